@@ -1,0 +1,29 @@
+//! kubectl-verify: check that the images and release binaries you run were signed by whom you
+//! expect, and pin manifests to the digests you verified.
+//!
+//! How the parts fit:
+//!
+//! ```text
+//!  cli/          clap structs → validated plans; the only module that knows about clap
+//!   │
+//!   ├─ manifest/ where images come from: local YAML/JSON files, parsed with byte spans
+//!   ├─ workload  where images live inside Kubernetes objects (one list, used by every reader)
+//!   ├─ reference the distribution reference grammar and Docker Hub normalisation
+//!   ├─ registry/ everything that talks to an OCI registry (resolve tags, fetch signatures)
+//!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
+//!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
+//!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries
+//! ```
+//!
+//! Fetching evidence (registry) is kept apart from judging it (verify): the judgement is a pure
+//! function over bytes that tests can drive without a server.
+
+pub mod cli;
+pub mod fsutil;
+pub mod manifest;
+pub mod pin;
+pub mod reference;
+pub mod registry;
+pub mod report;
+pub mod verify;
+pub mod workload;

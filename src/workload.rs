@@ -1,0 +1,1 @@
+//! Where images live in Kubernetes objects. Placeholder.

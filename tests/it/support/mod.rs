@@ -1,0 +1,36 @@
+//! Test harness: servers on loopback, test keys and CAs, and a scrubbed environment for the
+//! binary under test.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+
+/// The built `kubectl-verify` with an environment scrubbed of anything that changes its
+/// behaviour between machines (KUBECONFIG, DOCKER_CONFIG, NO_COLOR, RUST_LOG, SIGSTORE_*).
+pub fn kubectl_verify() -> Command {
+    let mut cmd = Command::cargo_bin("kubectl-verify").expect("binary built");
+    for (k, _) in std::env::vars_os() {
+        let k = k.to_string_lossy();
+        if k.starts_with("SIGSTORE_") || k.starts_with("COSIGN_") {
+            cmd.env_remove(&*k);
+        }
+    }
+    for k in [
+        "KUBECONFIG",
+        "DOCKER_CONFIG",
+        "NO_COLOR",
+        "RUST_LOG",
+        "HOME",
+    ] {
+        cmd.env_remove(k);
+    }
+    // An empty HOME so ~/.docker/config.json of the machine never leaks into a test.
+    let home = std::env::temp_dir().join("kubectl-verify-test-home");
+    let _ = std::fs::create_dir_all(&home);
+    cmd.env("HOME", home);
+    cmd
+}
+
+/// The shared test vectors beside the checkout (`../shared/vectors`).
+pub fn vectors() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors")
+}
