@@ -4,6 +4,8 @@
 //! Verdicts are data: every outcome that is not `verified` carries a stable kebab-case code
 //! users script against, and one line saying why.
 
+pub mod legacy;
+
 use std::fmt;
 
 use regex::Regex;

@@ -1,0 +1,461 @@
+//! Legacy cosign signatures: the `sha256-<hex>.sig` manifest whose layers are simple-signing
+//! payloads with the signature, certificate, chain and Rekor bundle in annotations.
+//!
+//! Each layer is turned into a Sigstore bundle v0.1 (message signature over the payload,
+//! certificate chain, and a tlog entry whose inclusion promise is the SET and whose body is the
+//! Rekor body from the annotation), so legacy and bundle signatures share one verifier. What
+//! the bundle cannot say — which image the payload names — is checked here:
+//! `critical.image.docker-manifest-digest` must equal the image digest. `docker-reference` is
+//! deliberately not compared with the image name: Kubernetes signs under a mirror host, and
+//! cosign does not check it either.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sigstore_verify::types::{Bundle, DerCertificate};
+
+use crate::reference::Digest;
+
+/// Media type of a simple-signing payload layer.
+pub const SIMPLESIGNING_MEDIA_TYPE: &str = "application/vnd.dev.cosign.simplesigning.v1+json";
+/// Base64 signature over the payload.
+pub const ANN_SIGNATURE: &str = "dev.cosignproject.cosign/signature";
+/// PEM signing certificate (keyless).
+pub const ANN_CERTIFICATE: &str = "dev.sigstore.cosign/certificate";
+/// PEM chain: intermediates then root.
+pub const ANN_CHAIN: &str = "dev.sigstore.cosign/chain";
+/// Rekor bundle: `{"SignedEntryTimestamp", "Payload": {body, integratedTime, logIndex, logID}}`.
+pub const ANN_BUNDLE: &str = "dev.sigstore.cosign/bundle";
+/// The payload `critical.type` cosign writes and checks.
+pub const SIMPLESIGNING_TYPE: &str = "cosign container image signature";
+
+/// Why a legacy signature layer could not be read. Each maps to `malformed-bundle`.
+#[derive(Debug, thiserror::Error)]
+pub enum LegacyError {
+    /// The `.sig` manifest is not an OCI/Docker image manifest.
+    #[error("reading the signature manifest: {0}")]
+    Manifest(String),
+    /// The layer has no `dev.cosignproject.cosign/signature` annotation.
+    #[error("signature layer {0} has no {ANN_SIGNATURE} annotation")]
+    NoSignature(String),
+    /// The signature annotation is not base64.
+    #[error("signature layer {layer}: the {ANN_SIGNATURE} annotation is not base64: {source}")]
+    SignatureEncoding {
+        layer: String,
+        source: base64::DecodeError,
+    },
+    /// A certificate annotation is not PEM.
+    #[error("signature layer {layer}: the {annotation} annotation is not a PEM certificate")]
+    Certificate {
+        layer: String,
+        annotation: &'static str,
+    },
+    /// The Rekor bundle annotation is not what cosign writes.
+    #[error("signature layer {layer}: the {ANN_BUNDLE} annotation is malformed: {reason}")]
+    RekorBundle { layer: String, reason: String },
+    /// The payload is not a cosign simple-signing document.
+    #[error("signature payload is not a cosign simple-signing document: {0}")]
+    Payload(String),
+    /// The assembled bundle was rejected by the bundle parser.
+    #[error("building a bundle from signature layer {layer}: {reason}")]
+    Bundle { layer: String, reason: String },
+}
+
+/// A layer descriptor of a `.sig` manifest.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LayerDescriptor {
+    #[serde(rename = "mediaType", default)]
+    pub media_type: String,
+    pub digest: String,
+    #[serde(default)]
+    pub size: u64,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct SigManifest {
+    #[serde(default)]
+    layers: Vec<LayerDescriptor>,
+}
+
+/// The simple-signing layers of a cosign `.sig` manifest, in order.
+pub fn signature_layers(manifest: &[u8]) -> Result<Vec<LayerDescriptor>, LegacyError> {
+    let m: SigManifest =
+        serde_json::from_slice(manifest).map_err(|e| LegacyError::Manifest(e.to_string()))?;
+    Ok(m.layers
+        .into_iter()
+        .filter(|l| l.media_type == SIMPLESIGNING_MEDIA_TYPE)
+        .collect())
+}
+
+/// The Rekor entry cosign stores in the bundle annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RekorEntry {
+    /// The SET: Rekor's signature over the canonical JSON of the payload below.
+    pub signed_entry_timestamp: Vec<u8>,
+    /// The canonicalized entry body (decoded from base64).
+    pub body: Vec<u8>,
+    pub integrated_time: i64,
+    pub log_index: i64,
+    /// The log ID, raw bytes (the annotation carries hex).
+    pub log_id: Vec<u8>,
+}
+
+/// One legacy signature, decoded from a layer's annotations and its payload blob.
+#[derive(Debug, Clone)]
+pub struct LegacySignature {
+    /// The layer digest, used to name the layer in messages.
+    pub layer: String,
+    pub payload: Vec<u8>,
+    pub signature: Vec<u8>,
+    /// DER leaf certificate (keyless signatures).
+    pub certificate: Option<Vec<u8>>,
+    /// DER certificates of the chain annotation (intermediates, root).
+    pub chain: Vec<Vec<u8>>,
+    pub rekor: Option<RekorEntry>,
+}
+
+impl LegacySignature {
+    /// Decodes a layer's annotations. `payload` is the layer blob, already checked against
+    /// the layer digest by whoever fetched it.
+    pub fn from_layer(layer: &LayerDescriptor, payload: Vec<u8>) -> Result<Self, LegacyError> {
+        let name = layer.digest.clone();
+        let sig_b64 = layer
+            .annotations
+            .get(ANN_SIGNATURE)
+            .ok_or_else(|| LegacyError::NoSignature(name.clone()))?;
+        let signature =
+            B64.decode(sig_b64.trim())
+                .map_err(|source| LegacyError::SignatureEncoding {
+                    layer: name.clone(),
+                    source,
+                })?;
+        let certificate = match layer.annotations.get(ANN_CERTIFICATE) {
+            Some(pem) if !pem.trim().is_empty() => {
+                let mut certs = pem_certificates(pem).ok_or(LegacyError::Certificate {
+                    layer: name.clone(),
+                    annotation: ANN_CERTIFICATE,
+                })?;
+                if certs.len() != 1 {
+                    return Err(LegacyError::Certificate {
+                        layer: name,
+                        annotation: ANN_CERTIFICATE,
+                    });
+                }
+                certs.pop()
+            }
+            _ => None,
+        };
+        let chain = match layer.annotations.get(ANN_CHAIN) {
+            Some(pem) if !pem.trim().is_empty() => {
+                pem_certificates(pem).ok_or(LegacyError::Certificate {
+                    layer: name.clone(),
+                    annotation: ANN_CHAIN,
+                })?
+            }
+            _ => Vec::new(),
+        };
+        let rekor = match layer.annotations.get(ANN_BUNDLE) {
+            Some(text) if !text.trim().is_empty() => Some(parse_rekor_bundle(text).map_err(
+                |reason| LegacyError::RekorBundle {
+                    layer: name.clone(),
+                    reason,
+                },
+            )?),
+            _ => None,
+        };
+        Ok(Self {
+            layer: name,
+            payload,
+            signature,
+            certificate,
+            chain,
+            rekor,
+        })
+    }
+
+    /// True when the signature carries a Fulcio certificate (keyless), false for a key.
+    pub fn is_keyless(&self) -> bool {
+        self.certificate.is_some()
+    }
+
+    /// The image digest the payload names (`critical.image.docker-manifest-digest`).
+    pub fn signed_digest(&self) -> Result<Digest, LegacyError> {
+        payload_digest(&self.payload)
+    }
+
+    /// The Sigstore bundle v0.1 equivalent of this layer, or `None` when it has no Rekor
+    /// entry (a v0.1 bundle needs an inclusion promise; such a signature is either
+    /// `tlog-missing` or, for a key with `--insecure-ignore-tlog`, checked by signature only).
+    pub fn to_bundle(&self) -> Result<Option<Bundle>, LegacyError> {
+        let Some(rekor) = &self.rekor else {
+            return Ok(None);
+        };
+        let body: Value =
+            serde_json::from_slice(&rekor.body).map_err(|e| LegacyError::RekorBundle {
+                layer: self.layer.clone(),
+                reason: format!("the Rekor body is not JSON: {e}"),
+            })?;
+        let kind = body.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let version = body
+            .get("apiVersion")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let material = match &self.certificate {
+            Some(leaf) => {
+                let certificates: Vec<Value> = std::iter::once(leaf)
+                    .chain(&self.chain)
+                    .map(|der| json!({ "rawBytes": B64.encode(der) }))
+                    .collect();
+                json!({ "x509CertificateChain": { "certificates": certificates } })
+            }
+            // The key is supplied out of band (`--key`); the hint is not authenticated.
+            None => json!({ "publicKey": { "hint": "" } }),
+        };
+        let mut vm = material;
+        vm["tlogEntries"] = json!([{
+            "logIndex": rekor.log_index.to_string(),
+            "logId": { "keyId": B64.encode(&rekor.log_id) },
+            "kindVersion": { "kind": kind, "version": version },
+            "integratedTime": rekor.integrated_time.to_string(),
+            "inclusionPromise": { "signedEntryTimestamp": B64.encode(&rekor.signed_entry_timestamp) },
+            "canonicalizedBody": B64.encode(&rekor.body),
+        }]);
+        let digest = {
+            use sha2::{Digest as _, Sha256};
+            Sha256::digest(&self.payload)
+        };
+        let bundle = json!({
+            "mediaType": "application/vnd.dev.sigstore.bundle+json;version=0.1",
+            "verificationMaterial": vm,
+            "messageSignature": {
+                "messageDigest": { "algorithm": "SHA2_256", "digest": B64.encode(digest) },
+                "signature": B64.encode(&self.signature),
+            },
+        });
+        Bundle::from_json(&bundle.to_string())
+            .map(Some)
+            .map_err(|e| LegacyError::Bundle {
+                layer: self.layer.clone(),
+                reason: e.to_string(),
+            })
+    }
+}
+
+/// Reads `critical.image.docker-manifest-digest` of a simple-signing payload, and checks that
+/// `critical.type` is cosign's.
+pub fn payload_digest(payload: &[u8]) -> Result<Digest, LegacyError> {
+    let v: Value =
+        serde_json::from_slice(payload).map_err(|e| LegacyError::Payload(e.to_string()))?;
+    let critical = v
+        .get("critical")
+        .ok_or_else(|| LegacyError::Payload("no \"critical\" section".into()))?;
+    let ty = critical.get("type").and_then(Value::as_str).unwrap_or("");
+    if !ty.eq_ignore_ascii_case(SIMPLESIGNING_TYPE) {
+        return Err(LegacyError::Payload(format!(
+            "critical.type is {ty:?}, expected {SIMPLESIGNING_TYPE:?}"
+        )));
+    }
+    let digest = critical
+        .pointer("/image/docker-manifest-digest")
+        .and_then(Value::as_str)
+        .ok_or_else(|| LegacyError::Payload("no critical.image.docker-manifest-digest".into()))?;
+    Digest::parse(digest).map_err(|e| LegacyError::Payload(e.to_string()))
+}
+
+/// The `docker-reference` a payload names, for messages only (never compared).
+pub fn payload_reference(payload: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(payload).ok()?;
+    v.pointer("/critical/identity/docker-reference")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn parse_rekor_bundle(text: &str) -> Result<RekorEntry, String> {
+    #[derive(Deserialize)]
+    struct Annotation {
+        #[serde(rename = "SignedEntryTimestamp")]
+        set: String,
+        #[serde(rename = "Payload")]
+        payload: Payload,
+    }
+    #[derive(Deserialize)]
+    struct Payload {
+        body: String,
+        #[serde(rename = "integratedTime")]
+        integrated_time: i64,
+        #[serde(rename = "logIndex")]
+        log_index: i64,
+        #[serde(rename = "logID")]
+        log_id: String,
+    }
+    let a: Annotation = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let signed_entry_timestamp = B64
+        .decode(a.set.trim())
+        .map_err(|e| format!("SignedEntryTimestamp is not base64: {e}"))?;
+    let body = B64
+        .decode(a.payload.body.trim())
+        .map_err(|e| format!("Payload.body is not base64: {e}"))?;
+    let log_id = hex::decode(a.payload.log_id.trim())
+        .map_err(|e| format!("Payload.logID is not hex: {e}"))?;
+    Ok(RekorEntry {
+        signed_entry_timestamp,
+        body,
+        integrated_time: a.payload.integrated_time,
+        log_index: a.payload.log_index,
+        log_id,
+    })
+}
+
+/// Splits concatenated PEM certificates into DER. `None` when a block does not decode or
+/// there is none.
+fn pem_certificates(text: &str) -> Option<Vec<Vec<u8>>> {
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(END) {
+        let block = &rest[..i + END.len()];
+        let der = DerCertificate::from_pem(block.trim()).ok()?;
+        out.push(der.as_bytes().to_vec());
+        rest = &rest[i + END.len()..];
+    }
+    if !rest.trim().is_empty() || out.is_empty() {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vectors() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/real")
+    }
+
+    fn real_layers(dir: &str) -> (Vec<LayerDescriptor>, Vec<u8>) {
+        let d = vectors().join(dir);
+        let manifest = std::fs::read(d.join("sig-image-manifest.json")).unwrap();
+        let payload = std::fs::read(d.join("simplesigning-payload.json")).unwrap();
+        (signature_layers(&manifest).unwrap(), payload)
+    }
+
+    #[test]
+    fn payload_digest_table() {
+        let good = br#"{"critical":{"identity":{"docker-reference":"x"},"image":{"docker-manifest-digest":"sha256:c05263d2ff654c3a94243662440913f045075d59c436e2c69e9145ec2b87a321"},"type":"cosign container image signature"},"optional":null}"#;
+        assert_eq!(
+            payload_digest(good).unwrap().as_str(),
+            "sha256:c05263d2ff654c3a94243662440913f045075d59c436e2c69e9145ec2b87a321"
+        );
+        for bad in [
+            &b"not json"[..],
+            br#"{"critical":{"image":{"docker-manifest-digest":"sha256:00"},"type":"cosign container image signature"}}"#,
+            br#"{"critical":{"image":{},"type":"cosign container image signature"}}"#,
+            br#"{"critical":{"image":{"docker-manifest-digest":"sha256:c05263d2ff654c3a94243662440913f045075d59c436e2c69e9145ec2b87a321"},"type":"something else"}}"#,
+            br#"{"optional":{}}"#,
+        ] {
+            assert!(payload_digest(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn real_github_actions_layer_becomes_a_v01_bundle() {
+        let (layers, payload) = real_layers("salrashid123-go-bazel-github-workflow");
+        assert_eq!(layers.len(), 1);
+        let sig = LegacySignature::from_layer(&layers[0], payload).unwrap();
+        assert!(sig.is_keyless());
+        assert_eq!(sig.chain.len(), 2);
+        let rekor = sig.rekor.as_ref().unwrap();
+        assert_eq!(rekor.log_index, 1_004_096_555);
+        assert_eq!(rekor.integrated_time, 1_772_216_446);
+        let bundle = sig.to_bundle().unwrap().unwrap();
+        assert!(bundle.has_inclusion_promise());
+        assert_eq!(
+            sig.signed_digest().unwrap().as_str(),
+            "sha256:c05263d2ff654c3a94243662440913f045075d59c436e2c69e9145ec2b87a321"
+        );
+    }
+
+    #[test]
+    fn kms_layer_has_no_rekor_entry_and_no_bundle() {
+        let (layers, payload) = real_layers("salrashid123-cosign_bazel_cloud_build");
+        assert_eq!(layers.len(), 2);
+        let kms = LegacySignature::from_layer(&layers[0], payload.clone()).unwrap();
+        assert!(!kms.is_keyless());
+        assert!(kms.to_bundle().unwrap().is_none());
+        let keyless = LegacySignature::from_layer(&layers[1], payload).unwrap();
+        assert!(keyless.is_keyless());
+        assert!(keyless.to_bundle().unwrap().is_some());
+    }
+
+    /// The real cosign signatures verify under the embedded production root with the
+    /// identities their PROVENANCE.md gives, offline: chain, SCT, SET, body, signature.
+    #[test]
+    fn real_keyless_signatures_verify_under_the_production_root() {
+        use sigstore_verify::trust_root::{SIGSTORE_PRODUCTION_TRUSTED_ROOT, TrustedRoot};
+        use sigstore_verify::{VerificationPolicy, verify};
+        let root = TrustedRoot::from_json(SIGSTORE_PRODUCTION_TRUSTED_ROOT).unwrap();
+        let cases = [
+            (
+                "salrashid123-go-bazel-github-workflow",
+                0,
+                "https://github.com/salrashid123/go-bazel-github-workflow/.github/workflows/release.yaml@refs/tags/v0.0.30",
+                "https://token.actions.githubusercontent.com",
+            ),
+            (
+                "salrashid123-cosign_bazel_cloud_build",
+                1,
+                "cosign-svc-account@mineral-minutia-820.iam.gserviceaccount.com",
+                "https://accounts.google.com",
+            ),
+        ];
+        for (dir, layer, identity, issuer) in cases {
+            let (layers, payload) = real_layers(dir);
+            let sig = LegacySignature::from_layer(&layers[layer], payload).unwrap();
+            let bundle = sig.to_bundle().unwrap().unwrap();
+            let policy = VerificationPolicy::new(identity, issuer);
+            let result = verify(sig.payload.as_slice(), &bundle, &policy, &root);
+            assert!(result.is_ok(), "{dir}: {result:?}");
+            let wrong = VerificationPolicy::new("someone@example.com", issuer);
+            assert!(verify(sig.payload.as_slice(), &bundle, &wrong, &root).is_err());
+            let mut tampered = sig.payload.clone();
+            tampered[10] ^= 1;
+            assert!(verify(tampered.as_slice(), &bundle, &policy, &root).is_err());
+        }
+    }
+
+    #[test]
+    fn malformed_annotations_are_errors() {
+        let layer = |ann: &[(&str, &str)]| LayerDescriptor {
+            media_type: SIMPLESIGNING_MEDIA_TYPE.into(),
+            digest: "sha256:00".into(),
+            size: 0,
+            annotations: ann
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        };
+        for ann in [
+            vec![],
+            vec![(ANN_SIGNATURE, "***")],
+            vec![(ANN_SIGNATURE, "AAAA"), (ANN_CERTIFICATE, "not pem")],
+            vec![(ANN_SIGNATURE, "AAAA"), (ANN_BUNDLE, "{}")],
+            vec![
+                (ANN_SIGNATURE, "AAAA"),
+                (
+                    ANN_CHAIN,
+                    "-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----",
+                ),
+            ],
+        ] {
+            assert!(
+                LegacySignature::from_layer(&layer(&ann), Vec::new()).is_err(),
+                "{ann:?}"
+            );
+        }
+    }
+}
