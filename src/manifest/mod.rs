@@ -1,1 +1,593 @@
-//! Where images come from: local manifest files. Placeholder.
+//! Where images come from: local manifest files (YAML or JSON, many documents per file), read
+//! into a node tree with BYTE spans so the pinner can rewrite an image scalar in place and leave
+//! every other byte alone.
+//!
+//! [`load`] parses a file's text; [`Manifest::images`] walks each document with the one list of
+//! image locations in [`crate::workload`] and returns every image scalar with its value, field
+//! path, object, line:col and the byte range of the scalar as written (quotes included, anchor
+//! and tag excluded). Each range is checked against the text before it is handed out: a range
+//! that does not hold the value is an error, never a patch.
+
+use std::ops::Range;
+
+pub mod yaml;
+
+pub use yaml::Style;
+use yaml::{NodeId, Yaml};
+
+use crate::workload::{self, Field, Tree};
+
+/// A place in a file: 1-based line and column (columns count characters, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// Why a file could not be read as manifests. Displayed as `line:col: reason`, so callers
+/// prefix the file name to get `file:line:col: reason`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    /// The YAML/JSON does not parse (or has duplicate keys, or a recursive alias).
+    #[error("{at}: {reason}")]
+    Syntax { at: Position, reason: String },
+    /// The file is not UTF-8 text.
+    #[error("{at}: not UTF-8 text (invalid byte here)")]
+    NotUtf8 { at: Position },
+    /// The parser's position for an image does not hold its value. This is a bug in the
+    /// position bookkeeping; refusing is the only safe thing to do.
+    #[error(
+        "{at}: internal error: the parsed position of {path} does not match the file text; refusing to rewrite it (please report this)"
+    )]
+    SpanMismatch { at: Position, path: String },
+}
+
+impl ManifestError {
+    pub fn position(&self) -> Position {
+        match self {
+            Self::Syntax { at, .. } | Self::NotUtf8 { at } | Self::SpanMismatch { at, .. } => *at,
+        }
+    }
+}
+
+/// How an image scalar is written, which decides whether and how it can be rewritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    /// A `|` or `>` block scalar.
+    Block,
+    /// A plain or quoted scalar folded over several lines.
+    MultiLine,
+}
+
+/// One image reference found in a manifest file.
+#[derive(Debug, Clone)]
+pub struct ImageScalar {
+    /// The reference; `None` when the value is null (`image:`, `image: ~`).
+    pub value: Option<String>,
+    /// Where the scalar itself starts (after any anchor or tag).
+    pub at: Position,
+    /// Bytes of the scalar as written: quotes included, anchor and tag excluded.
+    pub span: Range<usize>,
+    pub form: Form,
+    /// Field path from the document root, e.g. `spec.template.spec.containers[0].image`.
+    pub path: String,
+    pub field: Field,
+    pub kind: String,
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub container: Option<String>,
+    /// 0-based index of the document in the file.
+    pub document: usize,
+}
+
+/// What a file turned out to be.
+#[derive(Debug)]
+pub enum Source<'t> {
+    Manifest(Manifest<'t>),
+    /// The file contains `{{ … }}` outside block scalars (or does not parse and contains it):
+    /// a Helm or other template, which must be rendered before it can be pinned.
+    Templated {
+        at: Position,
+    },
+}
+
+/// A parsed file: its documents and the text they came from.
+#[derive(Debug)]
+pub struct Manifest<'t> {
+    text: &'t str,
+    yaml: Yaml,
+    line_starts: Vec<usize>,
+}
+
+/// Decodes a file's bytes as UTF-8, naming the line of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<&str, ManifestError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        // The prefix before the bad byte is valid UTF-8 by definition.
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let line_start = good.rfind('\n').map_or(0, |i| i + 1);
+        let col = good[line_start..].chars().count() + 1;
+        ManifestError::NotUtf8 {
+            at: Position { line, col },
+        }
+    })
+}
+
+/// Parses a file's text, or says it is a template.
+///
+/// "Templated" means `{{ … }}` appears somewhere other than inside a block scalar: Helm charts
+/// and similar are skipped, while a ConfigMap carrying Go templates in `data: |` (alerting
+/// rules, for instance) is a real manifest and is read normally.
+pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
+    let marks = template_marks(text);
+    let yaml = match Yaml::parse(text) {
+        Ok(y) => y,
+        Err(e) => {
+            return match marks.first() {
+                Some(m) => Ok(Source::Templated {
+                    at: position_of(text, &line_starts(text), m.start),
+                }),
+                None => Err(e),
+            };
+        }
+    };
+    let line_starts = line_starts(text);
+    if !marks.is_empty() {
+        let blocks: Vec<Range<usize>> = yaml
+            .nodes
+            .iter()
+            .filter(|n| {
+                matches!(
+                    n.value,
+                    yaml::Value::Scalar {
+                        style: Style::Block,
+                        ..
+                    }
+                )
+            })
+            .map(|n| n.span.clone())
+            .collect();
+        if let Some(m) = marks
+            .iter()
+            .find(|m| !blocks.iter().any(|b| b.start <= m.start && m.end <= b.end))
+        {
+            return Ok(Source::Templated {
+                at: position_of(text, &line_starts, m.start),
+            });
+        }
+    }
+    Ok(Source::Manifest(Manifest {
+        text,
+        yaml,
+        line_starts,
+    }))
+}
+
+/// Byte ranges of `{{ … }}` (opened and closed on one line).
+fn template_marks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{") {
+        let start = from + i;
+        let line_end = text[start..].find('\n').map_or(text.len(), |j| start + j);
+        match text[start + 2..line_end].find("}}") {
+            Some(j) => {
+                let end = start + 2 + j + 2;
+                out.push(start..end);
+                from = end;
+            }
+            None => from = start + 2,
+        }
+    }
+    out
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn position_of(text: &str, line_starts: &[usize], offset: usize) -> Position {
+    let line = line_starts.partition_point(|&s| s <= offset);
+    let mut start = line_starts[line - 1];
+    if line == 1 && text.starts_with('\u{feff}') {
+        start = '\u{feff}'.len_utf8().min(offset);
+    }
+    Position {
+        line,
+        col: text[start..offset].chars().count() + 1,
+    }
+}
+
+/// A node of a parsed manifest, as the workload walk sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlNode<'a> {
+    yaml: &'a Yaml,
+    id: NodeId,
+}
+
+impl<'a> Tree<'a> for YamlNode<'a> {
+    fn get(self, key: &str) -> Option<Self> {
+        self.yaml.get(self.id, key).map(|id| Self { id, ..self })
+    }
+
+    fn items(self) -> Vec<Self> {
+        self.yaml
+            .items(self.id)
+            .iter()
+            .map(|&id| Self { id, ..self })
+            .collect()
+    }
+
+    fn text(self) -> Option<&'a str> {
+        if self.yaml.is_null(self.id) {
+            return None;
+        }
+        self.yaml.scalar(self.id).map(|(text, _, _)| text)
+    }
+
+    fn identity(self) -> usize {
+        self.id
+    }
+}
+
+impl<'t> Manifest<'t> {
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Number of documents (empty and comment-only ones included).
+    pub fn documents(&self) -> usize {
+        self.yaml.documents.len()
+    }
+
+    /// Line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        position_of(self.text, &self.line_starts, offset)
+    }
+
+    /// Every image scalar of every document, in file order.
+    pub fn images(&self) -> Result<Vec<ImageScalar>, ManifestError> {
+        let mut out = Vec::new();
+        for (document, &root) in self.yaml.documents.iter().enumerate() {
+            let root = YamlNode {
+                yaml: &self.yaml,
+                id: root,
+            };
+            for site in workload::images(root) {
+                out.push(self.image_scalar(site, document)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn image_scalar(
+        &self,
+        site: workload::ImageSite<YamlNode<'_>>,
+        document: usize,
+    ) -> Result<ImageScalar, ManifestError> {
+        let node = self.yaml.node(site.node.id);
+        let null = self.yaml.is_null(site.node.id);
+        let (value, style) = match self.yaml.scalar(site.node.id) {
+            Some((text, style, _)) => ((!null).then(|| text.to_owned()), style),
+            // A map or list where an image belongs: report its text so the reference parser
+            // rejects it with the file position.
+            None => (Some(self.text[node.span.clone()].to_owned()), Style::Plain),
+        };
+        let start = skip_properties(self.text, node.span.clone());
+        let span = start..node.span.end.max(start);
+        let at = self.position(span.start);
+        let slice = &self.text[span.clone()];
+        let form = match style {
+            Style::Block => Form::Block,
+            _ if slice.contains(['\n', '\r']) => Form::MultiLine,
+            Style::Plain => Form::Plain,
+            Style::SingleQuoted => Form::SingleQuoted,
+            Style::DoubleQuoted => Form::DoubleQuoted,
+        };
+        if let Some(v) = &value
+            && !span_holds(slice, form, v)
+        {
+            return Err(ManifestError::SpanMismatch {
+                at,
+                path: site.path,
+            });
+        }
+        Ok(ImageScalar {
+            value,
+            at,
+            span,
+            form,
+            path: site.path,
+            field: site.field,
+            kind: site.kind,
+            name: site.name,
+            namespace: site.namespace,
+            container: site.container,
+            document,
+        })
+    }
+}
+
+/// Skips a node's anchor (`&a`) and tag (`!!str`, `!<…>`) and the space or comments after them,
+/// returning the offset where the scalar itself starts.
+fn skip_properties(text: &str, span: Range<usize>) -> usize {
+    let b = text.as_bytes();
+    let mut i = span.start;
+    let end = span.end.min(b.len());
+    loop {
+        if i < end && (b[i] == b'&' || b[i] == b'!') {
+            while i < end && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+        } else {
+            return i;
+        }
+        loop {
+            while i < end && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < end && b[i] == b'#' {
+                while i < end && b[i] != b'\n' {
+                    i += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// Whether the bytes at a scalar's span are that scalar as written: plain text equal to the
+/// value, or the value between its quotes.
+fn span_holds(slice: &str, form: Form, value: &str) -> bool {
+    match form {
+        // Not rewritten; the pinner reports these instead.
+        Form::Block | Form::MultiLine => true,
+        Form::Plain => slice == value,
+        Form::SingleQuoted => {
+            slice.len() >= 2
+                && slice.starts_with('\'')
+                && slice.ends_with('\'')
+                && slice[1..slice.len() - 1].replace("''", "'") == value
+        }
+        Form::DoubleQuoted => {
+            let ok = slice.len() >= 2 && slice.starts_with('"') && slice.ends_with('"');
+            let inner = &slice[1.min(slice.len())..slice.len().saturating_sub(1).max(1)];
+            // With escapes the written text differs from the value; the quotes are what is
+            // replaced, so the quotes are what must be right.
+            ok && (inner.contains('\\') || inner == value)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(text: &str) -> Manifest<'_> {
+        match load(text).unwrap() {
+            Source::Manifest(m) => m,
+            Source::Templated { at } => panic!("templated at {at}"),
+        }
+    }
+
+    fn sites(text: &str) -> Vec<(String, Option<String>, String, Form, Position)> {
+        manifest(text)
+            .images()
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.path, s.value, text[s.span].to_owned(), s.form, s.at))
+            .collect()
+    }
+
+    const POD: &str = "kind: Pod\nspec:\n  containers:\n  - name: a\n    image: ";
+
+    fn at(line: usize, col: usize) -> Position {
+        Position { line, col }
+    }
+
+    #[test]
+    fn image_scalars_keep_their_written_form() {
+        let p = "spec.containers[0].image";
+        let table: &[(&str, &str, &str, Form, Position)] = &[
+            ("nginx:1", "nginx:1", "nginx:1", Form::Plain, at(5, 12)),
+            (
+                "nginx:1 # pinned later",
+                "nginx:1",
+                "nginx:1",
+                Form::Plain,
+                at(5, 12),
+            ),
+            (
+                "'nginx:1'",
+                "nginx:1",
+                "'nginx:1'",
+                Form::SingleQuoted,
+                at(5, 12),
+            ),
+            (
+                "\"nginx:1\"",
+                "nginx:1",
+                "\"nginx:1\"",
+                Form::DoubleQuoted,
+                at(5, 12),
+            ),
+            (
+                "\"ngin\\x78:1\"",
+                "nginx:1",
+                "\"ngin\\x78:1\"",
+                Form::DoubleQuoted,
+                at(5, 12),
+            ),
+            (
+                "!!str nginx:1",
+                "nginx:1",
+                "nginx:1",
+                Form::Plain,
+                at(5, 18),
+            ),
+            ("&img nginx:1", "nginx:1", "nginx:1", Form::Plain, at(5, 17)),
+            (
+                "&img !!str 'nginx:1'",
+                "nginx:1",
+                "'nginx:1'",
+                Form::SingleQuoted,
+                at(5, 23),
+            ),
+            (
+                "\n      nginx:1",
+                "nginx:1",
+                "nginx:1",
+                Form::Plain,
+                at(6, 7),
+            ),
+            (
+                "&a # why\n      nginx:1",
+                "nginx:1",
+                "nginx:1",
+                Form::Plain,
+                at(6, 7),
+            ),
+            (
+                "|\n      nginx:1",
+                "nginx:1\n",
+                "nginx:1\n",
+                Form::Block,
+                at(6, 7),
+            ),
+            (
+                "nginx\n      :1",
+                "nginx :1",
+                "nginx\n      :1",
+                Form::MultiLine,
+                at(5, 12),
+            ),
+        ];
+        for (value, want, written, form, pos) in table {
+            let text = format!("{POD}{value}\n");
+            let got = sites(&text);
+            assert_eq!(
+                got,
+                vec![(
+                    p.to_owned(),
+                    Some((*want).to_owned()),
+                    (*written).to_owned(),
+                    *form,
+                    *pos
+                )],
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn null_and_empty_values() {
+        for (value, want) in [
+            ("", None),
+            ("~", None),
+            ("null", None),
+            ("''", Some("")),
+            ("!!str null", Some("null")),
+        ] {
+            let text = format!("{POD}{value}\n");
+            let got = sites(&text);
+            assert_eq!(got[0].1.as_deref(), want, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn multibyte_bom_and_crlf_spans_are_bytes() {
+        let text = "\u{feff}kind: Pod\r\nmetadata:\r\n  name: \"日本語\"\r\nspec:\r\n  containers:\r\n  - {name: é, image: 'nginx:1'}  \r\n";
+        let got = sites(text);
+        assert_eq!(got[0].2, "'nginx:1'");
+        assert_eq!(got[0].4, at(6, 22));
+    }
+
+    #[test]
+    fn json_documents() {
+        let text =
+            "{\n\t\"kind\": \"Pod\",\n\t\"spec\": {\"containers\": [{\"image\": \"nginx:1\"}]}\n}";
+        let got = sites(text);
+        assert_eq!(got[0].2, "\"nginx:1\"");
+        assert_eq!(got[0].4, at(3, 36));
+    }
+
+    #[test]
+    fn multi_document_files() {
+        let text = "---\n# comment only\n---\n...\n---\nkind: Pod\nspec: {containers: [{image: a}]}\n...\n---\nkind: Pod\nspec: {containers: [{image: b}]}\n";
+        let m = manifest(text);
+        let images = m.images().unwrap();
+        let got: Vec<_> = images
+            .iter()
+            .map(|s| (s.document, s.value.clone().unwrap()))
+            .collect();
+        assert_eq!(got, vec![(2, "a".to_owned()), (3, "b".to_owned())]);
+    }
+
+    #[test]
+    fn aliases_point_at_the_anchor() {
+        let text = "kind: Pod\nspec:\n  initContainers:\n  - image: &i nginx:1\n  containers:\n  - image: *i\n";
+        let got = sites(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].2, "nginx:1");
+        assert_eq!(got[0].4, got[1].4);
+    }
+
+    #[test]
+    fn templates_are_recognised_outside_block_scalars_only() {
+        let table: &[(&str, Option<Position>)] = &[
+            (
+                "kind: Pod\nspec:\n  containers:\n  - image: \"{{ .Values.image }}\"\n",
+                Some(at(4, 13)),
+            ),
+            (
+                "{{- if .Values.x }}\nkind: Pod\n{{- end }}\n",
+                Some(at(1, 1)),
+            ),
+            (
+                "kind: ConfigMap\ndata:\n  rules: |\n    summary: {{ $labels.pod }}\n",
+                None,
+            ),
+            ("kind: ConfigMap\ndata:\n  a: '{ {x} }'\n", None),
+        ];
+        for (text, want) in table {
+            let got = match load(text).unwrap() {
+                Source::Templated { at } => Some(at),
+                Source::Manifest(_) => None,
+            };
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn undecodable_bytes_name_the_line() {
+        let e = decode(b"kind: Pod\nspec: \xff\n").unwrap_err();
+        assert_eq!(e.position(), at(2, 7));
+    }
+
+    #[test]
+    fn skip_properties_table() {
+        let table: &[(&str, &str)] = &[
+            ("x", "x"),
+            ("&a x", "x"),
+            ("!!str x", "x"),
+            ("&a !<tag:yaml.org,2002:str> 'x'", "'x'"),
+            ("&a # c\n  x", "x"),
+        ];
+        for (src, want) in table {
+            let i = skip_properties(src, 0..src.len());
+            assert_eq!(&src[i..], *want, "{src}");
+        }
+    }
+}
