@@ -2,3 +2,4 @@
 //! built binary against real servers the harness starts on 127.0.0.1.
 
 mod support;
+mod image;

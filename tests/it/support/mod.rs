@@ -4,6 +4,8 @@
 
 use assert_cmd::Command;
 
+pub mod sigstore;
+
 /// The built `kubectl-verify` with an environment scrubbed of anything that changes its
 /// behaviour between machines (KUBECONFIG, DOCKER_CONFIG, NO_COLOR, RUST_LOG, SIGSTORE_*).
 pub fn kubectl_verify() -> Command {
