@@ -2,4 +2,5 @@
 //! built binary against real servers the harness starts on 127.0.0.1.
 
 mod support;
+mod registry;
 mod image;

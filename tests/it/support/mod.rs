@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 
+pub mod registry;
 pub mod sigstore;
 
 /// The built `kubectl-verify` with an environment scrubbed of anything that changes its
