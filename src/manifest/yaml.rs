@@ -230,11 +230,9 @@ impl Builder<'_> {
 
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), ManifestError> {
         match event {
-            Event::Nothing
-            | Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentStart(_)
-            | Event::DocumentEnd => {}
+            // Anchors belong to their document (the parser's own table only resets in `load`).
+            Event::DocumentStart(_) => self.anchors.clear(),
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
             Event::Scalar(text, style, anchor, tag) => {
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
@@ -406,6 +404,7 @@ mod tests {
             ("a: 1\na: 2\n", 2, "duplicate key \"a\" (first at line 1)"),
             ("a: *nope\n", 1, "unknown anchor"),
             ("a: &x [*x]\n", 1, "recursive alias"),
+            ("a: &x 1\n---\nb: *x\n", 3, "unknown anchor"),
         ];
         for (src, line, want) in table {
             let e = Yaml::parse(src).expect_err(src);
