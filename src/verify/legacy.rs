@@ -188,23 +188,10 @@ impl LegacySignature {
         payload_digest(&self.payload)
     }
 
-    /// The Sigstore bundle v0.1 equivalent of this layer, or `None` when it has no Rekor
-    /// entry (a v0.1 bundle needs an inclusion promise; such a signature is either
-    /// `tlog-missing` or, for a key with `--insecure-ignore-tlog`, checked by signature only).
-    pub fn to_bundle(&self) -> Result<Option<Bundle>, LegacyError> {
-        let Some(rekor) = &self.rekor else {
-            return Ok(None);
-        };
-        let body: Value =
-            serde_json::from_slice(&rekor.body).map_err(|e| LegacyError::RekorBundle {
-                layer: self.layer.clone(),
-                reason: format!("the Rekor body is not JSON: {e}"),
-            })?;
-        let kind = body.get("kind").and_then(Value::as_str).unwrap_or_default();
-        let version = body
-            .get("apiVersion")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+    /// The Sigstore bundle v0.1 equivalent of this layer. Without a Rekor entry the bundle
+    /// has no tlog entries: the engine then says `tlog-missing`, or, for a key under
+    /// `--insecure-ignore-tlog`, checks the signature alone.
+    pub fn to_bundle(&self) -> Result<Bundle, LegacyError> {
         let material = match &self.certificate {
             Some(leaf) => {
                 let certificates: Vec<Value> = std::iter::once(leaf)
@@ -217,14 +204,10 @@ impl LegacySignature {
             None => json!({ "publicKey": { "hint": "" } }),
         };
         let mut vm = material;
-        vm["tlogEntries"] = json!([{
-            "logIndex": rekor.log_index.to_string(),
-            "logId": { "keyId": B64.encode(&rekor.log_id) },
-            "kindVersion": { "kind": kind, "version": version },
-            "integratedTime": rekor.integrated_time.to_string(),
-            "inclusionPromise": { "signedEntryTimestamp": B64.encode(&rekor.signed_entry_timestamp) },
-            "canonicalizedBody": B64.encode(&rekor.body),
-        }]);
+        vm["tlogEntries"] = json!([]);
+        if let Some(rekor) = &self.rekor {
+            vm["tlogEntries"] = json!([self.tlog_entry(rekor)?]);
+        }
         let digest = {
             use sha2::{Digest as _, Sha256};
             Sha256::digest(&self.payload)
@@ -237,12 +220,31 @@ impl LegacySignature {
                 "signature": B64.encode(&self.signature),
             },
         });
-        Bundle::from_json(&bundle.to_string())
-            .map(Some)
-            .map_err(|e| LegacyError::Bundle {
+        Bundle::from_json(&bundle.to_string()).map_err(|e| LegacyError::Bundle {
+            layer: self.layer.clone(),
+            reason: e.to_string(),
+        })
+    }
+
+    fn tlog_entry(&self, rekor: &RekorEntry) -> Result<Value, LegacyError> {
+        let body: Value =
+            serde_json::from_slice(&rekor.body).map_err(|e| LegacyError::RekorBundle {
                 layer: self.layer.clone(),
-                reason: e.to_string(),
-            })
+                reason: format!("the Rekor body is not JSON: {e}"),
+            })?;
+        let kind = body.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let version = body
+            .get("apiVersion")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        Ok(json!({
+            "logIndex": rekor.log_index.to_string(),
+            "logId": { "keyId": B64.encode(&rekor.log_id) },
+            "kindVersion": { "kind": kind, "version": version },
+            "integratedTime": rekor.integrated_time.to_string(),
+            "inclusionPromise": { "signedEntryTimestamp": B64.encode(&rekor.signed_entry_timestamp) },
+            "canonicalizedBody": B64.encode(&rekor.body),
+        }))
     }
 }
 
@@ -372,7 +374,7 @@ mod tests {
         let rekor = sig.rekor.as_ref().unwrap();
         assert_eq!(rekor.log_index, 1_004_096_555);
         assert_eq!(rekor.integrated_time, 1_772_216_446);
-        let bundle = sig.to_bundle().unwrap().unwrap();
+        let bundle = sig.to_bundle().unwrap();
         assert!(bundle.has_inclusion_promise());
         assert_eq!(
             sig.signed_digest().unwrap().as_str(),
@@ -381,15 +383,16 @@ mod tests {
     }
 
     #[test]
-    fn kms_layer_has_no_rekor_entry_and_no_bundle() {
+    fn kms_layer_has_no_rekor_entry() {
         let (layers, payload) = real_layers("salrashid123-cosign_bazel_cloud_build");
         assert_eq!(layers.len(), 2);
         let kms = LegacySignature::from_layer(&layers[0], payload.clone()).unwrap();
         assert!(!kms.is_keyless());
-        assert!(kms.to_bundle().unwrap().is_none());
+        let bundle = kms.to_bundle().unwrap();
+        assert!(bundle.verification_material.tlog_entries.is_empty());
         let keyless = LegacySignature::from_layer(&layers[1], payload).unwrap();
         assert!(keyless.is_keyless());
-        assert!(keyless.to_bundle().unwrap().is_some());
+        assert!(keyless.to_bundle().unwrap().has_inclusion_promise());
     }
 
     /// The real cosign signatures verify under the embedded production root with the
@@ -416,7 +419,7 @@ mod tests {
         for (dir, layer, identity, issuer) in cases {
             let (layers, payload) = real_layers(dir);
             let sig = LegacySignature::from_layer(&layers[layer], payload).unwrap();
-            let bundle = sig.to_bundle().unwrap().unwrap();
+            let bundle = sig.to_bundle().unwrap();
             let policy = VerificationPolicy::new(identity, issuer);
             let result = verify(sig.payload.as_slice(), &bundle, &policy, &root);
             assert!(result.is_ok(), "{dir}: {result:?}");

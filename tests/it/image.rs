@@ -49,7 +49,7 @@ fn test_sigstore_output_verifies_with_sigstore_verify() {
         let policy = VerificationPolicy::new(identity, GOOGLE);
         let r = verify(
             sig.payload.as_slice(),
-            &bundle.expect("has SET"),
+            &bundle,
             &policy,
             &root,
         );
@@ -73,7 +73,7 @@ fn test_sigstore_negative_material_fails_for_the_intended_reason() {
     let policy = VerificationPolicy::new(EMAIL, GOOGLE);
     let check = |layer: &crate::support::sigstore::LegacyLayer, want: &str| {
         let (sig, bundle) = legacy_bundle(layer);
-        let err = verify(sig.payload.as_slice(), &bundle.unwrap(), &policy, &root)
+        let err = verify(sig.payload.as_slice(), &bundle, &policy, &root)
             .expect_err("must fail");
         let text = err.to_string();
         assert!(text.contains(want), "wanted {want:?}, got {text}");
