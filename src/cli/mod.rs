@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod blob;
 pub mod common;
 
 /// What a command found, mapped to the exit code in one place (`main`).
@@ -37,7 +38,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Verify a file's Sigstore signature (bundle, .sig + .cert, or key).
+    Blob(blob::BlobArgs),
+}
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
@@ -77,7 +81,9 @@ pub fn main() -> ExitCode {
 
 #[allow(clippy::unused_async)] // commands await; the first lands with `pin`
 async fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    match cli.command {}
+    match cli.command {
+        Command::Blob(args) => blob::run(args).await,
+    }
 }
 
 #[allow(dead_code)]

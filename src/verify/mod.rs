@@ -4,7 +4,11 @@
 //! Verdicts are data: every outcome that is not `verified` carries a stable kebab-case code
 //! users script against, and one line saying why.
 
+pub mod blob;
 pub mod legacy;
+pub mod rekor;
+pub mod sigstore;
+pub mod trust;
 
 use std::fmt;
 

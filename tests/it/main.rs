@@ -2,5 +2,6 @@
 //! built binary against real servers the harness starts on 127.0.0.1.
 
 mod support;
+mod conformance;
 mod registry;
 mod image;

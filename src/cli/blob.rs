@@ -1,0 +1,342 @@
+//! `kubectl verify blob ARTIFACT`: a release binary or any file against a Sigstore bundle, a
+//! detached `.sig` + `.cert`, or a key.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use crate::cli::Outcome;
+use crate::report::verdict::{ArtifactInfo, BlobReport, SignatureInfo, StructuredFormat};
+use crate::verify::blob::{
+    self as core, ArtifactArg, DETACHED_TLOG_HINT, DetachedSigner, kubernetes_release_identity,
+};
+use crate::verify::rekor::{self, DEFAULT_REKOR_URL, Http};
+use crate::verify::sigstore::{self, Authority, Options, Subject};
+use crate::verify::trust::{PublicKey, Trust};
+use crate::verify::{KeylessIdentity, Matcher, Verdict, VerdictCode};
+
+/// Largest artifact downloaded from a URL (release binaries are ~100 MB).
+const ARTIFACT_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
+/// Largest bundle, signature or certificate downloaded from a URL.
+const MATERIAL_LIMIT: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlobOutput {
+    /// A short report ending in `Verified OK` on success.
+    Text,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Profile {
+    /// Kubernetes release binaries: signed keylessly by
+    /// krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https://accounts.google.com).
+    KubernetesRelease,
+}
+
+/// Verify a file's Sigstore signature: a bundle, a detached .sig + .cert, or a key.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  # A Kubernetes release binary, as the Kubernetes docs download it (identity implied):
+  kubectl verify blob kubectl --signature https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.sig \\
+      --certificate https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.cert --rekor-url
+  # A Sigstore bundle:
+  kubectl verify blob a.txt --bundle a.txt.sigstore.json \\
+      --certificate-identity you@example.com --certificate-oidc-issuer https://accounts.google.com
+
+Exit status: 0 verified, 1 not verified (the verdict says why), 2 usage or runtime error.")]
+pub struct BlobArgs {
+    /// The artifact: a path, an https URL, or sha256:<64 hex> (when no such file exists).
+    #[arg(value_name = "ARTIFACT")]
+    pub artifact: String,
+
+    /// Sigstore bundle (v0.1, v0.2, v0.3; message signature or DSSE), file or https URL.
+    #[arg(long, value_name = "FILE|URL", conflicts_with_all = ["signature", "certificate"])]
+    pub bundle: Option<String>,
+    /// Detached signature (base64 of DER, as cosign writes .sig files), file or https URL.
+    #[arg(long, value_name = "FILE|URL")]
+    pub signature: Option<String>,
+    /// Signing certificate for --signature (PEM, or base64 of PEM), file or https URL.
+    #[arg(long, value_name = "FILE|URL", requires = "signature")]
+    pub certificate: Option<String>,
+    /// Public key (PEM: ECDSA P-256/P-384, RSA, Ed25519) for key-signed material.
+    #[arg(long, value_name = "FILE", conflicts_with_all = [
+        "certificate", "certificate_identity", "certificate_identity_regexp",
+        "certificate_oidc_issuer", "certificate_oidc_issuer_regexp", "profile"])]
+    pub key: Option<PathBuf>,
+
+    /// The certificate's identity (SAN email or URI), exactly.
+    #[arg(long, value_name = "IDENTITY")]
+    pub certificate_identity: Option<String>,
+    /// The certificate's identity, as a regex matched against the whole SAN (anchored).
+    #[arg(long, value_name = "REGEX", conflicts_with = "certificate_identity")]
+    pub certificate_identity_regexp: Option<String>,
+    /// The certificate's OIDC issuer, exactly.
+    #[arg(long, value_name = "URL")]
+    pub certificate_oidc_issuer: Option<String>,
+    /// The certificate's OIDC issuer, as a regex matched against the whole value (anchored).
+    #[arg(long, value_name = "REGEX", conflicts_with = "certificate_oidc_issuer")]
+    pub certificate_oidc_issuer_regexp: Option<String>,
+    /// Expect the signer of a known publisher instead of giving identity flags.
+    #[arg(long, value_enum, conflicts_with_all = ["certificate_identity", "certificate_identity_regexp"])]
+    pub profile: Option<Profile>,
+
+    /// Trusted root JSON to use instead of the embedded Sigstore public-good root.
+    #[arg(long, value_name = "FILE")]
+    pub trusted_root: Option<PathBuf>,
+    /// Look up the Rekor entry of a .sig + .cert online (opt-in; default URL
+    /// https://rekor.sigstore.dev when given without a value).
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
+          require_equals = false)]
+    pub rekor_url: Option<String>,
+    /// Accept signatures without a verified transparency log proof (INSECURE).
+    #[arg(long)]
+    pub insecure_ignore_tlog: bool,
+    /// Accept certificates without a verified SCT (INSECURE).
+    #[arg(long)]
+    pub insecure_ignore_sct: bool,
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t = BlobOutput::Text)]
+    pub output: BlobOutput,
+    /// Give up on a download after this long (e.g. 30s, 2m).
+    #[arg(long, value_name = "DURATION", default_value = "60s",
+          value_parser = crate::cli::common::parse_duration)]
+    pub timeout: Duration,
+}
+
+/// Where a piece of material came from, and its bytes.
+struct Fetched {
+    source: String,
+    bytes: Vec<u8>,
+}
+
+async fn read_source(http: &Http, source: &str, limit: u64, what: &str) -> anyhow::Result<Fetched> {
+    let bytes = if core::is_url(source) {
+        core::check_url(source)?;
+        http.get(source, limit)
+            .await
+            .with_context(|| format!("downloading the {what}"))?
+    } else {
+        fs_err::read(source).with_context(|| format!("reading the {what}"))?
+    };
+    Ok(Fetched {
+        source: source.to_owned(),
+        bytes,
+    })
+}
+
+pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
+    if args.bundle.is_none() && args.signature.is_none() {
+        bail!(
+            "nothing to verify {} against: give --bundle FILE|URL, or --signature with \
+             --certificate (or --key)",
+            args.artifact
+        );
+    }
+    if args.signature.is_some() && args.certificate.is_none() && args.key.is_none() {
+        bail!("--signature needs --certificate (keyless) or --key (key-signed)");
+    }
+    if args.insecure_ignore_tlog {
+        crate::report::warn(
+            "--insecure-ignore-tlog: transparency log proofs are not required; the signing time \
+             of a certificate cannot be proven",
+        );
+    }
+    if args.insecure_ignore_sct {
+        crate::report::warn("--insecure-ignore-sct: certificate SCTs are not checked");
+    }
+
+    let trust = match &args.trusted_root {
+        Some(path) => Trust::from_file(path)?,
+        None => Trust::embedded()?,
+    };
+    let authority = authority(&args)?;
+    let http = Http::new(args.timeout)?;
+
+    // The artifact: its bytes (file, URL) or only its digest.
+    let artifact_arg = ArtifactArg::parse(&args.artifact, Path::exists)?;
+    let artifact_bytes = match &artifact_arg {
+        ArtifactArg::Path(p) => Some(fs_err::read(p).context("reading the artifact")?),
+        ArtifactArg::Url(u) => Some(
+            http.get(u, ARTIFACT_LIMIT)
+                .await
+                .context("downloading the artifact")?,
+        ),
+        ArtifactArg::Digest(_) => None,
+    };
+    let subject = match (&artifact_arg, &artifact_bytes) {
+        (ArtifactArg::Digest(d), _) => Subject::Sha256(*d),
+        (_, Some(bytes)) => Subject::Bytes(bytes),
+        (_, None) => unreachable!("files and URLs are read above"),
+    };
+    let sha256_hex = subject.sha256_hex();
+    let mut digest = [0u8; 32];
+    hex::decode_to_slice(&sha256_hex, &mut digest).context("hashing the artifact")?;
+    let artifact = ArtifactInfo {
+        source: args.artifact.clone(),
+        sha256: sha256_hex,
+    };
+    let options = Options {
+        ignore_tlog: args.insecure_ignore_tlog,
+        ignore_sct: args.insecure_ignore_sct,
+    };
+
+    let (verdict, signature) = if let Some(bundle_source) = &args.bundle {
+        let fetched = read_source(&http, bundle_source, MATERIAL_LIMIT, "bundle").await?;
+        let info = SignatureInfo {
+            format: "bundle",
+            source: fetched.source.clone(),
+            certificate: None,
+            tlog_source: "bundle".to_owned(),
+        };
+        let verdict = match std::str::from_utf8(&fetched.bytes) {
+            Err(_) => Verdict::new(VerdictCode::MalformedBundle, "the bundle is not UTF-8 JSON"),
+            Ok(json) => match sigstore::parse_bundle(json) {
+                Err(v) => v,
+                Ok(bundle) => {
+                    sigstore::verify_bundle(subject, &bundle, &authority, &options, &trust)
+                }
+            },
+        };
+        (verdict, info)
+    } else {
+        detached(&args, &http, subject, &digest, &authority, &options, &trust).await?
+    };
+
+    let report = BlobReport::new(artifact, signature, &verdict, trust.origin());
+    let format = match args.output {
+        BlobOutput::Text => None,
+        BlobOutput::Json => Some(StructuredFormat::Json),
+        BlobOutput::Yaml => Some(StructuredFormat::Yaml),
+    };
+    crate::report::verdict::print_blob(&report, format).context("writing the report")?;
+    Ok(if verdict.code.is_verified() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}
+
+/// Verifies a `.sig` with its `.cert` (or `--key`), with the Rekor entry looked up online
+/// when `--rekor-url` is given.
+async fn detached(
+    args: &BlobArgs,
+    http: &Http,
+    subject: Subject<'_>,
+    digest: &[u8; 32],
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> anyhow::Result<(Verdict, SignatureInfo)> {
+    let sig_source = args.signature.as_deref().unwrap_or_default();
+    let sig = read_source(http, sig_source, MATERIAL_LIMIT, "signature").await?;
+    let signature = core::parse_signature(&sig.bytes, &sig.source)?;
+    let certs = match &args.certificate {
+        Some(c) => {
+            let fetched = read_source(http, c, MATERIAL_LIMIT, "certificate").await?;
+            Some(core::parse_certificates(&fetched.bytes, &fetched.source)?)
+        }
+        None => None,
+    };
+    let signer = match (&certs, authority) {
+        (Some(certs), _) => DetachedSigner::Certificates(certs),
+        (None, Authority::Key(key)) => DetachedSigner::Key(key),
+        (None, Authority::Keyless(_)) => bail!("--signature needs --certificate or --key"),
+    };
+    let (entry, tlog_source) = match &args.rekor_url {
+        Some(url) => {
+            let entry = rekor::find_entry(http, url, digest, &signature)
+                .await
+                .context("looking up the signature in Rekor")?;
+            match entry {
+                Some(e) => (Some(e), format!("rekor {url}")),
+                None => (None, format!("rekor {url} (no entry)")),
+            }
+        }
+        None => (None, "none".to_owned()),
+    };
+    let found_in_rekor = entry.is_some();
+    let bundle = core::detached_bundle(&signature, &signer, digest, entry)
+        .map_err(|e| anyhow::anyhow!("building a bundle from the signature: {e}"))?;
+    let mut verdict = sigstore::verify_bundle(subject, &bundle, authority, options, trust);
+    if verdict.code == VerdictCode::TlogMissing && !found_in_rekor {
+        verdict.detail = match &args.rekor_url {
+            Some(url) => format!(
+                "{url} has no entry for this signature over sha256:{}; it was never logged, \
+                 or was logged in another log",
+                hex::encode(digest)
+            ),
+            None => DETACHED_TLOG_HINT.to_owned(),
+        };
+    }
+    let info = SignatureInfo {
+        format: "detached",
+        source: sig.source,
+        certificate: args.certificate.clone(),
+        tlog_source,
+    };
+    Ok((verdict, info))
+}
+
+/// Who must have signed: `--key`, the identity flags, `--profile`, or — for a `.sig`/`.cert`
+/// from dl.k8s.io with no identity flags — the Kubernetes release signer.
+fn authority(args: &BlobArgs) -> anyhow::Result<Authority> {
+    if let Some(path) = &args.key {
+        return Ok(Authority::Key(PublicKey::from_file(path)?));
+    }
+    let subject = match (
+        &args.certificate_identity,
+        &args.certificate_identity_regexp,
+    ) {
+        (Some(s), _) => Some(Matcher::exact(s)),
+        (None, Some(re)) => Some(
+            Matcher::regex(re).with_context(|| format!("--certificate-identity-regexp {re:?}"))?,
+        ),
+        (None, None) => None,
+    };
+    let issuer = match (
+        &args.certificate_oidc_issuer,
+        &args.certificate_oidc_issuer_regexp,
+    ) {
+        (Some(s), _) => Some(Matcher::exact(s)),
+        (None, Some(re)) => Some(
+            Matcher::regex(re)
+                .with_context(|| format!("--certificate-oidc-issuer-regexp {re:?}"))?,
+        ),
+        (None, None) => None,
+    };
+    let from_k8s = [&args.signature, &args.certificate, &args.bundle]
+        .into_iter()
+        .flatten()
+        .any(|s| core::is_kubernetes_release_url(s));
+    let k8s_profile = args.profile == Some(Profile::KubernetesRelease)
+        || (from_k8s && subject.is_none() && issuer.is_none());
+    match (subject, issuer) {
+        (Some(subject), Some(issuer)) => Ok(Authority::Keyless(vec![KeylessIdentity {
+            subject,
+            issuer,
+        }])),
+        (None, issuer) if k8s_profile => {
+            let mut identity = kubernetes_release_identity();
+            if let Some(issuer) = issuer {
+                identity.issuer = issuer;
+            }
+            Ok(Authority::Keyless(vec![identity]))
+        }
+        (Some(_), None) => bail!(
+            "--certificate-oidc-issuer or --certificate-oidc-issuer-regexp is required with \
+             --certificate-identity: an identity means nothing without the issuer that vouched \
+             for it"
+        ),
+        (None, _) => bail!(
+            "keyless verification needs the signer's identity: give --certificate-identity (or \
+             --certificate-identity-regexp) and --certificate-oidc-issuer (or \
+             --certificate-oidc-issuer-regexp), --key for key-signed material, or \
+             --profile kubernetes-release for Kubernetes release binaries"
+        ),
+    }
+}

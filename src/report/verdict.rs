@@ -1,0 +1,511 @@
+//! Verdicts for people and machines: the human report of `kubectl verify blob`, and a
+//! JSON/YAML writer generic over any `Serialize` report (the image report uses it too).
+//!
+//! Machine output is versioned: every document carries `apiVersion`, `kind` and
+//! `schemaVersion`; fields are only ever added within a schema version.
+
+use std::fmt::Write as _;
+use std::io;
+
+use owo_colors::OwoColorize;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::verify::{Signer, TlogFacts, VerdictCode};
+
+/// The `apiVersion` of every machine-readable document kubectl-verify writes.
+pub const API_VERSION: &str = "kubectl-verify/v1";
+/// The schema version of [`BlobReport`].
+pub const BLOB_SCHEMA_VERSION: u32 = 1;
+
+/// A machine-readable output format (`-o json|yaml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructuredFormat {
+    Json,
+    Yaml,
+}
+
+/// Renders any report as pretty JSON or block YAML, ending with a newline. Fields keep the
+/// order of the Rust struct in both formats (`apiVersion` and `kind` first).
+pub fn render_structured<T: Serialize>(
+    value: &T,
+    format: StructuredFormat,
+) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(value)?;
+    Ok(match format {
+        StructuredFormat::Json => {
+            json.push('\n');
+            json
+        }
+        StructuredFormat::Yaml => {
+            let node: Node = serde_json::from_str(&json)?;
+            let mut out = String::new();
+            node.write_yaml(&mut out);
+            out
+        }
+    })
+}
+
+/// Writes a report to stdout as JSON or YAML.
+pub fn write_structured<T: Serialize>(value: &T, format: StructuredFormat) -> io::Result<()> {
+    let text = render_structured(value, format).map_err(io::Error::other)?;
+    super::out(&text)
+}
+
+/// Block-style YAML for a JSON value (object keys in the value's order). Strings are written
+/// as JSON strings (double-quoted YAML scalars use the same escapes) whenever a plain scalar
+/// could be misread (`yes`, `1.0`, `: `, leading `-`, …), so the YAML and JSON outputs always
+/// carry the same values.
+pub fn to_yaml(value: &Value) -> String {
+    let node: Node = serde_json::from_value(value.clone()).unwrap_or(Node::Null);
+    let mut out = String::new();
+    node.write_yaml(&mut out);
+    out
+}
+
+/// A JSON document that remembers the order of object keys (`serde_json::Value` sorts them
+/// unless a crate-wide feature is switched on).
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Seq(Vec<Node>),
+    Map(Vec<(String, Node)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Node;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_none<E>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Node, E> {
+                Ok(Node::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Node, E> {
+                Ok(Node::Number(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Node, E> {
+                Ok(Node::Number(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Node, E> {
+                Ok(serde_json::Number::from_f64(n).map_or(Node::Null, Node::Number))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Node, E> {
+                Ok(Node::String(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Node, E> {
+                Ok(Node::String(s))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = a.next_element()? {
+                    items.push(item);
+                }
+                Ok(Node::Seq(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = a.next_entry::<String, Node>()? {
+                    entries.push((k, v));
+                }
+                Ok(Node::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Node {
+    fn write_yaml(&self, out: &mut String) {
+        match self {
+            Self::Map(map) if !map.is_empty() => yaml_map(map, 0, out),
+            Self::Seq(items) if !items.is_empty() => yaml_seq(items, 0, out),
+            other => {
+                out.push_str(&yaml_scalar(other));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn yaml_map(map: &[(String, Node)], indent: usize, out: &mut String) {
+    for (key, value) in map {
+        let _ = write!(out, "{:indent$}{}:", "", yaml_string(key));
+        yaml_value_after_key(value, indent, out);
+    }
+}
+
+fn yaml_seq(items: &[Node], indent: usize, out: &mut String) {
+    for item in items {
+        let _ = write!(out, "{:indent$}-", "");
+        match item {
+            Node::Map(map) if !map.is_empty() => {
+                // The first key goes on the dash's line, the rest align under it.
+                for (i, (key, value)) in map.iter().enumerate() {
+                    if i == 0 {
+                        let _ = write!(out, " {}:", yaml_string(key));
+                    } else {
+                        let _ = write!(
+                            out,
+                            "{:width$}{}:",
+                            "",
+                            yaml_string(key),
+                            width = indent + 2
+                        );
+                    }
+                    yaml_value_after_key(value, indent + 2, out);
+                }
+            }
+            Node::Seq(inner) if !inner.is_empty() => {
+                out.push('\n');
+                yaml_seq(inner, indent + 2, out);
+            }
+            scalar => {
+                let _ = writeln!(out, " {}", yaml_scalar(scalar));
+            }
+        }
+    }
+}
+
+fn yaml_value_after_key(value: &Node, indent: usize, out: &mut String) {
+    match value {
+        Node::Map(map) if !map.is_empty() => {
+            out.push('\n');
+            yaml_map(map, indent + 2, out);
+        }
+        Node::Seq(items) if !items.is_empty() => {
+            out.push('\n');
+            yaml_seq(items, indent, out);
+        }
+        scalar => {
+            let _ = writeln!(out, " {}", yaml_scalar(scalar));
+        }
+    }
+}
+
+fn yaml_scalar(value: &Node) -> String {
+    match value {
+        Node::Null => "null".to_owned(),
+        Node::Bool(b) => b.to_string(),
+        Node::Number(n) => n.to_string(),
+        Node::String(s) => yaml_string(s),
+        Node::Seq(_) => "[]".to_owned(),
+        Node::Map(_) => "{}".to_owned(),
+    }
+}
+
+fn yaml_string(s: &str) -> String {
+    let plain_safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | '+'))
+        && !s.starts_with(['-', '.', '+'])
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "~"
+        )
+        && !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '_');
+    if plain_safe {
+        s.to_owned()
+    } else {
+        serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+    }
+}
+
+/// RFC 3339 UTC for seconds since the epoch (`2023-07-12T15:56:36Z`).
+pub fn rfc3339(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// The artifact a blob verdict is about.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArtifactInfo {
+    /// The ARTIFACT argument as given (path, URL or `sha256:` digest).
+    pub source: String,
+    /// Hex SHA-256 of the artifact.
+    pub sha256: String,
+}
+
+/// The signature material a blob verdict judged.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignatureInfo {
+    /// `bundle` (a Sigstore bundle) or `detached` (`.sig` with `.cert` or `--key`).
+    pub format: &'static str,
+    /// Where the bundle or signature came from.
+    pub source: String,
+    /// Where the certificate came from (detached keyless signatures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    /// Where the transparency log proof came from: `bundle`, `rekor <url>`, or `none`.
+    pub tlog_source: String,
+}
+
+/// Rekor facts of the entry that verified, with the time spelled out.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TlogReport {
+    pub log_index: i64,
+    /// Seconds since the epoch.
+    pub integrated_time: i64,
+    /// The same, RFC 3339 UTC.
+    pub integrated_time_rfc3339: String,
+}
+
+impl From<&TlogFacts> for TlogReport {
+    fn from(t: &TlogFacts) -> Self {
+        Self {
+            log_index: t.log_index,
+            integrated_time: t.integrated_time,
+            integrated_time_rfc3339: rfc3339(t.integrated_time),
+        }
+    }
+}
+
+/// `kubectl verify blob -o json|yaml`, schema version [`BLOB_SCHEMA_VERSION`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BlobReport {
+    /// Always [`API_VERSION`].
+    pub api_version: &'static str,
+    /// Always `BlobVerification`.
+    pub kind: &'static str,
+    /// Always [`BLOB_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    pub artifact: ArtifactInfo,
+    pub signature: SignatureInfo,
+    /// The verdict code (`verified`, `invalid-signature`, …).
+    pub verdict: VerdictCode,
+    /// One line saying why, or what to know about a success (empty otherwise).
+    pub detail: String,
+    /// Who signed (verified on success; as claimed by the material on failure).
+    pub signer: Option<Signer>,
+    /// The Rekor entry whose SET verified.
+    pub tlog: Option<TlogReport>,
+    /// The trusted root used (a path, or the embedded production root).
+    pub trusted_root: String,
+}
+
+impl BlobReport {
+    pub fn new(
+        artifact: ArtifactInfo,
+        signature: SignatureInfo,
+        verdict: &crate::verify::Verdict,
+        trusted_root: &str,
+    ) -> Self {
+        Self {
+            api_version: API_VERSION,
+            kind: "BlobVerification",
+            schema_version: BLOB_SCHEMA_VERSION,
+            artifact,
+            signature,
+            verdict: verdict.code,
+            detail: verdict.detail.clone(),
+            signer: verdict.signer.clone(),
+            tlog: verdict.tlog.as_ref().map(TlogReport::from),
+            trusted_root: trusted_root.to_owned(),
+        }
+    }
+}
+
+/// The human report: what was checked, who signed, the Rekor entry, and a last line that is
+/// `Verified OK` on success (what cosign users grep for) or the verdict code and why.
+pub fn render_blob_human(report: &BlobReport, color: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Artifact:   {} (sha256:{})",
+        report.artifact.source, report.artifact.sha256
+    );
+    let _ = write!(
+        out,
+        "Signature:  {} {}",
+        report.signature.format, report.signature.source
+    );
+    if let Some(cert) = &report.signature.certificate {
+        let _ = write!(out, " + {cert}");
+    }
+    out.push('\n');
+    let verified = report.verdict.is_verified();
+    if let Some(signer) = &report.signer {
+        let claimed = if verified {
+            ""
+        } else {
+            " (claimed, not verified)"
+        };
+        let _ = match signer {
+            Signer::Keyless { identity, issuer } => {
+                writeln!(out, "Signer:     {identity} (issuer {issuer}){claimed}")
+            }
+            Signer::Key { fingerprint } => writeln!(out, "Signer:     key {fingerprint}{claimed}"),
+        };
+    }
+    match &report.tlog {
+        Some(t) => {
+            let _ = writeln!(
+                out,
+                "Rekor:      log index {}, integrated time {}",
+                t.log_index, t.integrated_time_rfc3339
+            );
+        }
+        None if verified => {
+            let _ = writeln!(out, "Rekor:      no integrated time");
+        }
+        None => {}
+    }
+    let _ = writeln!(out, "Trust root: {}", report.trusted_root);
+    if verified {
+        if !report.detail.is_empty() {
+            let _ = writeln!(out, "Note:       {}", report.detail);
+        }
+        let ok = "Verified OK";
+        if color {
+            let _ = writeln!(out, "{}", ok.green().bold());
+        } else {
+            let _ = writeln!(out, "{ok}");
+        }
+    } else {
+        let code = report.verdict.as_str();
+        let code = if color {
+            code.red().bold().to_string()
+        } else {
+            code.to_owned()
+        };
+        let _ = writeln!(out, "Verdict:    {code}: {}", report.detail);
+    }
+    out
+}
+
+/// Prints a blob report in the chosen format.
+pub fn print_blob(report: &BlobReport, format: Option<StructuredFormat>) -> io::Result<()> {
+    match format {
+        Some(f) => write_structured(report, f),
+        None => super::out(&render_blob_human(report, super::stdout_color())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn rfc3339_matches_known_instants() {
+        for (secs, want) in [
+            (0, "1970-01-01T00:00:00Z"),
+            (1_689_177_396, "2023-07-12T15:56:36Z"),
+            (951_782_400, "2000-02-29T00:00:00Z"),
+            (4_102_444_800, "2100-01-01T00:00:00Z"),
+            (-1, "1969-12-31T23:59:59Z"),
+        ] {
+            assert_eq!(rfc3339(secs), want, "{secs}");
+        }
+    }
+
+    #[test]
+    fn yaml_quotes_what_a_yaml_reader_would_misread() {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Doc {
+            api_version: &'static str,
+            schema_version: u32,
+            verdict: VerdictCode,
+            detail: &'static str,
+            words: Vec<&'static str>,
+            signer: Signer,
+            tlog: Option<TlogReport>,
+            list: Vec<Value>,
+            empty: serde_json::Map<String, Value>,
+        }
+        let doc = Doc {
+            api_version: "kubectl-verify/v1",
+            schema_version: 1,
+            verdict: VerdictCode::Verified,
+            detail: "",
+            words: vec!["yes", "no", "1.0", "-x", "a: b", "line\nbreak", "ok"],
+            signer: Signer::Keyless {
+                identity: "a@b.c".into(),
+                issuer: "https://accounts.google.com".into(),
+            },
+            tlog: None,
+            list: vec![json!({ "a": 1, "b": { "c": true } })],
+            empty: serde_json::Map::new(),
+        };
+        let yaml = render_structured(&doc, StructuredFormat::Yaml).expect("yaml");
+        assert_eq!(
+            yaml,
+            "apiVersion: kubectl-verify/v1\n\
+             schemaVersion: 1\n\
+             verdict: verified\n\
+             detail: \"\"\n\
+             words:\n\
+             - \"yes\"\n\
+             - \"no\"\n\
+             - \"1.0\"\n\
+             - \"-x\"\n\
+             - \"a: b\"\n\
+             - \"line\\nbreak\"\n\
+             - ok\n\
+             signer:\n  \
+               kind: keyless\n  \
+               identity: a@b.c\n  \
+               issuer: \"https://accounts.google.com\"\n\
+             tlog: null\n\
+             list:\n\
+             - a: 1\n  \
+               b:\n    \
+                 c: true\n\
+             empty: {}\n"
+        );
+        let json = render_structured(&doc, StructuredFormat::Json).expect("json");
+        assert!(
+            json.starts_with(
+                "{\n  \"apiVersion\": \"kubectl-verify/v1\",\n  \"schemaVersion\": 1,"
+            ),
+            "{json}"
+        );
+        // What we write, a YAML parser reads back as the same events.
+        let mut parser = saphyr_parser::Parser::new_from_str(&yaml);
+        let mut scalars = Vec::new();
+        while let Some(Ok((event, _))) = parser.next() {
+            if let saphyr_parser::Event::Scalar(s, ..) = event {
+                scalars.push(s.to_string());
+            }
+        }
+        assert!(scalars.contains(&"line\nbreak".to_owned()), "{scalars:?}");
+        assert!(
+            scalars.contains(&"https://accounts.google.com".to_owned()),
+            "{scalars:?}"
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! Release binaries and other blobs: reading the ARTIFACT argument, the detached `.sig` +
+//! `.cert` pair, and turning that pair into a Sigstore bundle v0.1 so it goes through the same
+//! engine as every bundle ([`super::sigstore::verify_bundle`]).
+//!
+//! Pure over bytes; the command layer fetches files and URLs.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use serde_json::{Value, json};
+use sigstore_verify::types::{Bundle, DerCertificate};
+
+use super::KeylessIdentity;
+use super::trust::PublicKey;
+
+/// Who signs Kubernetes release binaries (the Kubernetes docs' `cosign verify-blob` line).
+pub const KREL_IDENTITY: &str = "krel-staging@k8s-releng-prod.iam.gserviceaccount.com";
+/// The OIDC issuer of [`KREL_IDENTITY`].
+pub const KREL_ISSUER: &str = "https://accounts.google.com";
+/// Where Kubernetes publishes release binaries with their `.sig` and `.cert`.
+pub const K8S_RELEASE_HOST: &str = "dl.k8s.io";
+
+/// The identity `--profile kubernetes-release` (and a `.sig`/`.cert` from dl.k8s.io) implies.
+pub fn kubernetes_release_identity() -> KeylessIdentity {
+    KeylessIdentity::exact(KREL_IDENTITY, KREL_ISSUER)
+}
+
+/// Why blob inputs could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum BlobError {
+    /// The signature file is neither base64 nor DER.
+    #[error("reading the signature {origin}: {message}")]
+    Signature { origin: String, message: String },
+    /// The certificate file is neither PEM, base64 of PEM, nor DER.
+    #[error("reading the certificate {origin}: {message}")]
+    Certificate { origin: String, message: String },
+    /// A URL that is not https (plain http is allowed for loopback only, for tests).
+    #[error("{url}: only https URLs are fetched (plain http only on loopback)")]
+    InsecureUrl { url: String },
+}
+
+/// What the ARTIFACT argument names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArtifactArg {
+    /// A local file.
+    Path(PathBuf),
+    /// A file to download.
+    Url(String),
+    /// Only the SHA-256 of the artifact (`sha256:<64 hex>`, when no such path exists).
+    Digest([u8; 32]),
+}
+
+impl ArtifactArg {
+    /// Reads the argument as cosign and the conformance suite do: a URL if it has an
+    /// http(s) scheme; a path if that path exists; a digest if it is `sha256:` and 64 hex
+    /// digits; otherwise a path (whose absence is then reported when it is read).
+    pub fn parse(arg: &str, exists: impl Fn(&Path) -> bool) -> Result<Self, BlobError> {
+        if is_url(arg) {
+            check_url(arg)?;
+            return Ok(Self::Url(arg.to_owned()));
+        }
+        if !exists(Path::new(arg))
+            && let Some(digest) = parse_sha256(arg)
+        {
+            return Ok(Self::Digest(digest));
+        }
+        Ok(Self::Path(PathBuf::from(arg)))
+    }
+}
+
+/// `sha256:<64 hex>` → the digest bytes (upper or lower case hex).
+pub fn parse_sha256(s: &str) -> Option<[u8; 32]> {
+    let hex_part = s.strip_prefix("sha256:")?;
+    if hex_part.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    hex::decode_to_slice(hex_part, &mut out).ok()?;
+    Some(out)
+}
+
+/// Whether `s` is an http(s) URL rather than a path.
+pub fn is_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Refuses plain-http URLs except on loopback (tests serve files there).
+pub fn check_url(url: &str) -> Result<(), BlobError> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Ok(());
+    }
+    let host = url_host(url).unwrap_or_default();
+    if matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]") {
+        return Ok(());
+    }
+    Err(BlobError::InsecureUrl {
+        url: url.to_owned(),
+    })
+}
+
+/// The host of an http(s) URL, lowercased, without port or credentials.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host_port = authority.rsplit('@').next()?;
+    let host = if host_port.starts_with('[') {
+        host_port.split_inclusive(']').next()?
+    } else {
+        host_port.split(':').next()?
+    };
+    Some(host.to_ascii_lowercase())
+}
+
+/// Whether `source` (a path or URL) is served by Kubernetes' release host, whose
+/// signatures are all by [`KREL_IDENTITY`].
+pub fn is_kubernetes_release_url(source: &str) -> bool {
+    is_url(source)
+        && url_host(source)
+            .is_some_and(|h| h == K8S_RELEASE_HOST || h.ends_with(&format!(".{K8S_RELEASE_HOST}")))
+}
+
+/// A detached signature: base64 of the DER (cosign `.sig`), or the raw DER.
+pub fn parse_signature(bytes: &[u8], origin: &str) -> Result<Vec<u8>, BlobError> {
+    let text: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if text.is_empty() {
+        return Err(BlobError::Signature {
+            origin: origin.to_owned(),
+            message: "the file is empty".to_owned(),
+        });
+    }
+    if let Ok(sig) = B64.decode(&text) {
+        return Ok(sig);
+    }
+    // An ECDSA signature in DER is a SEQUENCE; accept it raw too.
+    if bytes.first() == Some(&0x30) {
+        return Ok(bytes.to_vec());
+    }
+    Err(BlobError::Signature {
+        origin: origin.to_owned(),
+        message: "expected the base64 of a signature (as cosign writes .sig files)".to_owned(),
+    })
+}
+
+/// A certificate file: PEM (leaf first, then any chain), base64 of that PEM (dl.k8s.io's
+/// `.cert`), or a single DER certificate.
+pub fn parse_certificates(bytes: &[u8], origin: &str) -> Result<Vec<DerCertificate>, BlobError> {
+    let err = |message: String| BlobError::Certificate {
+        origin: origin.to_owned(),
+        message,
+    };
+    let text = String::from_utf8_lossy(bytes);
+    let pem_text = if text.contains("-----BEGIN") {
+        text.into_owned()
+    } else {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match B64.decode(compact.as_bytes()) {
+            Ok(decoded) if decoded.starts_with(b"-----BEGIN") => {
+                String::from_utf8_lossy(&decoded).into_owned()
+            }
+            Ok(decoded) if decoded.first() == Some(&0x30) => {
+                return Ok(vec![DerCertificate::new(decoded)]);
+            }
+            _ if bytes.first() == Some(&0x30) => {
+                return Ok(vec![DerCertificate::new(bytes.to_vec())]);
+            }
+            _ => {
+                return Err(err(
+                    "expected a PEM certificate, the base64 of one, or DER".to_owned()
+                ));
+            }
+        }
+    };
+    let mut certs = Vec::new();
+    let mut rest = pem_text.as_str();
+    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+        let block = &rest[start..];
+        let end_marker = "-----END CERTIFICATE-----";
+        let end = block
+            .find(end_marker)
+            .ok_or_else(|| err("a PEM block has no END line".to_owned()))?
+            + end_marker.len();
+        let cert = DerCertificate::from_pem(&block[..end]).map_err(|e| err(e.to_string()))?;
+        certs.push(cert);
+        rest = &block[end..];
+    }
+    if certs.is_empty() {
+        return Err(err("no CERTIFICATE block found".to_owned()));
+    }
+    Ok(certs)
+}
+
+/// Who signed a detached signature: a certificate chain (leaf first) or a key.
+#[derive(Debug, Clone)]
+pub enum DetachedSigner<'a> {
+    Certificates(&'a [DerCertificate]),
+    Key(&'a PublicKey),
+}
+
+/// Builds the Sigstore bundle v0.1 equivalent of a detached signature over an artifact with
+/// SHA-256 `artifact_sha256`, with the Rekor entry found online if there is one (`tlog_entry`,
+/// in the bundle's JSON form, see [`super::rekor`]).
+///
+/// The message digest is the artifact's SHA-256: cosign's `.sig` files are signatures over
+/// that digest (also for P-384 keys), which the digest's algorithm tells the verifier.
+pub fn detached_bundle(
+    signature: &[u8],
+    signer: &DetachedSigner<'_>,
+    artifact_sha256: &[u8; 32],
+    tlog_entry: Option<Value>,
+) -> Result<Bundle, String> {
+    let content = match signer {
+        DetachedSigner::Certificates(certs) => json!({
+            "x509CertificateChain": {
+                "certificates": certs
+                    .iter()
+                    .map(|c| json!({ "rawBytes": B64.encode(c.as_bytes()) }))
+                    .collect::<Vec<_>>()
+            }
+        }),
+        DetachedSigner::Key(_) => json!({ "publicKey": { "hint": "" } }),
+    };
+    let mut material = content;
+    material["tlogEntries"] = Value::Array(tlog_entry.into_iter().collect());
+    let bundle = json!({
+        "mediaType": "application/vnd.dev.sigstore.bundle+json;version=0.1",
+        "verificationMaterial": material,
+        "messageSignature": {
+            "messageDigest": { "algorithm": "SHA2_256", "digest": B64.encode(artifact_sha256) },
+            "signature": B64.encode(signature),
+        }
+    });
+    Bundle::from_json(&bundle.to_string()).map_err(|e| e.to_string())
+}
+
+/// The one line a `tlog-missing` verdict on a detached signature ends with: how to get the
+/// proof the `.sig` + `.cert` pair does not carry.
+pub const DETACHED_TLOG_HINT: &str = "a .sig + .cert pair carries no transparency log proof: \
+     pass --rekor-url (default https://rekor.sigstore.dev) to look the entry up online, verify \
+     a Sigstore bundle (--bundle) instead, or accept an unproven signing time with \
+     --insecure-ignore-tlog";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_argument_is_url_path_or_digest() {
+        let digest = format!("sha256:{}", "ab".repeat(32));
+        let exists_none = |_: &Path| false;
+        let exists_all = |_: &Path| true;
+        let cases: Vec<(&str, bool, Result<ArtifactArg, ()>)> = vec![
+            ("kubectl", false, Ok(ArtifactArg::Path("kubectl".into()))),
+            (
+                "https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl",
+                false,
+                Ok(ArtifactArg::Url(
+                    "https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl".into(),
+                )),
+            ),
+            (
+                "http://127.0.0.1:8080/a",
+                false,
+                Ok(ArtifactArg::Url("http://127.0.0.1:8080/a".into())),
+            ),
+            ("http://example.com/a", false, Err(())),
+            (&digest, false, Ok(ArtifactArg::Digest([0xab; 32]))),
+            // An existing file of that name wins, as in the conformance protocol.
+            (&digest, true, Ok(ArtifactArg::Path(digest.clone().into()))),
+            (
+                "sha256:abc",
+                false,
+                Ok(ArtifactArg::Path("sha256:abc".into())),
+            ),
+        ];
+        for (arg, exists, want) in cases {
+            let got = if exists {
+                ArtifactArg::parse(arg, exists_all)
+            } else {
+                ArtifactArg::parse(arg, exists_none)
+            };
+            assert_eq!(got.map_err(|_| ()), want, "{arg}");
+        }
+    }
+
+    #[test]
+    fn kubernetes_release_urls_are_recognised_by_host() {
+        for (source, want) in [
+            (
+                "https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.sig",
+                true,
+            ),
+            (
+                "https://cdn.dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.cert",
+                true,
+            ),
+            ("https://DL.K8S.IO:443/x.sig", true),
+            ("https://dl.k8s.io.evil.example/x.sig", false),
+            ("https://evil.example/dl.k8s.io/x.sig", false),
+            ("https://user@evil.example/x.sig", false),
+            ("dl.k8s.io/kubectl.sig", false),
+        ] {
+            assert_eq!(is_kubernetes_release_url(source), want, "{source}");
+        }
+    }
+
+    #[test]
+    fn signatures_are_base64_or_der() {
+        assert_eq!(
+            parse_signature(b"MEUCIQ==\n", "s").expect("b64"),
+            vec![0x30, 0x45, 0x02, 0x21]
+        );
+        assert_eq!(
+            parse_signature(&[0x30, 0x01, 0xff], "s").expect("der"),
+            vec![0x30, 0x01, 0xff]
+        );
+        let err = parse_signature(b"", "kubectl.sig").expect_err("empty");
+        assert_eq!(
+            err.to_string(),
+            "reading the signature kubectl.sig: the file is empty"
+        );
+        assert!(parse_signature(b"not base64 !!", "s").is_err());
+    }
+
+    #[test]
+    fn certificates_are_pem_base64_pem_or_der() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "../shared/vectors/conformance/legacy-detached-6bd1c54e236c9517da56f7344ad16cc00439fe19/a.txt.good.crt",
+        );
+        let pem = std::fs::read_to_string(path).expect("shared vectors beside the checkout");
+        let pem = pem.as_str();
+        let from_pem = parse_certificates(pem.as_bytes(), "c").expect("pem");
+        assert_eq!(from_pem.len(), 1);
+        let b64 = B64.encode(pem);
+        let from_b64 = parse_certificates(b64.as_bytes(), "c").expect("b64 pem");
+        assert_eq!(from_pem, from_b64);
+        let from_der = parse_certificates(from_pem[0].as_bytes(), "c").expect("der");
+        assert_eq!(from_pem, from_der);
+        let two = format!("{pem}\n{pem}");
+        assert_eq!(
+            parse_certificates(two.as_bytes(), "c")
+                .expect("chain")
+                .len(),
+            2
+        );
+        let err = parse_certificates(b"hello", "kubectl.cert").expect_err("junk");
+        assert!(
+            err.to_string()
+                .starts_with("reading the certificate kubectl.cert: "),
+            "{err}"
+        );
+    }
+}
