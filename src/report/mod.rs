@@ -2,6 +2,7 @@
 //! and errors go to stderr. Colour goes through owo-colors and follows `--color` / `NO_COLOR`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod images;
 pub mod verdict;
 
 use std::io::{self, IsTerminal, Write};

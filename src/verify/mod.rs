@@ -5,7 +5,9 @@
 //! users script against, and one line saying why.
 
 pub mod blob;
+pub mod image;
 pub mod legacy;
+pub mod policy;
 pub mod rekor;
 pub mod sigstore;
 pub mod trust;

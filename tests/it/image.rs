@@ -18,7 +18,7 @@ fn legacy_bundle(
     layer: &crate::support::sigstore::LegacyLayer,
 ) -> (
     kubectl_verify::verify::legacy::LegacySignature,
-    Option<Bundle>,
+    Bundle,
 ) {
     use kubectl_verify::verify::legacy::{LayerDescriptor, LegacySignature};
     let desc = LayerDescriptor {

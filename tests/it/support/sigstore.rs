@@ -14,6 +14,7 @@
 //! Nothing here reaches the network.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -62,6 +63,7 @@ fn unix(t: SystemTime) -> i64 {
     i64::try_from(t.duration_since(UNIX_EPOCH).expect("after 1970").as_secs()).expect("fits")
 }
 
+#[allow(clippy::many_single_char_names)] // the algorithm's own names
 fn rfc3339(t: SystemTime) -> String {
     // Days-from-civil, inverse (Howard Hinnant's algorithm): enough for a JSON timestamp
     // without a date crate.
@@ -138,7 +140,7 @@ pub fn pem(label: &str, der: &[u8]) -> String {
         out.push_str(std::str::from_utf8(chunk).expect("ascii"));
         out.push('\n');
     }
-    out.push_str(&format!("-----END {label}-----\n"));
+    let _ = writeln!(out, "-----END {label}-----");
     out
 }
 

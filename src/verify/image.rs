@@ -1,0 +1,387 @@
+//! Judging an image's signature evidence: a pure function over what the registry returned.
+//!
+//! Evidence for one digest is a list of Sigstore bundles (cosign 3, found as OCI referrers)
+//! and legacy simple-signing layers (cosign 2, the `sha256-<hex>.sig` tag). Bundles are tried
+//! first, then legacy layers, as cosign 3 does. Each piece goes through the one engine
+//! ([`super::sigstore::verify_bundle`]); a legacy layer is turned into a v0.1 bundle first and
+//! its payload must name the image digest.
+//!
+//! A requirement (flags or a policy) is satisfied when `count` of its authorities are each
+//! satisfied by some signature. When it is not, the verdict reported is the most telling
+//! failure among all signatures tried (see [`rank`]).
+
+use serde::Serialize;
+
+use super::legacy::{self, LayerDescriptor, LegacySignature};
+use super::policy::{Mode, Requirement};
+use super::sigstore::{Authority, Options, Subject, parse_bundle, verify_bundle};
+use super::trust::Trust;
+use super::{Verdict, VerdictCode};
+use crate::reference::Digest;
+
+/// Where a signature came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// A Sigstore bundle attached as an OCI referrer (cosign 3).
+    Bundle,
+    /// A simple-signing layer of the `sha256-<hex>.sig` manifest (cosign 2).
+    Legacy,
+}
+
+/// One piece of signature evidence for a digest.
+#[derive(Debug, Clone)]
+pub enum Evidence {
+    /// A Sigstore bundle; `source` is the referrer manifest it came from.
+    Bundle { source: Digest, json: Vec<u8> },
+    /// A legacy layer with its payload blob (already checked against the layer digest).
+    Legacy {
+        source: Digest,
+        layer: LayerDescriptor,
+        payload: Vec<u8>,
+    },
+    /// Something that looked like a signature but could not be read.
+    Unreadable { source: String, why: String },
+}
+
+impl Evidence {
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Self::Bundle { .. } => Some(Format::Bundle),
+            Self::Legacy { .. } => Some(Format::Legacy),
+            Self::Unreadable { .. } => None,
+        }
+    }
+}
+
+/// A verdict and, when a signature was judged, which format it had.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub format: Option<Format>,
+    /// The requirement (policy) the verdict is about; `None` for `no-policy`/`unsigned`.
+    pub policy: Option<String>,
+    pub mode: Mode,
+}
+
+impl Judgement {
+    fn new(verdict: Verdict) -> Self {
+        Self {
+            verdict,
+            format: None,
+            policy: None,
+            mode: Mode::Enforce,
+        }
+    }
+
+    pub fn is_verified(&self) -> bool {
+        self.verdict.code.is_verified()
+    }
+}
+
+/// How telling a failure is: lower is reported first. A signature that verified but names
+/// someone else says more than one whose bytes are broken, and so on.
+pub fn rank(code: VerdictCode) -> u8 {
+    match code {
+        VerdictCode::Verified => 0,
+        VerdictCode::IdentityMismatch => 1,
+        VerdictCode::DigestMismatch => 2,
+        VerdictCode::UntrustedCertificate => 3,
+        VerdictCode::TlogMissing => 4,
+        VerdictCode::InvalidSignature => 5,
+        VerdictCode::MalformedBundle => 6,
+        VerdictCode::RateLimited => 7,
+        VerdictCode::Unreachable => 8,
+        VerdictCode::Unsigned => 9,
+        VerdictCode::NoPolicy => 10,
+    }
+}
+
+/// The in-toto predicate of a cosign 3 image signature.
+const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
+
+/// False for a bundle that is an attestation (a DSSE in-toto statement with another predicate
+/// than cosign's signature predicate): cosign 3 attaches those as referrers too, and they say
+/// something about the image, not that it was signed. Anything unreadable counts as a
+/// signature, so that the judgement reports it as malformed instead of ignoring it.
+pub fn is_signature_bundle(json: &[u8]) -> bool {
+    use base64::Engine as _;
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(json) else {
+        return true;
+    };
+    let Some(payload) = v.pointer("/dsseEnvelope/payload").and_then(|p| p.as_str()) else {
+        return true;
+    };
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(payload) else {
+        return true;
+    };
+    let Ok(statement) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return true;
+    };
+    statement
+        .get("predicateType")
+        .and_then(|p| p.as_str())
+        .is_none_or(|p| p == COSIGN_SIGN_PREDICATE)
+}
+
+/// Judges one piece of evidence against one authority.
+pub fn judge_one(
+    digest: &Digest,
+    evidence: &Evidence,
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Judgement {
+    let format = evidence.format();
+    let verdict = match evidence {
+        Evidence::Unreadable { source, why } => Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!("signature {source} could not be read: {why}"),
+        ),
+        Evidence::Bundle { source, json } => {
+            judge_bundle(digest, source, json, authority, options, trust)
+        }
+        Evidence::Legacy {
+            source,
+            layer,
+            payload,
+        } => judge_legacy(digest, source, layer, payload, authority, options, trust),
+    };
+    Judgement {
+        verdict,
+        format,
+        policy: None,
+        mode: Mode::Enforce,
+    }
+}
+
+fn judge_bundle(
+    digest: &Digest,
+    source: &Digest,
+    json: &[u8],
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Verdict {
+    let Ok(text) = std::str::from_utf8(json) else {
+        return Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!("bundle in referrer {} is not UTF-8 JSON", source.short()),
+        );
+    };
+    let bundle = match parse_bundle(text) {
+        Ok(b) => b,
+        Err(mut v) => {
+            v.detail = format!("bundle in referrer {}: {}", source.short(), v.detail);
+            return v;
+        }
+    };
+    let mut hash = [0u8; 32];
+    // A Digest is always 64 hex digits, so this cannot fail; fail closed if it ever does.
+    if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
+        return Verdict::new(VerdictCode::MalformedBundle, "invalid image digest");
+    }
+    verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust)
+}
+
+fn judge_legacy(
+    digest: &Digest,
+    source: &Digest,
+    layer: &LayerDescriptor,
+    payload: &[u8],
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Verdict {
+    let malformed = |e: &dyn std::fmt::Display| {
+        Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!("legacy signature {}: {e}", source.short()),
+        )
+    };
+    let sig = match LegacySignature::from_layer(layer, payload.to_vec()) {
+        Ok(s) => s,
+        Err(e) => return malformed(&e),
+    };
+    let bundle = match sig.to_bundle() {
+        Ok(b) => b,
+        Err(e) => return malformed(&e),
+    };
+    // cosign's order: the signature first, then what the payload names.
+    let mut verdict = verify_bundle(Subject::Bytes(payload), &bundle, authority, options, trust);
+    if !verdict.code.is_verified() {
+        return verdict;
+    }
+    match sig.signed_digest() {
+        Ok(signed) if &signed == digest => verdict,
+        Ok(signed) => {
+            let reference = legacy::payload_reference(payload)
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            verdict.code = VerdictCode::DigestMismatch;
+            verdict.detail = format!(
+                "the signature is for {signed}{reference}, not this image's digest {digest} \
+                 (copied from another image?)"
+            );
+            verdict.tlog = None;
+            verdict
+        }
+        Err(e) => malformed(&e),
+    }
+}
+
+/// Judges the evidence for one digest under one requirement.
+pub fn judge_requirement(
+    digest: &Digest,
+    evidence: &[Evidence],
+    requirement: &Requirement,
+    options: &Options,
+    trust: &Trust,
+) -> Judgement {
+    let mut satisfied: Vec<(String, Judgement)> = Vec::new();
+    let mut best_failure: Option<Judgement> = None;
+    // Bundles first, then legacy layers, as cosign 3 looks.
+    let ordered: Vec<&Evidence> = evidence
+        .iter()
+        .filter(|e| matches!(e, Evidence::Bundle { .. }))
+        .chain(
+            evidence
+                .iter()
+                .filter(|e| !matches!(e, Evidence::Bundle { .. })),
+        )
+        .collect();
+    for named in &requirement.authorities {
+        let mut ok = None;
+        for ev in &ordered {
+            let j = judge_one(digest, ev, &named.authority, options, trust);
+            if j.is_verified() {
+                ok = Some(j);
+                break;
+            }
+            if best_failure
+                .as_ref()
+                .is_none_or(|b| rank(j.verdict.code) < rank(b.verdict.code))
+            {
+                best_failure = Some(j);
+            }
+        }
+        if let Some(j) = ok {
+            satisfied.push((named.name.clone(), j));
+        }
+    }
+    let finish = |mut j: Judgement| {
+        j.policy = Some(requirement.name.clone());
+        j.mode = requirement.mode;
+        j
+    };
+    if satisfied.len() >= requirement.count {
+        let (_, mut first) = satisfied.swap_remove(0);
+        if requirement.count > 1 {
+            let extra = format!(
+                "{} of {} authorities satisfied (needed {})",
+                satisfied.len() + 1,
+                requirement.authorities.len(),
+                requirement.count
+            );
+            first.verdict.detail = join_detail(&first.verdict.detail, &extra);
+        }
+        return finish(first);
+    }
+    let mut j = best_failure.unwrap_or_else(|| {
+        Judgement::new(Verdict::new(
+            VerdictCode::Unsigned,
+            "no signature found (no referrer bundle, no .sig tag)",
+        ))
+    });
+    if requirement.count > 1 && !satisfied.is_empty() {
+        let extra = format!(
+            "only {} of the {} required authorities satisfied",
+            satisfied.len(),
+            requirement.count
+        );
+        j.verdict.detail = join_detail(&j.verdict.detail, &extra);
+    }
+    finish(j)
+}
+
+/// Judges the evidence for one digest under every requirement that applies: an enforced
+/// failure wins, then a warn-mode failure, else the first requirement's verified verdict.
+pub fn judge(
+    digest: &Digest,
+    evidence: &[Evidence],
+    requirements: &[&Requirement],
+    options: &Options,
+    trust: &Trust,
+) -> Judgement {
+    if requirements.is_empty() {
+        return Judgement::new(Verdict::new(
+            VerdictCode::NoPolicy,
+            "no policy or flag says who should have signed this image (give --certificate-identity \
+             and --certificate-oidc-issuer, --key, or --policy; --allow-unmatched skips it)",
+        ));
+    }
+    if evidence.is_empty() {
+        let mut j = Judgement::new(Verdict::new(
+            VerdictCode::Unsigned,
+            "no signature found (no referrer bundle, no .sig tag)",
+        ));
+        j.policy = Some(requirements[0].name.clone());
+        j.mode = if requirements.iter().any(|r| r.mode == Mode::Enforce) {
+            Mode::Enforce
+        } else {
+            Mode::Warn
+        };
+        return j;
+    }
+    let judgements: Vec<Judgement> = requirements
+        .iter()
+        .map(|r| judge_requirement(digest, evidence, r, options, trust))
+        .collect();
+    let enforced_failure = judgements
+        .iter()
+        .find(|j| !j.is_verified() && j.mode == Mode::Enforce);
+    let warn_failure = judgements
+        .iter()
+        .find(|j| !j.is_verified() && j.mode == Mode::Warn);
+    enforced_failure
+        .or(warn_failure)
+        .unwrap_or(&judgements[0])
+        .clone()
+}
+
+fn join_detail(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_owned()
+    } else {
+        format!("{a}; {b}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rank_orders_the_most_telling_failure_first() {
+        let mut codes = vec![
+            VerdictCode::MalformedBundle,
+            VerdictCode::InvalidSignature,
+            VerdictCode::IdentityMismatch,
+            VerdictCode::TlogMissing,
+            VerdictCode::DigestMismatch,
+            VerdictCode::UntrustedCertificate,
+        ];
+        codes.sort_by_key(|c| rank(*c));
+        assert_eq!(
+            codes,
+            vec![
+                VerdictCode::IdentityMismatch,
+                VerdictCode::DigestMismatch,
+                VerdictCode::UntrustedCertificate,
+                VerdictCode::TlogMissing,
+                VerdictCode::InvalidSignature,
+                VerdictCode::MalformedBundle,
+            ]
+        );
+    }
+}
