@@ -20,6 +20,11 @@
 //! .request_log()          -> ["HEAD /v2/x/manifests/t", …] every request served so far
 //! .base_url()             -> "http://127.0.0.1:PORT" or "https://…"
 //! .stop()                 kill the registry now (a closed port for unreachable tests)
+//!
+//! HttpStub::start(|req: &StubRequest| StubResponse::new(200).header(..).body(..))
+//!                          a scripted HTTP/1.1 server for what the real registry cannot do
+//!                          (referrers API, 429 + Retry-After, bearer tokens, lying digests)
+//! .host() -> "127.0.0.1:PORT"    .requests() -> every StubRequest received
 //! ```
 //!
 //! The harness talks HTTP itself (reqwest, on a private runtime in a scoped thread), so its
@@ -397,6 +402,7 @@ fn free_port() -> u16 {
 }
 
 fn write_config(dir: &Path, port: u16, tls: bool, auth: bool) {
+    use std::fmt::Write as _;
     let d = dir.display();
     let mut cfg = format!(
         "version: 0.1\n\
@@ -406,14 +412,16 @@ fn write_config(dir: &Path, port: u16, tls: bool, auth: bool) {
          http:\n  addr: 127.0.0.1:{port}\n  secret: kubectl-verify-test\n"
     );
     if tls {
-        cfg.push_str(&format!(
+        let _ = write!(
+            cfg,
             "  tls:\n    certificate: {d}/server.pem\n    key: {d}/server-key.pem\n"
-        ));
+        );
     }
     if auth {
-        cfg.push_str(&format!(
+        let _ = write!(
+            cfg,
             "auth:\n  htpasswd:\n    realm: kubectl-verify-test\n    path: {d}/htpasswd\n"
-        ));
+        );
     }
     std::fs::write(dir.join("config.yml"), cfg).expect("writing registry config");
 }
@@ -547,4 +555,179 @@ fn tar_with_one_file(name: &str, content: &[u8]) -> Vec<u8> {
     out.resize(out.len().div_ceil(512) * 512, 0);
     out.resize(out.len() + 1024, 0);
     out
+}
+
+/// A request as [`HttpStub`] received it. Header names are lowercase.
+#[derive(Debug, Clone)]
+pub struct StubRequest {
+    pub method: String,
+    /// Path and query, as sent (`/v2/app/manifests/1.0`).
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl StubRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What [`HttpStub`] answers. For HEAD the body is not sent but its length is announced.
+#[derive(Debug, Clone)]
+pub struct StubResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl StubResponse {
+    pub fn new(status: u16) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+    #[must_use]
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+    #[must_use]
+    pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.body = body.into();
+        self
+    }
+}
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 answering each request with `handler`, for protocol
+/// situations the real registry cannot produce (no `Docker-Content-Digest`, lying digests,
+/// 429 with `Retry-After`, bearer token endpoints, the OCI referrers API). One connection per
+/// request (`Connection: close`). Every request is recorded before it is answered.
+pub struct HttpStub {
+    port: u16,
+    requests: std::sync::Arc<std::sync::Mutex<Vec<StubRequest>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl HttpStub {
+    pub fn start(handler: impl Fn(&StubRequest) -> StubResponse + Send + Sync + 'static) -> Self {
+        use std::sync::atomic::AtomicBool;
+        use std::sync::{Arc, Mutex};
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binding the HTTP stub");
+        let port = listener.local_addr().expect("stub address").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let handler = Arc::new(handler);
+        let (reqs, stopped) = (requests.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if stopped.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let (handler, reqs) = (handler.clone(), reqs.clone());
+                std::thread::spawn(move || serve_one(conn, &*handler, &reqs));
+            }
+        });
+        Self {
+            port,
+            requests,
+            stop,
+        }
+    }
+
+    /// `127.0.0.1:PORT`.
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn requests(&self) -> Vec<StubRequest> {
+        self.requests
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Drop for HttpStub {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn serve_one(
+    conn: std::net::TcpStream,
+    handler: &(dyn Fn(&StubRequest) -> StubResponse + Send + Sync),
+    requests: &std::sync::Mutex<Vec<StubRequest>>,
+) {
+    use std::fmt::Write as _;
+    use std::io::Read as _;
+    let mut reader = BufReader::new(conn);
+    let mut line = String::new();
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        return;
+    }
+    let mut parts = line.split_whitespace();
+    let (method, path) = match (parts.next(), parts.next()) {
+        (Some(m), Some(p)) => (m.to_owned(), p.to_owned()),
+        _ => return,
+    };
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 {
+            return;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
+        }
+    }
+    let len = headers
+        .iter()
+        .find(|(k, _)| k == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    if reader.read_exact(&mut body).is_err() {
+        return;
+    }
+    let req = StubRequest {
+        method,
+        path,
+        headers,
+        body,
+    };
+    requests
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .push(req.clone());
+    let resp = handler(&req);
+    let mut out = format!("HTTP/1.1 {} Stub\r\n", resp.status);
+    for (k, v) in &resp.headers {
+        let _ = write!(out, "{k}: {v}\r\n");
+    }
+    let _ = write!(
+        out,
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        resp.body.len()
+    );
+    let mut conn = reader.into_inner();
+    let _ = conn.write_all(out.as_bytes());
+    if req.method != "HEAD" {
+        let _ = conn.write_all(&resp.body);
+    }
+    let _ = conn.flush();
 }

@@ -1,0 +1,412 @@
+//! Who we are to a registry: credentials from the docker config (`auths`, `credHelpers`,
+//! `credsStore`), the `WWW-Authenticate` challenge a registry answers with, and the bearer
+//! token dance of the distribution token spec.
+//!
+//! Credentials are looked up by the registry the request is sent to (for a mirror, the
+//! mirror host) and only when that registry asks for them with a 401 challenge, so a
+//! credential helper never runs for anonymous registries and no secret is sent unasked.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use docker_credential::{CredentialRetrievalError, DockerCredential};
+use tokio::sync::OnceCell;
+
+use super::{DOCKER_HUB_INDEX_KEY, RegistryError};
+use crate::reference::DOCKER_HUB;
+
+/// A credential for one registry, as the docker config gives it.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Credential {
+    /// Username and password (or a personal access token used as password).
+    Basic { username: String, password: String },
+    /// An OAuth2 refresh token (`identitytoken`), exchanged at the token endpoint.
+    IdentityToken(String),
+}
+
+impl fmt::Debug for Credential {
+    // Never print secrets, not even in a debug log.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credential::Basic { username, .. } => {
+                write!(f, "Basic({username}, <redacted>)")
+            }
+            Credential::IdentityToken(_) => f.write_str("IdentityToken(<redacted>)"),
+        }
+    }
+}
+
+/// A parsed `WWW-Authenticate` challenge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Challenge {
+    Basic,
+    Bearer {
+        realm: String,
+        service: Option<String>,
+    },
+}
+
+/// Parses the challenges of a 401 answer; the first Bearer or Basic one wins (Bearer
+/// preferred: a registry offering both wants tokens). `None` when neither is offered.
+pub(crate) fn parse_challenge(header: &str) -> Option<Challenge> {
+    let challenges = http_auth::parse_challenges(header).ok()?;
+    let mut basic = false;
+    for c in &challenges {
+        if c.scheme.eq_ignore_ascii_case("bearer") {
+            let param = |name: &str| {
+                c.params
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.to_unescaped())
+            };
+            let realm = param("realm")?;
+            return Some(Challenge::Bearer {
+                realm,
+                service: param("service"),
+            });
+        }
+        basic |= c.scheme.eq_ignore_ascii_case("basic");
+    }
+    basic.then_some(Challenge::Basic)
+}
+
+type Looked = Result<Option<Credential>, RegistryError>;
+
+/// Looks credentials up once per registry per run; helpers run off the async threads.
+pub(crate) struct CredentialStore {
+    config_dir: Option<PathBuf>,
+    cache: Mutex<HashMap<String, Arc<OnceCell<Looked>>>>,
+}
+
+impl CredentialStore {
+    /// `config_dir` overrides `$DOCKER_CONFIG` and `~/.docker`.
+    pub(crate) fn new(config_dir: Option<PathBuf>) -> Self {
+        Self {
+            config_dir,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The credential for `registry` (a normalised registry name, `docker.io` for Docker Hub),
+    /// or `None` for anonymous access.
+    pub(crate) async fn get(&self, registry: &str) -> Result<Option<Credential>, RegistryError> {
+        let cell = {
+            let mut cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            cache.entry(registry.to_owned()).or_default().clone()
+        };
+        cell.get_or_init(|| async {
+            let dir = self.config_dir.clone().or_else(default_config_dir);
+            let registry = registry.to_owned();
+            // Credential helpers are programs that may block: keep them off the runtime.
+            tokio::task::spawn_blocking(move || lookup(dir.as_deref(), &registry))
+                .await
+                .unwrap_or_else(|e| {
+                    Err(RegistryError::Config {
+                        reason: format!("credential lookup failed: {e}"),
+                    })
+                })
+        })
+        .await
+        .clone()
+    }
+}
+
+/// Where docker keeps `config.json`: `$DOCKER_CONFIG`, else `~/.docker` (as the docker CLI
+/// and the `docker_credential` crate pick it).
+fn default_config_dir() -> Option<PathBuf> {
+    std::env::var_os("DOCKER_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| dirs::home_dir().map(|h| h.join(".docker")))
+}
+
+/// Reads `<dir>/config.json` and finds the credential for `registry`. A missing file means
+/// anonymous; an unreadable or malformed one is an error (silently going anonymous would
+/// turn a typo into a confusing `unauthorized`).
+fn lookup(dir: Option<&Path>, registry: &str) -> Result<Option<Credential>, RegistryError> {
+    let Some(dir) = dir else { return Ok(None) };
+    let path = dir.join("config.json");
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(RegistryError::Config {
+                reason: format!("reading docker config {}: {e}", path.display()),
+            });
+        }
+    };
+    lookup_in(&bytes, registry).map_err(|reason| RegistryError::Config {
+        reason: format!("docker config {}: {reason}", path.display()),
+    })
+}
+
+/// The credential for `registry` in the bytes of a docker `config.json`.
+pub(crate) fn lookup_in(config: &[u8], registry: &str) -> Result<Option<Credential>, String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(config).map_err(|e| format!("not valid JSON: {e}"))?;
+    let server = server_key(&json, registry);
+    match docker_credential::get_credential_from_reader(config, &server) {
+        Ok(DockerCredential::UsernamePassword(username, password)) => {
+            Ok(Some(Credential::Basic { username, password }))
+        }
+        Ok(DockerCredential::IdentityToken(t)) => Ok(Some(Credential::IdentityToken(t))),
+        Err(CredentialRetrievalError::NoCredentialConfigured) => Ok(None),
+        // Helpers answer "credentials not found" (exit 1) for registries they do not hold:
+        // that is anonymous access, as for the docker CLI.
+        Err(CredentialRetrievalError::HelperFailure {
+            helper,
+            stdout,
+            stderr,
+        }) => {
+            if format!("{stdout}{stderr}").contains("credentials not found") {
+                Ok(None)
+            } else {
+                Err(format!(
+                    "credential helper {helper} failed for {server}: {}",
+                    stderr.trim()
+                ))
+            }
+        }
+        Err(CredentialRetrievalError::HelperCommunicationError) => Err(format!(
+            "cannot run the credential helper configured for {server} (is docker-credential-* on PATH?)"
+        )),
+        Err(e) => Err(format!("credentials for {server}: {e}")),
+    }
+}
+
+/// The keys Docker Hub credentials are found under, `docker login`'s first.
+const HUB_SPELLINGS: [&str; 5] = [
+    DOCKER_HUB_INDEX_KEY,
+    "https://index.docker.io/v1",
+    "docker.io",
+    "index.docker.io",
+    "registry-1.docker.io",
+];
+
+/// The key to look `registry` up under. Docker Hub is stored under several spellings
+/// (`https://index.docker.io/v1/` by `docker login`, `docker.io` by hand); other registries
+/// under their host, which `docker_credential` also matches against `https://host` keys.
+pub(crate) fn server_key(config: &serde_json::Value, registry: &str) -> String {
+    if registry != DOCKER_HUB {
+        return registry.to_owned();
+    }
+    let has = |section: &str, key: &str| config.get(section).and_then(|s| s.get(key)).is_some();
+    if let Some(k) = HUB_SPELLINGS.iter().find(|k| has("credHelpers", k)) {
+        return (*k).to_owned();
+    }
+    if has("auths", DOCKER_HUB_INDEX_KEY) {
+        return DOCKER_HUB_INDEX_KEY.to_owned();
+    }
+    // `docker.io` matches every auths spelling of Docker Hub after the crate's
+    // normalisation; without any, the credsStore is asked for the key docker uses.
+    if HUB_SPELLINGS.iter().skip(1).any(|k| has("auths", k))
+        || config
+            .get("auths")
+            .and_then(serde_json::Value::as_object)
+            .is_some_and(|a| a.keys().any(|k| k.starts_with("https://index.docker.io")))
+    {
+        return DOCKER_HUB.to_owned();
+    }
+    DOCKER_HUB_INDEX_KEY.to_owned()
+}
+
+/// The bearer token answer of a token endpoint.
+#[derive(serde::Deserialize)]
+pub(crate) struct TokenResponse {
+    #[serde(default)]
+    pub token: Option<String>,
+    #[serde(default)]
+    pub access_token: Option<String>,
+    #[serde(default)]
+    pub expires_in: Option<u64>,
+}
+
+impl TokenResponse {
+    pub(crate) fn value(&self) -> Option<&str> {
+        self.token
+            .as_deref()
+            .or(self.access_token.as_deref())
+            .filter(|t| !t.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn challenges() {
+        let table: &[(&str, Option<Challenge>)] = &[
+            (
+                r#"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull""#,
+                Some(Challenge::Bearer {
+                    realm: "https://auth.docker.io/token".into(),
+                    service: Some("registry.docker.io".into()),
+                }),
+            ),
+            (
+                r#"bearer realm="https://r.io/t""#,
+                Some(Challenge::Bearer {
+                    realm: "https://r.io/t".into(),
+                    service: None,
+                }),
+            ),
+            (
+                r#"Basic realm="kubectl-verify-test""#,
+                Some(Challenge::Basic),
+            ),
+            (
+                r#"Basic realm="x", Bearer realm="https://t/",service="s""#,
+                Some(Challenge::Bearer {
+                    realm: "https://t/".into(),
+                    service: Some("s".into()),
+                }),
+            ),
+            ("Negotiate abc", None),
+            (r#"Bearer service="no realm""#, None),
+            ("", None),
+        ];
+        for (header, want) in table {
+            assert_eq!(&parse_challenge(header), want, "{header}");
+        }
+    }
+
+    fn b64(s: &str) -> String {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(s)
+    }
+
+    #[test]
+    fn credentials_match_only_their_registry() {
+        let config = format!(
+            r#"{{"auths": {{
+                "127.0.0.1:5000": {{"auth": "{}"}},
+                "https://ghcr.io": {{"auth": "{}"}},
+                "https://index.docker.io/v1/": {{"auth": "{}"}},
+                "quay.io": {{"username": "q", "password": "qp"}},
+                "tok.example": {{"identitytoken": "refresh"}}
+            }}}}"#,
+            b64("alice:pw"),
+            b64("gh:ghpw"),
+            b64("hub:hubpw")
+        );
+        let basic = |u: &str, p: &str| {
+            Some(Credential::Basic {
+                username: u.into(),
+                password: p.into(),
+            })
+        };
+        let table: &[(&str, Option<Credential>)] = &[
+            ("127.0.0.1:5000", basic("alice", "pw")),
+            // Same host, another port: another registry, no credentials.
+            ("127.0.0.1:5001", None),
+            ("127.0.0.1", None),
+            ("ghcr.io", basic("gh", "ghpw")),
+            ("docker.io", basic("hub", "hubpw")),
+            ("quay.io", basic("q", "qp")),
+            (
+                "tok.example",
+                Some(Credential::IdentityToken("refresh".into())),
+            ),
+            ("registry.k8s.io", None),
+            ("evil.example/127.0.0.1:5000", None),
+        ];
+        for (registry, want) in table {
+            assert_eq!(
+                &lookup_in(config.as_bytes(), registry).unwrap(),
+                want,
+                "{registry}"
+            );
+        }
+    }
+
+    #[test]
+    fn docker_hub_spellings() {
+        for key in [
+            "https://index.docker.io/v1/",
+            "docker.io",
+            "index.docker.io",
+            "registry-1.docker.io",
+        ] {
+            let config = format!(r#"{{"auths": {{"{key}": {{"auth": "{}"}}}}}}"#, b64("u:p"));
+            assert_eq!(
+                lookup_in(config.as_bytes(), "docker.io").unwrap(),
+                Some(Credential::Basic {
+                    username: "u".into(),
+                    password: "p".into()
+                }),
+                "{key}"
+            );
+            // Docker Hub credentials never go to a mirror or another registry.
+            assert_eq!(
+                lookup_in(config.as_bytes(), "mirror.local:5000").unwrap(),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn server_key_for_helpers() {
+        let table: &[(&str, &str, &str)] = &[
+            (
+                r#"{"credsStore": "desktop"}"#,
+                "docker.io",
+                DOCKER_HUB_INDEX_KEY,
+            ),
+            (
+                r#"{"credHelpers": {"docker.io": "x"}}"#,
+                "docker.io",
+                "docker.io",
+            ),
+            (
+                r#"{"credHelpers": {"index.docker.io": "x"}}"#,
+                "docker.io",
+                "index.docker.io",
+            ),
+            (
+                r#"{"credHelpers": {"gcr.io": "gcloud"}}"#,
+                "gcr.io",
+                "gcr.io",
+            ),
+            (r#"{"auths": {"docker.io": {}}}"#, "docker.io", "docker.io"),
+        ];
+        for (config, registry, want) in table {
+            let json: serde_json::Value = serde_json::from_str(config).unwrap();
+            assert_eq!(server_key(&json, registry), *want, "{config}");
+        }
+    }
+
+    #[test]
+    fn bad_configs_are_errors_not_anonymous() {
+        assert!(lookup_in(b"{not json", "x.io").is_err());
+        let mismatch = format!(
+            r#"{{"auths": {{"x.io": {{"auth": "{}", "username": "other", "password": "p"}}}}}}"#,
+            b64("u:p")
+        );
+        assert!(lookup_in(mismatch.as_bytes(), "x.io").is_err());
+        // A helper that cannot be run is an error naming what was tried.
+        let e = lookup_in(
+            br#"{"credHelpers": {"x.io": "kubectl-verify-no-such-helper"}}"#,
+            "x.io",
+        )
+        .unwrap_err();
+        assert!(e.contains("credential helper"), "{e}");
+        // No config entry at all: anonymous.
+        assert_eq!(lookup_in(b"{}", "x.io").unwrap(), None);
+    }
+
+    #[test]
+    fn token_response_spellings() {
+        let t: TokenResponse = serde_json::from_str(r#"{"token":"a","expires_in":300}"#).unwrap();
+        assert_eq!((t.value(), t.expires_in), (Some("a"), Some(300)));
+        let t: TokenResponse = serde_json::from_str(r#"{"access_token":"b"}"#).unwrap();
+        assert_eq!(t.value(), Some("b"));
+        let t: TokenResponse = serde_json::from_str(r#"{"token":""}"#).unwrap();
+        assert_eq!(t.value(), None);
+    }
+}

@@ -1,0 +1,681 @@
+//! One HTTP exchange with a registry, made robust: the scheme (HTTPS, or for an insecure host
+//! unverified HTTPS falling back to plain HTTP), authentication on demand (401 → challenge →
+//! credentials or token → one retry), bounded retries on 429 honouring `Retry-After`, and a
+//! deadline over all of it. Transport failures become [`RegistryError`]s that say what to try.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use reqwest::{Method, StatusCode, header};
+use tokio::time::Instant;
+
+use super::RegistryError;
+use super::auth::{Challenge, Credential, CredentialStore, TokenResponse, parse_challenge};
+
+/// How often a 429 is retried before giving up with `RateLimited`.
+const RATE_LIMIT_RETRIES: u32 = 3;
+/// The longest single wait a `Retry-After` may impose; longer asks are shortened to this.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
+/// Tokens without `expires_in` live 60 s (distribution token spec); renew a little early.
+const DEFAULT_TOKEN_LIFETIME: u64 = 60;
+const TOKEN_RENEW_MARGIN: Duration = Duration::from_secs(5);
+/// Token answers and error bodies are small; never buffer more than this of them.
+const SMALL_BODY_MAX: usize = 1 << 20;
+
+/// Where one registry request goes, after mirror mapping.
+#[derive(Debug, Clone)]
+pub(crate) struct Endpoint {
+    /// The registry name credentials and messages use (`docker.io`, a mirror's host).
+    pub registry: String,
+    /// `host[:port]` requests are sent to (`registry-1.docker.io` for Docker Hub).
+    pub host: String,
+    /// The repository path at that registry (mirror prefix included).
+    pub repository: String,
+    /// Listed with `--insecure-registry`: unverified HTTPS, then plain HTTP.
+    pub insecure: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    Https,
+    Http,
+}
+
+impl Scheme {
+    fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Https => "https",
+            Scheme::Http => "http",
+        }
+    }
+}
+
+/// What we learnt about a host during this run.
+#[derive(Default, Clone)]
+struct HostState {
+    /// The challenge it answered with, so later requests authenticate up front.
+    challenge: Option<Challenge>,
+    /// For insecure hosts: the scheme that answered.
+    scheme: Option<Scheme>,
+}
+
+#[derive(Clone)]
+struct Token {
+    value: String,
+    renew_at: Instant,
+}
+
+type TokenSlot = Arc<tokio::sync::Mutex<Option<Token>>>;
+
+pub(crate) struct Transport {
+    /// Full certificate verification (system roots plus `--registry-ca`).
+    verified: reqwest::Client,
+    /// No certificate verification: used only for hosts listed as insecure.
+    unverified: reqwest::Client,
+    credentials: CredentialStore,
+    timeout: Duration,
+    hosts: Mutex<HashMap<String, HostState>>,
+    /// Bearer tokens per (registry, scope); the async lock makes concurrent requests for the
+    /// same repository share one token fetch.
+    tokens: Mutex<HashMap<(String, String), TokenSlot>>,
+}
+
+impl Transport {
+    pub(crate) fn new(
+        extra_ca_pem: &[Vec<u8>],
+        timeout: Duration,
+        credentials: CredentialStore,
+    ) -> Result<Self, RegistryError> {
+        let mut certs = Vec::new();
+        for (i, pem) in extra_ca_pem.iter().enumerate() {
+            let bundle =
+                reqwest::Certificate::from_pem_bundle(pem).map_err(|e| RegistryError::Config {
+                    reason: format!(
+                        "extra CA certificate #{}: not a PEM certificate: {e}",
+                        i + 1
+                    ),
+                })?;
+            if bundle.is_empty() {
+                return Err(RegistryError::Config {
+                    reason: format!(
+                        "extra CA certificate #{}: no PEM certificate found in it",
+                        i + 1
+                    ),
+                });
+            }
+            certs.extend(bundle);
+        }
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent(concat!("kubectl-verify/", env!("CARGO_PKG_VERSION")))
+                .connect_timeout(timeout)
+                .tls_certs_merge(certs.clone())
+        };
+        let build_err = |e: reqwest::Error| RegistryError::Config {
+            reason: format!("setting up the HTTP client: {}", error_chain(&e)),
+        };
+        Ok(Self {
+            verified: builder().build().map_err(build_err)?,
+            unverified: builder()
+                .danger_accept_invalid_certs(true)
+                .build()
+                .map_err(build_err)?,
+            credentials,
+            timeout,
+            hosts: Mutex::new(HashMap::new()),
+            tokens: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub(crate) fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    pub(crate) fn deadline(&self) -> Instant {
+        Instant::now() + self.timeout
+    }
+
+    fn host_state(&self, registry: &str) -> HostState {
+        self.hosts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(registry)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn update_host(&self, registry: &str, f: impl FnOnce(&mut HostState)) {
+        let mut hosts = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
+        f(hosts.entry(registry.to_owned()).or_default());
+    }
+
+    fn timed_out(&self, ep: &Endpoint) -> RegistryError {
+        RegistryError::Timeout {
+            registry: ep.registry.clone(),
+            after: self.timeout,
+        }
+    }
+
+    /// Sends `method` to `/v2/<repository>/<path>` and returns the answer once it is neither
+    /// an authentication challenge nor a rate limit. 401/403 after authenticating become
+    /// `Unauthorized`; everything else is for the caller to judge.
+    pub(crate) async fn send(
+        &self,
+        ep: &Endpoint,
+        method: Method,
+        path: &str,
+        accept: &str,
+        deadline: Instant,
+    ) -> Result<reqwest::Response, RegistryError> {
+        let url_path = format!("/v2/{}/{path}", ep.repository);
+        let scope = format!("repository:{}:pull", ep.repository);
+        let mut authorization = match self.host_state(&ep.registry).challenge {
+            Some(ch) => self.authorization(ep, &ch, &scope, deadline, false).await?,
+            None => None,
+        };
+        let mut reauthenticated = false;
+        let mut rate_limited = 0;
+        loop {
+            let response = self
+                .exchange(
+                    ep,
+                    method.clone(),
+                    &url_path,
+                    accept,
+                    authorization.as_deref(),
+                    deadline,
+                )
+                .await?;
+            match response.status() {
+                StatusCode::UNAUTHORIZED if !reauthenticated => {
+                    reauthenticated = true;
+                    let challenge = response
+                        .headers()
+                        .get(header::WWW_AUTHENTICATE)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(parse_challenge);
+                    let Some(challenge) = challenge else {
+                        return Err(RegistryError::Unauthorized {
+                            registry: ep.registry.clone(),
+                        });
+                    };
+                    self.update_host(&ep.registry, |h| h.challenge = Some(challenge.clone()));
+                    // A token we sent was refused (expired, or too narrow): fetch a new one.
+                    let renew = authorization.is_some();
+                    authorization = self
+                        .authorization(ep, &challenge, &scope, deadline, renew)
+                        .await?;
+                    if authorization.is_none() {
+                        return Err(RegistryError::Unauthorized {
+                            registry: ep.registry.clone(),
+                        });
+                    }
+                }
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
+                    return Err(RegistryError::Unauthorized {
+                        registry: ep.registry.clone(),
+                    });
+                }
+                StatusCode::TOO_MANY_REQUESTS => {
+                    let wait = response
+                        .headers()
+                        .get(header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| parse_retry_after(v, SystemTime::now()))
+                        .unwrap_or(Duration::from_millis(500) * 2u32.pow(rate_limited))
+                        .min(MAX_RETRY_WAIT);
+                    rate_limited += 1;
+                    if rate_limited > RATE_LIMIT_RETRIES || Instant::now() + wait >= deadline {
+                        return Err(RegistryError::RateLimited {
+                            registry: ep.registry.clone(),
+                        });
+                    }
+                    // Waiting out the registry's own Retry-After is the point here.
+                    tokio::time::sleep(wait).await;
+                }
+                _ => return Ok(response),
+            }
+        }
+    }
+
+    /// One request on the right scheme, within the deadline. For an insecure host whose
+    /// scheme is not known yet, unverified HTTPS is tried first and plain HTTP if that cannot
+    /// connect (as the docker daemon does); the scheme that answered is remembered.
+    async fn exchange(
+        &self,
+        ep: &Endpoint,
+        method: Method,
+        url_path: &str,
+        accept: &str,
+        authorization: Option<&str>,
+        deadline: Instant,
+    ) -> Result<reqwest::Response, RegistryError> {
+        let known = if ep.insecure {
+            self.host_state(&ep.registry).scheme
+        } else {
+            Some(Scheme::Https)
+        };
+        let attempts: &[Scheme] = match known {
+            Some(Scheme::Https) => &[Scheme::Https],
+            Some(Scheme::Http) => &[Scheme::Http],
+            None => &[Scheme::Https, Scheme::Http],
+        };
+        let mut last = None;
+        for &scheme in attempts {
+            let client = if ep.insecure {
+                &self.unverified
+            } else {
+                &self.verified
+            };
+            let url = format!("{}://{}{url_path}", scheme.as_str(), ep.host);
+            let mut req = client.request(method.clone(), &url);
+            if !accept.is_empty() {
+                req = req.header(header::ACCEPT, accept);
+            }
+            if let Some(a) = authorization {
+                req = req.header(header::AUTHORIZATION, a);
+            }
+            match tokio::time::timeout_at(deadline, req.send()).await {
+                Err(_) => return Err(self.timed_out(ep)),
+                Ok(Ok(resp)) => {
+                    if known.is_none() {
+                        self.update_host(&ep.registry, |h| h.scheme = Some(scheme));
+                    }
+                    return Ok(resp);
+                }
+                Ok(Err(e)) if e.is_timeout() => return Err(self.timed_out(ep)),
+                Ok(Err(e)) => last = Some(e),
+            }
+        }
+        let e = last.expect("at least one attempt was made");
+        Err(RegistryError::Unreachable {
+            registry: ep.registry.clone(),
+            reason: unreachable_reason(&e, ep),
+        })
+    }
+
+    /// The `Authorization` header value for a challenge: basic credentials, or a bearer token
+    /// for `scope` (cached per registry and scope; `renew` drops a refused one).
+    /// `None` when the registry wants credentials we do not have.
+    async fn authorization(
+        &self,
+        ep: &Endpoint,
+        challenge: &Challenge,
+        scope: &str,
+        deadline: Instant,
+        renew: bool,
+    ) -> Result<Option<String>, RegistryError> {
+        let credential = tokio::time::timeout_at(deadline, self.credentials.get(&ep.registry))
+            .await
+            .map_err(|_| self.timed_out(ep))??;
+        match challenge {
+            Challenge::Basic => Ok(match credential {
+                Some(Credential::Basic { username, password }) => {
+                    Some(basic_header(&username, &password))
+                }
+                // A refresh token means nothing to a basic-auth registry.
+                Some(Credential::IdentityToken(_)) | None => None,
+            }),
+            Challenge::Bearer { realm, service } => {
+                let slot = {
+                    let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+                    tokens
+                        .entry((ep.registry.clone(), scope.to_owned()))
+                        .or_default()
+                        .clone()
+                };
+                let mut guard = tokio::time::timeout_at(deadline, slot.lock())
+                    .await
+                    .map_err(|_| self.timed_out(ep))?;
+                if renew {
+                    *guard = None;
+                }
+                if let Some(t) = guard.as_ref()
+                    && Instant::now() < t.renew_at
+                {
+                    return Ok(Some(format!("Bearer {}", t.value)));
+                }
+                let token = self
+                    .fetch_token(
+                        ep,
+                        realm,
+                        service.as_deref(),
+                        scope,
+                        credential.as_ref(),
+                        deadline,
+                    )
+                    .await?;
+                let header = format!("Bearer {}", token.value);
+                *guard = Some(token);
+                Ok(Some(header))
+            }
+        }
+    }
+
+    /// The distribution token spec: GET the realm with `service` and `scope` (basic auth when
+    /// we hold a password), or POST a refresh token (OAuth2) when we hold an identity token.
+    async fn fetch_token(
+        &self,
+        ep: &Endpoint,
+        realm: &str,
+        service: Option<&str>,
+        scope: &str,
+        credential: Option<&Credential>,
+        deadline: Instant,
+    ) -> Result<Token, RegistryError> {
+        let protocol = |reason: String| RegistryError::Protocol {
+            registry: ep.registry.clone(),
+            reason,
+        };
+        let mut url = reqwest::Url::parse(realm)
+            .map_err(|e| protocol(format!("token realm {realm:?} is not a URL: {e}")))?;
+        let realm_host = match (url.host_str(), url.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_owned(),
+            _ => String::new(),
+        };
+        let same_insecure_host = ep.insecure && realm_host == ep.host;
+        match url.scheme() {
+            "https" => {}
+            // Never send a password or token in clear text, unless the user said this
+            // very host is trusted.
+            "http" if same_insecure_host || credential.is_none() => {}
+            other => {
+                return Err(protocol(format!(
+                    "token realm {realm:?} uses {other}:, refusing to send credentials over it"
+                )));
+            }
+        }
+        let client = if same_insecure_host {
+            &self.unverified
+        } else {
+            &self.verified
+        };
+        let req = if let Some(Credential::IdentityToken(refresh)) = credential {
+            // A form body, encoded with the URL crate's form serializer.
+            let mut form = reqwest::Url::parse("http://form.invalid/").expect("static URL");
+            form.query_pairs_mut()
+                .append_pair("grant_type", "refresh_token")
+                .append_pair("client_id", "kubectl-verify")
+                .append_pair("refresh_token", refresh)
+                .append_pair("scope", scope);
+            if let Some(s) = service {
+                form.query_pairs_mut().append_pair("service", s);
+            }
+            client
+                .post(url)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form.query().unwrap_or_default().to_owned())
+        } else {
+            {
+                let mut q = url.query_pairs_mut();
+                if let Some(s) = service {
+                    q.append_pair("service", s);
+                }
+                q.append_pair("scope", scope);
+            }
+            let req = client.get(url);
+            match credential {
+                Some(Credential::Basic { username, password }) => {
+                    req.header(header::AUTHORIZATION, basic_header(username, password))
+                }
+                _ => req,
+            }
+        };
+        let resp = match tokio::time::timeout_at(deadline, req.send()).await {
+            Err(_) => return Err(self.timed_out(ep)),
+            Ok(Err(e)) if e.is_timeout() => return Err(self.timed_out(ep)),
+            Ok(Err(e)) => {
+                return Err(RegistryError::Unreachable {
+                    registry: ep.registry.clone(),
+                    reason: format!("token endpoint {realm}: {}", error_chain(&e)),
+                });
+            }
+            Ok(Ok(r)) => r,
+        };
+        let status = resp.status();
+        if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+            return Err(RegistryError::Unauthorized {
+                registry: ep.registry.clone(),
+            });
+        }
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(RegistryError::RateLimited {
+                registry: ep.registry.clone(),
+            });
+        }
+        let body = read_body(resp, SMALL_BODY_MAX, deadline, &ep.registry, self.timeout)
+            .await
+            .map_err(|e| match e {
+                BodyError::Registry(e) => e,
+                BodyError::TooLarge => protocol(format!("token answer from {realm} is too large")),
+            })?;
+        if !status.is_success() {
+            return Err(protocol(format!(
+                "token endpoint {realm} answered HTTP {status}: {}",
+                snippet(&body)
+            )));
+        }
+        let parsed: TokenResponse = serde_json::from_slice(&body)
+            .map_err(|e| protocol(format!("token answer from {realm} is not JSON: {e}")))?;
+        let value = parsed
+            .value()
+            .ok_or_else(|| protocol(format!("token answer from {realm} holds no token")))?
+            .to_owned();
+        let lifetime = Duration::from_secs(parsed.expires_in.unwrap_or(DEFAULT_TOKEN_LIFETIME));
+        Ok(Token {
+            value,
+            renew_at: Instant::now() + lifetime.saturating_sub(TOKEN_RENEW_MARGIN),
+        })
+    }
+}
+
+fn basic_header(username: &str, password: &str) -> String {
+    use base64::Engine as _;
+    let raw = format!("{username}:{password}");
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    )
+}
+
+pub(crate) enum BodyError {
+    Registry(RegistryError),
+    TooLarge,
+}
+
+/// Reads a body of at most `max` bytes before `deadline`.
+pub(crate) async fn read_body(
+    mut resp: reqwest::Response,
+    max: usize,
+    deadline: Instant,
+    registry: &str,
+    timeout: Duration,
+) -> Result<Vec<u8>, BodyError> {
+    let timed_out = || RegistryError::Timeout {
+        registry: registry.to_owned(),
+        after: timeout,
+    };
+    if resp
+        .content_length()
+        .is_some_and(|n| usize::try_from(n).map_or(true, |n| n > max))
+    {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = Vec::new();
+    loop {
+        match tokio::time::timeout_at(deadline, resp.chunk()).await {
+            Err(_) => return Err(BodyError::Registry(timed_out())),
+            Ok(Err(e)) if e.is_timeout() => return Err(BodyError::Registry(timed_out())),
+            Ok(Err(e)) => {
+                return Err(BodyError::Registry(RegistryError::Unreachable {
+                    registry: registry.to_owned(),
+                    reason: format!("reading the answer: {}", error_chain(&e)),
+                }));
+            }
+            Ok(Ok(None)) => return Ok(body),
+            Ok(Ok(Some(chunk))) => {
+                if body.len() + chunk.len() > max {
+                    return Err(BodyError::TooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+        }
+    }
+}
+
+/// The first 200 characters of an error body, on one line.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
+}
+
+/// The error and its causes, `: `-joined, without reqwest's URL noise repeated.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        let s = err.to_string();
+        // hyper's wrapper level says nothing the next cause does not.
+        if !s.starts_with("client error (") && !parts.iter().any(|p| p.contains(&s)) {
+            parts.push(s);
+        }
+        cur = err.source();
+    }
+    // The innermost causes say the most ("Connection refused", "UnknownIssuer"); the
+    // outermost is reqwest's "error sending request for url (…)".
+    if parts.len() > 1 {
+        parts.remove(0);
+    }
+    parts.join(": ")
+}
+
+/// Why a connection failed, with the flag that usually fixes it.
+fn unreachable_reason(e: &reqwest::Error, ep: &Endpoint) -> String {
+    let chain = error_chain(e);
+    let lower = chain.to_ascii_lowercase();
+    let hint = if ep.insecure {
+        ""
+    } else if lower.contains("certificate") || lower.contains("unknownissuer") {
+        " (if the registry uses a private CA, pass --registry-ca FILE)"
+    } else if lower.contains("invalidcontenttype")
+        || lower.contains("corrupt message")
+        || lower.contains("wrong version number")
+        || lower.contains("http request to an https server")
+    {
+        " (the registry seems to speak plain HTTP: pass --insecure-registry HOST[:PORT] to allow it)"
+    } else {
+        ""
+    };
+    let hint = hint.replace("HOST[:PORT]", &ep.registry);
+    format!("{chain}{hint}")
+}
+
+/// `Retry-After`: delay-seconds or an HTTP-date (IMF-fixdate), relative to `now`.
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = parse_imf_fixdate(value)?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` → the instant it names.
+fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
+    let rest = s.split_once(", ")?.1;
+    let mut it = rest.split(' ');
+    let day: u64 = it.next()?.parse().ok()?;
+    let month = match it.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = it.next()?.parse().ok()?;
+    let mut hms = it.next()?.split(':');
+    let (h, m, sec): (u64, u64, u64) = (
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+        hms.next()?.parse().ok()?,
+    );
+    if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::try_from(day).ok()? - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = u64::try_from(days).ok()? * 86_400 + h * 3600 + m * 60 + sec;
+    Some(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777); // 1994-11-06 08:49:37
+        let table: &[(&str, Option<u64>)] = &[
+            ("0", Some(0)),
+            ("7", Some(7)),
+            (" 120 ", Some(120)),
+            ("Sun, 06 Nov 1994 08:49:37 GMT", Some(0)),
+            ("Sun, 06 Nov 1994 08:49:47 GMT", Some(10)),
+            ("Sun, 06 Nov 1994 09:49:37 GMT", Some(3600)),
+            // A date in the past means "now".
+            ("Sat, 05 Nov 1994 08:49:37 GMT", Some(0)),
+            ("Thu, 01 Jan 1970 00:00:00 GMT", Some(0)),
+            ("-1", None),
+            ("soon", None),
+            ("Sun, 06 Foo 1994 08:49:37 GMT", None),
+            ("Sun, 06 Nov 1994 08:49:37 UTC", None),
+            ("", None),
+        ];
+        for (value, want) in table {
+            assert_eq!(
+                parse_retry_after(value, now),
+                want.map(Duration::from_secs),
+                "{value:?}"
+            );
+        }
+        let leap = parse_imf_fixdate("Thu, 29 Feb 2024 12:00:00 GMT").unwrap();
+        assert_eq!(
+            leap.duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_secs(),
+            1_709_208_000
+        );
+    }
+
+    #[test]
+    fn snippets_are_one_short_line() {
+        assert_eq!(snippet(b"a\n  b\tc"), "a b c");
+        let long = "x".repeat(300);
+        assert_eq!(snippet(long.as_bytes()).chars().count(), 201);
+    }
+
+    #[test]
+    fn basic_header_is_base64_of_user_colon_pass() {
+        assert_eq!(basic_header("alice", "s3cret"), "Basic YWxpY2U6czNjcmV0");
+    }
+}
