@@ -19,6 +19,7 @@
 //! function over bytes that tests can drive without a server.
 
 pub mod cli;
+pub mod evidence;
 pub mod fsutil;
 pub mod manifest;
 pub mod pin;

@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand};
 
 pub mod blob;
 pub mod common;
+pub mod image;
+pub mod manifests;
 
 /// What a command found, mapped to the exit code in one place (`main`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,10 @@ pub struct Cli {
 pub enum Command {
     /// Verify a file's Sigstore signature (bundle, .sig + .cert, or key).
     Blob(blob::BlobArgs),
+    /// Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key).
+    Image(image::ImageArgs),
+    /// Verify the signatures of every image in Kubernetes manifests.
+    Manifests(manifests::ManifestsArgs),
 }
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
@@ -83,6 +89,8 @@ pub fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Blob(args) => blob::run(args).await,
+        Command::Image(args) => image::run(args).await,
+        Command::Manifests(args) => manifests::run(args).await,
     }
 }
 

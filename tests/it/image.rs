@@ -16,10 +16,7 @@ const GOOGLE: &str = "https://accounts.google.com";
 
 fn legacy_bundle(
     layer: &crate::support::sigstore::LegacyLayer,
-) -> (
-    kubectl_verify::verify::legacy::LegacySignature,
-    Bundle,
-) {
+) -> (kubectl_verify::verify::legacy::LegacySignature, Bundle) {
     use kubectl_verify::verify::legacy::{LayerDescriptor, LegacySignature};
     let desc = LayerDescriptor {
         media_type: kubectl_verify::verify::legacy::SIMPLESIGNING_MEDIA_TYPE.into(),
@@ -47,12 +44,7 @@ fn test_sigstore_output_verifies_with_sigstore_verify() {
         let layer = s.legacy_layer(Signer::Keyless(&id), &payload);
         let (sig, bundle) = legacy_bundle(&layer);
         let policy = VerificationPolicy::new(identity, GOOGLE);
-        let r = verify(
-            sig.payload.as_slice(),
-            &bundle,
-            &policy,
-            &root,
-        );
+        let r = verify(sig.payload.as_slice(), &bundle, &policy, &root);
         assert!(r.is_ok(), "legacy {identity}: {r:?}");
 
         let bundle = s.bundle_v03(Signer::Keyless(&id), DIGEST);
@@ -73,8 +65,7 @@ fn test_sigstore_negative_material_fails_for_the_intended_reason() {
     let policy = VerificationPolicy::new(EMAIL, GOOGLE);
     let check = |layer: &crate::support::sigstore::LegacyLayer, want: &str| {
         let (sig, bundle) = legacy_bundle(layer);
-        let err = verify(sig.payload.as_slice(), &bundle, &policy, &root)
-            .expect_err("must fail");
+        let err = verify(sig.payload.as_slice(), &bundle, &policy, &root).expect_err("must fail");
         let text = err.to_string();
         assert!(text.contains(want), "wanted {want:?}, got {text}");
     };
@@ -109,4 +100,412 @@ fn test_sigstore_negative_material_fails_for_the_intended_reason() {
     let mut tampered = s.legacy_layer(Signer::Keyless(&id), &payload);
     tampered.payload = simple_signing_payload("example.com/other", DIGEST);
     check(&tampered, "signature");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pushing signatures to the real registry, as cosign 2 and cosign 3 lay them out.
+
+use crate::support::registry::{OCI_INDEX, OCI_MANIFEST, TestRegistry, sha256_digest};
+use crate::support::sigstore::{BUNDLE_V03_MEDIA_TYPE, Key, LegacyLayer, SIMPLESIGNING_MEDIA_TYPE};
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+const OCI_EMPTY: &str = "application/vnd.oci.empty.v1+json";
+
+/// Pushes a cosign 2 `.sig` manifest for `digest` into `repo`: payload blobs, a config blob as
+/// cosign writes it, and the layers with their annotations. Returns the manifest digest.
+pub fn push_legacy(reg: &TestRegistry, repo: &str, digest: &str, layers: &[LegacyLayer]) -> String {
+    let mut descs = Vec::new();
+    let mut diff_ids = Vec::new();
+    for l in layers {
+        let d = reg.put_blob(repo, &l.payload);
+        diff_ids.push(d.clone());
+        descs.push(json!({
+            "mediaType": SIMPLESIGNING_MEDIA_TYPE,
+            "size": l.payload.len(),
+            "digest": d,
+            "annotations": l.annotations,
+        }));
+    }
+    let history: Vec<Value> = layers
+        .iter()
+        .map(|_| json!({"created": "0001-01-01T00:00:00Z"}))
+        .collect();
+    let config = json!({
+        "architecture": "", "created": "0001-01-01T00:00:00Z", "history": history, "os": "",
+        "rootfs": {"type": "layers", "diff_ids": diff_ids}, "config": {},
+    })
+    .to_string();
+    let config_digest = reg.put_blob(repo, config.as_bytes());
+    let manifest = json!({
+        "schemaVersion": 2,
+        "mediaType": OCI_MANIFEST,
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "size": config.len(), "digest": config_digest},
+        "layers": descs,
+    })
+    .to_string();
+    let tag = format!("sha256-{}.sig", &digest[7..]);
+    reg.put_manifest(repo, &tag, OCI_MANIFEST, manifest.as_bytes())
+}
+
+/// Pushes a cosign 3 bundle as an OCI 1.1 referrer of `digest` (artifactType, subject, empty
+/// config) and returns (referrer manifest digest, its size, its bytes). Does not list it
+/// anywhere: see [`push_fallback_index`] and [`ReferrersProxy`].
+pub fn push_bundle_manifest(
+    reg: &TestRegistry,
+    repo: &str,
+    digest: &str,
+    subject_size: usize,
+    bundle: &[u8],
+) -> (String, usize) {
+    let empty = reg.put_blob(repo, b"{}");
+    let layer = reg.put_blob(repo, bundle);
+    let manifest = json!({
+        "schemaVersion": 2,
+        "mediaType": OCI_MANIFEST,
+        "artifactType": BUNDLE_V03_MEDIA_TYPE,
+        "config": {"mediaType": OCI_EMPTY, "size": 2, "digest": empty},
+        "layers": [{"mediaType": BUNDLE_V03_MEDIA_TYPE, "size": bundle.len(), "digest": layer}],
+        "subject": {"mediaType": OCI_MANIFEST, "size": subject_size, "digest": digest},
+        "annotations": {
+            "dev.sigstore.bundle.content": "dsse-envelope",
+            "dev.sigstore.bundle.predicateType": "https://sigstore.dev/cosign/sign/v1",
+        },
+    })
+    .to_string();
+    let md = sha256_digest(manifest.as_bytes());
+    reg.put_manifest(repo, &md, OCI_MANIFEST, manifest.as_bytes());
+    (md, manifest.len())
+}
+
+/// The referrers index listing bundle manifests (what the API returns, and what the
+/// tag-schema fallback stores at `sha256-<hex>`).
+pub fn referrers_index(entries: &[(String, usize)]) -> String {
+    let manifests: Vec<Value> = entries
+        .iter()
+        .map(|(d, size)| {
+            json!({
+                "mediaType": OCI_MANIFEST, "digest": d, "size": size,
+                "artifactType": BUNDLE_V03_MEDIA_TYPE,
+                "annotations": {"dev.sigstore.bundle.predicateType": "https://sigstore.dev/cosign/sign/v1"},
+            })
+        })
+        .collect();
+    json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": manifests}).to_string()
+}
+
+/// Stores the tag-schema fallback index (`sha256-<hex>`) listing the referrers.
+pub fn push_fallback_index(
+    reg: &TestRegistry,
+    repo: &str,
+    digest: &str,
+    entries: &[(String, usize)],
+) {
+    let tag = format!("sha256-{}", &digest[7..]);
+    reg.put_manifest(repo, &tag, OCI_INDEX, referrers_index(entries).as_bytes());
+}
+
+/// Signs `digest` with a cosign 3 bundle and attaches it through the tag-schema fallback.
+pub fn push_bundle(reg: &TestRegistry, repo: &str, digest: &str, bundle: &[u8]) {
+    let entry = push_bundle_manifest(reg, repo, digest, 0, bundle);
+    push_fallback_index(reg, repo, digest, &[entry]);
+}
+
+/// Runs `kubectl verify image -o json` with `args` and returns (exit code, JSON, stderr).
+pub fn run_json(args: &[&str]) -> (i32, Value, String) {
+    let out = crate::support::kubectl_verify()
+        .arg("image")
+        .args(["-o", "json"])
+        .args(args)
+        .output()
+        .expect("run kubectl-verify");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json: Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}\nstderr:\n{stderr}"));
+    (out.status.code().unwrap_or(-1), json, stderr)
+}
+
+fn verdict(json: &Value) -> &str {
+    json["images"][0]["verdict"].as_str().unwrap_or("?")
+}
+
+/// One negative (or positive) case: a repository set up by `setup`, verified with `flags`.
+struct Case {
+    name: &'static str,
+    want: &'static str,
+    flags: Vec<String>,
+}
+
+/// Every case of issue 3's Tests section yields its own verdict, against the real registry,
+/// in both signature formats where the format matters.
+#[test]
+fn every_case_yields_its_own_verdict() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let root = s.trusted_root_path();
+    let root = root.to_str().unwrap();
+    let keyless = [
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ];
+    let id = s.keyless(EMAIL, GOOGLE);
+    let key = Key::generate();
+    let other_key = Key::generate();
+    let key_path = s.dir().join("key.pub");
+    std::fs::write(&key_path, key.public_pem()).unwrap();
+    let other_key_path = s.dir().join("other.pub");
+    std::fs::write(&other_key_path, other_key.public_pem()).unwrap();
+
+    let mut cases = Vec::new();
+    let mut add =
+        |name: &'static str, want: &'static str, setup: &dyn Fn(&str, &str), flags: &[&str]| {
+            let repo = name.to_owned();
+            let digest = reg.push_image(&repo, "v1");
+            setup(&repo, &digest);
+            let mut f: Vec<String> = flags.iter().map(|s| (*s).to_owned()).collect();
+            f.push(format!("{host}/{repo}:v1"));
+            cases.push(Case {
+                name,
+                want,
+                flags: f,
+            });
+        };
+    let payload_for =
+        |repo: &str, digest: &str| simple_signing_payload(&format!("{host}/{repo}"), digest);
+
+    add(
+        "legacy-keyless",
+        "verified",
+        &|repo, d| {
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Keyless(&id), &payload_for(repo, d))],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "bundle-keyless",
+        "verified",
+        &|repo, d| {
+            push_bundle(&reg, repo, d, &s.bundle_v03(Signer::Keyless(&id), d));
+        },
+        &keyless,
+    );
+    add(
+        "legacy-key",
+        "verified",
+        &|repo, d| {
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Key(&key), &payload_for(repo, d))],
+            );
+        },
+        &["--key", key_path.to_str().unwrap()],
+    );
+    add(
+        "bundle-key",
+        "verified",
+        &|repo, d| {
+            push_bundle(&reg, repo, d, &s.bundle_v03(Signer::Key(&key), d));
+        },
+        &["--key", key_path.to_str().unwrap()],
+    );
+    add(
+        "tampered-payload",
+        "invalid-signature",
+        &|repo, d| {
+            let mut layer = s.legacy_layer(Signer::Keyless(&id), &payload_for(repo, d));
+            layer.payload = simple_signing_payload("tampered.example/evil", d);
+            push_legacy(&reg, repo, d, &[layer]);
+        },
+        &keyless,
+    );
+    add(
+        "other-key",
+        "invalid-signature",
+        &|repo, d| {
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Key(&other_key), &payload_for(repo, d))],
+            );
+        },
+        &["--key", key_path.to_str().unwrap()],
+    );
+    add(
+        "identity-mismatch",
+        "identity-mismatch",
+        &|repo, d| {
+            let someone = s.keyless("someone-else@example.com", GOOGLE);
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Keyless(&someone), &payload_for(repo, d))],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "issuer-mismatch",
+        "identity-mismatch",
+        &|repo, d| {
+            let github = s.keyless(EMAIL, "https://token.actions.githubusercontent.com");
+            push_bundle(&reg, repo, d, &s.bundle_v03(Signer::Keyless(&github), d));
+        },
+        &keyless,
+    );
+    add(
+        "untrusted-ca",
+        "untrusted-certificate",
+        &|repo, d| {
+            let rogue = s.keyless_with(&LeafOptions {
+                issuer: Issuer::Rogue,
+                ..LeafOptions::new(EMAIL, GOOGLE)
+            });
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Keyless(&rogue), &payload_for(repo, d))],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "expired-at-integration",
+        "untrusted-certificate",
+        &|repo, d| {
+            let old = s.keyless_with(&LeafOptions {
+                not_before: std::time::SystemTime::now() - Duration::from_secs(3600),
+                ..LeafOptions::new(EMAIL, GOOGLE)
+            });
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Keyless(&old), &payload_for(repo, d))],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "unknown-log",
+        "tlog-missing",
+        &|repo, d| {
+            let tlog = TlogOptions {
+                log: Some(&s.unknown_log),
+                ..s.tlog()
+            };
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer_with(Signer::Keyless(&id), &payload_for(repo, d), tlog)],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "no-tlog-entry",
+        "tlog-missing",
+        &|repo, d| {
+            let tlog = TlogOptions {
+                log: None,
+                ..s.tlog()
+            };
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer_with(Signer::Key(&key), &payload_for(repo, d), tlog)],
+            );
+        },
+        &["--key", key_path.to_str().unwrap()],
+    );
+    add(
+        "other-digest-legacy",
+        "digest-mismatch",
+        &|repo, d| {
+            let other = format!("sha256:{}", "ab".repeat(32));
+            push_legacy(
+                &reg,
+                repo,
+                d,
+                &[s.legacy_layer(Signer::Keyless(&id), &payload_for(repo, &other))],
+            );
+        },
+        &keyless,
+    );
+    add(
+        "other-digest-bundle",
+        "digest-mismatch",
+        &|repo, d| {
+            let other = format!("sha256:{}", "ab".repeat(32));
+            push_bundle(&reg, repo, d, &s.bundle_v03(Signer::Keyless(&id), &other));
+        },
+        &keyless,
+    );
+    add(
+        "copied-from-another-repo",
+        "digest-mismatch",
+        &|repo, d| {
+            // A signed image elsewhere; its signature copied next to this image.
+            let src = format!("{repo}-source");
+            let src_digest = reg.push_image(&src, "v1");
+            let layer = s.legacy_layer(Signer::Keyless(&id), &payload_for(&src, &src_digest));
+            push_legacy(&reg, &src, &src_digest, std::slice::from_ref(&layer));
+            push_legacy(&reg, repo, d, &[layer]);
+        },
+        &keyless,
+    );
+    add("no-signature", "unsigned", &|_, _| {}, &keyless);
+    add(
+        "attestation-only",
+        "unsigned",
+        &|repo, d| {
+            // A bundle whose statement is an attestation, not a signature, is not evidence.
+            let att = s.bundle_v03(Signer::Keyless(&id), d);
+            let att = String::from_utf8(att).unwrap();
+            let v: Value = serde_json::from_str(&att).unwrap();
+            let payload = v["dsseEnvelope"]["payload"].as_str().unwrap();
+            let b64 = base64::engine::general_purpose::STANDARD;
+            let stmt = String::from_utf8(b64.decode(payload).unwrap())
+                .unwrap()
+                .replace(
+                    "https://sigstore.dev/cosign/sign/v1",
+                    "https://slsa.dev/provenance/v1",
+                );
+            let att = att.replace(payload, &b64.encode(stmt));
+            let entry = push_bundle_manifest(&reg, repo, d, 0, att.as_bytes());
+            push_fallback_index(&reg, repo, d, &[entry]);
+        },
+        &keyless,
+    );
+
+    let mut failures = Vec::new();
+    for c in &cases {
+        let mut args: Vec<&str> = vec!["--trusted-root", root, "--insecure-registry", &host];
+        args.extend(c.flags.iter().map(String::as_str));
+        let (code, json, stderr) = run_json(&args);
+        let got = verdict(&json);
+        let want_code = i32::from(c.want != "verified");
+        if got != c.want || code != want_code {
+            failures.push(format!(
+                "{}: want {} (exit {want_code}), got {got} (exit {code}): {}\n{stderr}",
+                c.name, c.want, json["images"][0]["detail"]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

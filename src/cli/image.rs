@@ -1,0 +1,288 @@
+//! `kubectl verify image REF…`: verify the signatures of images by reference.
+//!
+//! The flags that say who must have signed, which trust root to use and how to report are
+//! shared with `kubectl verify manifests` ([`VerifyArgs`]).
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use super::Outcome;
+use super::common::RegistryArgs;
+use crate::evidence::{ImageOutcome, VerifyPlan, verify_images};
+use crate::reference::ImageRef;
+use crate::registry::Registry;
+use crate::report::images::{
+    self as report, ImageEntry, ImagesReport, RekorInfo, SourceLocation, VerifiedDigest,
+};
+use crate::report::verdict::StructuredFormat;
+use crate::verify::policy::{self, PolicySet, Requirement};
+use crate::verify::sigstore::{Authority, Options};
+use crate::verify::trust::{PublicKey, Trust};
+use crate::verify::{KeylessIdentity, Matcher, VerdictCode};
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ImageOutput {
+    /// A table for people.
+    #[default]
+    Table,
+    /// JSON, schema `ImageVerificationReport` v1 (see README).
+    Json,
+    /// The same document as YAML.
+    Yaml,
+}
+
+/// Who must have signed, what to trust, how to report: shared by `image` and `manifests`.
+#[derive(Debug, Args, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
+pub struct VerifyArgs {
+    /// Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519).
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+    /// Require a keyless signature whose certificate names exactly this identity (SAN email or
+    /// URI). Needs --certificate-oidc-issuer[-regexp].
+    #[arg(long, value_name = "IDENTITY", conflicts_with = "key")]
+    pub certificate_identity: Option<String>,
+    /// Like --certificate-identity, with a regular expression that must match the WHOLE
+    /// identity (anchored, unlike cosign's).
+    #[arg(
+        long,
+        value_name = "REGEX",
+        conflicts_with_all = ["key", "certificate_identity"]
+    )]
+    pub certificate_identity_regexp: Option<String>,
+    /// The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com.
+    #[arg(long, value_name = "URL", conflicts_with = "key")]
+    pub certificate_oidc_issuer: Option<String>,
+    /// Like --certificate-oidc-issuer, with an anchored regular expression.
+    #[arg(
+        long,
+        value_name = "REGEX",
+        conflicts_with_all = ["key", "certificate_oidc_issuer"]
+    )]
+    pub certificate_oidc_issuer_regexp: Option<String>,
+    /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Do not hold registry.k8s.io images to the Kubernetes release identity by default.
+    #[arg(long)]
+    pub no_builtin_policy: bool,
+    /// Report images no policy or flag covers as `no-policy` without failing the run.
+    #[arg(long)]
+    pub allow_unmatched: bool,
+    /// Use this Sigstore trusted_root.json instead of the embedded public-good root.
+    #[arg(long, value_name = "FILE")]
+    pub trusted_root: Option<PathBuf>,
+    /// Look for signatures in this repository instead of the image's (as cosign's
+    /// COSIGN_REPOSITORY).
+    #[arg(long, value_name = "REPO", env = "COSIGN_REPOSITORY")]
+    pub signature_repository: Option<String>,
+    /// INSECURE: accept signatures without a verified transparency log entry.
+    #[arg(long)]
+    pub insecure_ignore_tlog: bool,
+    /// INSECURE: do not require the certificate's SCT to verify.
+    #[arg(long)]
+    pub insecure_ignore_sct: bool,
+    /// How many images are verified at once.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
+    pub output: ImageOutput,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+/// Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key).
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  kubectl verify image registry.k8s.io/kube-apiserver:v1.31.0      # built-in Kubernetes policy
+  kubectl verify image ghcr.io/acme/app:1.2 \\
+      --certificate-identity-regexp 'https://github.com/acme/app/.+' \\
+      --certificate-oidc-issuer https://token.actions.githubusercontent.com
+  kubectl verify image --key cosign.pub ghcr.io/acme/app@sha256:…
+  kubectl verify image --policy policy.yaml -o json $(cat images.txt)
+
+Exit status: 0 every image verified, 1 an image did not verify, 2 usage or runtime error.")]
+pub struct ImageArgs {
+    /// Image references (`repo:tag`, `repo@sha256:…`).
+    #[arg(value_name = "REF", required = true)]
+    pub references: Vec<String>,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
+}
+
+pub async fn run(args: ImageArgs) -> anyhow::Result<Outcome> {
+    let mut refs = Vec::new();
+    for r in &args.references {
+        refs.push(ImageRef::parse(r).with_context(|| format!("image reference {r:?}"))?);
+    }
+    let inputs: Vec<(ImageRef, Vec<SourceLocation>)> =
+        refs.into_iter().map(|r| (r, Vec::new())).collect();
+    verify_and_report(&args.verify, inputs).await
+}
+
+/// Builds the plan from the flags (printing the `--insecure-*` warnings), verifies, reports.
+pub async fn verify_and_report(
+    args: &VerifyArgs,
+    inputs: Vec<(ImageRef, Vec<SourceLocation>)>,
+) -> anyhow::Result<Outcome> {
+    let (plan, registry) = prepare(args)?;
+    let references: Vec<ImageRef> = inputs.iter().map(|(r, _)| r.clone()).collect();
+    let outcomes = verify_images(&registry, &references, &plan).await;
+    let mut sources: std::collections::HashMap<String, Vec<SourceLocation>> =
+        std::collections::HashMap::new();
+    for (r, s) in inputs {
+        sources
+            .entry(r.original().to_owned())
+            .or_default()
+            .extend(s);
+    }
+    let entries: Vec<ImageEntry> = outcomes
+        .into_iter()
+        .map(|o| {
+            let mut s = sources.remove(o.reference.original()).unwrap_or_default();
+            s.sort();
+            s.dedup();
+            entry(o, s, args.allow_unmatched)
+        })
+        .collect();
+    let report = ImagesReport::new(entries);
+    let format = match args.output {
+        ImageOutput::Table => None,
+        ImageOutput::Json => Some(StructuredFormat::Json),
+        ImageOutput::Yaml => Some(StructuredFormat::Yaml),
+    };
+    report::write(&report, format)?;
+    Ok(if report.has_failures() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Turns the flags into a verification plan and a registry client. Usage mistakes and
+/// unreadable trust material are errors (exit 2).
+pub fn prepare(args: &VerifyArgs) -> anyhow::Result<(VerifyPlan, Registry)> {
+    let flags = flag_authority(args)?.map(Requirement::from_flags);
+    let policies = match &args.policy {
+        Some(path) => policy::load(path)?,
+        None => Vec::new(),
+    };
+    let set = PolicySet {
+        flags,
+        policies,
+        builtin: if args.no_builtin_policy {
+            Vec::new()
+        } else {
+            policy::builtin()
+        },
+    };
+    if args.insecure_ignore_tlog {
+        crate::report::warn(
+            "--insecure-ignore-tlog: signatures are accepted without a verified transparency log \
+             entry; their signing time is unproven",
+        );
+    }
+    if args.insecure_ignore_sct {
+        crate::report::warn(
+            "--insecure-ignore-sct: certificates are accepted without a verified SCT",
+        );
+    }
+    let trust = match &args.trusted_root {
+        Some(path) => Trust::from_file(path)?,
+        None => Trust::embedded().context("loading the embedded trusted root")?,
+    };
+    let signature_repository = match &args.signature_repository {
+        Some(s) if !s.trim().is_empty() => Some(
+            ImageRef::parse(s.trim()).with_context(|| format!("--signature-repository {s:?}"))?,
+        ),
+        _ => None,
+    };
+    let registry =
+        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
+    let plan = VerifyPlan {
+        policies: set,
+        options: Options {
+            ignore_tlog: args.insecure_ignore_tlog,
+            ignore_sct: args.insecure_ignore_sct,
+        },
+        trust,
+        signature_repository,
+        concurrency: usize::from(args.concurrency),
+    };
+    Ok((plan, registry))
+}
+
+fn flag_authority(args: &VerifyArgs) -> anyhow::Result<Option<Authority>> {
+    if let Some(path) = &args.key {
+        return Ok(Some(Authority::Key(PublicKey::from_file(path)?)));
+    }
+    let subject = match (
+        &args.certificate_identity,
+        &args.certificate_identity_regexp,
+    ) {
+        (Some(s), None) => Some(Matcher::exact(s.clone())),
+        (None, Some(r)) => Some(
+            Matcher::regex(r).with_context(|| format!("--certificate-identity-regexp {r:?}"))?,
+        ),
+        _ => None,
+    };
+    let issuer = match (
+        &args.certificate_oidc_issuer,
+        &args.certificate_oidc_issuer_regexp,
+    ) {
+        (Some(s), None) => Some(Matcher::exact(s.clone())),
+        (None, Some(r)) => Some(
+            Matcher::regex(r).with_context(|| format!("--certificate-oidc-issuer-regexp {r:?}"))?,
+        ),
+        _ => None,
+    };
+    match (subject, issuer) {
+        (Some(subject), Some(issuer)) => Ok(Some(Authority::Keyless(vec![KeylessIdentity {
+            subject,
+            issuer,
+        }]))),
+        (Some(_), None) => bail!(
+            "--certificate-identity[-regexp] needs --certificate-oidc-issuer[-regexp]: an identity \
+             means nothing without the issuer that vouched for it"
+        ),
+        (None, Some(_)) => bail!(
+            "--certificate-oidc-issuer[-regexp] needs --certificate-identity[-regexp] (use \
+             --certificate-identity-regexp '.*' to accept any identity from that issuer)"
+        ),
+        (None, None) => Ok(None),
+    }
+}
+
+fn entry(o: ImageOutcome, sources: Vec<SourceLocation>, allow_unmatched: bool) -> ImageEntry {
+    let j = o.judgement;
+    let unmatched_allowed = allow_unmatched && j.verdict.code == VerdictCode::NoPolicy;
+    let enforced = j.mode == policy::Mode::Enforce && !unmatched_allowed;
+    ImageEntry {
+        reference: o.reference.original().to_owned(),
+        digest: o.digest.map(|d| d.to_string()),
+        verified_by: o
+            .verified_by
+            .into_iter()
+            .map(|v| VerifiedDigest {
+                digest: v.digest.to_string(),
+                platform: v.platform,
+            })
+            .collect(),
+        verdict: j.verdict.code,
+        enforced,
+        detail: j.verdict.detail,
+        policy: j.policy,
+        signer: j.verdict.signer,
+        format: j.format,
+        rekor: j.verdict.tlog.map(|t| RekorInfo {
+            log_index: t.log_index,
+            integrated_time: report::rfc3339(t.integrated_time),
+        }),
+        sources,
+    }
+}

@@ -1,0 +1,623 @@
+//! Fetching signature evidence for images, and running the whole verification of a set of
+//! references: resolve each distinct reference once, fetch the evidence for each distinct
+//! digest once, judge it (pure, [`crate::verify::image`]), concurrently and bounded.
+//!
+//! Where signatures are looked for, for image digest `D` in repository `R` (or in
+//! `--signature-repository` / `COSIGN_REPOSITORY` when given):
+//!
+//! 1. Sigstore bundles (cosign 3) attached as OCI 1.1 referrers of `D`: the referrers API
+//!    (`/v2/R/referrers/D?artifactType=…`), or, when the registry has none, its tag-schema
+//!    fallback — an index at tag `sha256-<hex of D>`;
+//! 2. only when no bundle verified: the legacy cosign tag `sha256-<hex of D>.sig` and its
+//!    simple-signing layers.
+//!
+//! A reference given by digest is never re-resolved, and no image layer is ever pulled: only
+//! signature artifacts are fetched. When an image index carries no signature, its platform
+//! manifests are checked instead (and for `repo:tag@child`, the index the tag names), and the
+//! report says which digest verified.
+
+use std::collections::HashMap;
+
+use futures::StreamExt as _;
+use serde::Deserialize;
+
+use crate::reference::{Digest, ImageRef};
+use crate::registry::{Registry, RegistryError};
+use crate::verify::image::{self, Evidence, Judgement};
+use crate::verify::legacy;
+use crate::verify::policy::PolicySet;
+use crate::verify::sigstore::Options;
+use crate::verify::trust::Trust;
+use crate::verify::{Verdict, VerdictCode};
+
+/// The artifact type of cosign 3 signature bundles.
+pub const BUNDLE_ARTIFACT_TYPE: &str = "application/vnd.dev.sigstore.bundle.v0.3+json";
+/// Other spellings of the bundle media type seen in the wild.
+const BUNDLE_TYPES: &[&str] = &[
+    BUNDLE_ARTIFACT_TYPE,
+    "application/vnd.dev.sigstore.bundle+json;version=0.3",
+];
+/// The in-toto predicate of a cosign 3 image signature (others are attestations).
+pub const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
+/// Signature artifacts are small; never buffer more than this of one.
+const MAX_SIGNATURE_BLOB: usize = 4 << 20;
+/// How many platform manifests of an unsigned index are checked at most.
+const MAX_CHILDREN: usize = 64;
+
+/// Everything that decides how images are verified.
+pub struct VerifyPlan {
+    pub policies: PolicySet,
+    pub options: Options,
+    pub trust: Trust,
+    /// `--signature-repository` / `COSIGN_REPOSITORY`: where signatures are stored instead of
+    /// the image's own repository.
+    pub signature_repository: Option<ImageRef>,
+    /// How many images are verified at once.
+    pub concurrency: usize,
+}
+
+/// A digest that verified on behalf of the image (multi-arch), with its platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedBy {
+    pub digest: Digest,
+    /// `os/arch[/variant]` for a platform manifest; `None` for an index.
+    pub platform: Option<String>,
+}
+
+/// The outcome for one reference.
+#[derive(Debug, Clone)]
+pub struct ImageOutcome {
+    pub reference: ImageRef,
+    /// The digest the reference resolved to (or names); `None` when resolving failed.
+    pub digest: Option<Digest>,
+    pub judgement: Judgement,
+    /// Set when other digests than [`Self::digest`] carried the verifying signatures.
+    pub verified_by: Vec<VerifiedBy>,
+}
+
+/// A registry failure as a verdict: `rate-limited`, `unreachable`, …
+pub fn registry_verdict(what: &str, e: &RegistryError) -> Verdict {
+    let code = match e {
+        RegistryError::RateLimited { .. } => VerdictCode::RateLimited,
+        _ => VerdictCode::Unreachable,
+    };
+    Verdict::new(code, format!("{what}: {e}"))
+}
+
+/// Verifies every reference: resolves tags, fetches and judges each distinct
+/// (repository, digest) once, `plan.concurrency` at a time. One outcome per reference, in the
+/// order given (duplicates by spelling removed).
+pub async fn verify_images(
+    registry: &Registry,
+    references: &[ImageRef],
+    plan: &VerifyPlan,
+) -> Vec<ImageOutcome> {
+    let concurrency = plan.concurrency.max(1);
+    let mut seen = std::collections::HashSet::new();
+    let refs: Vec<&ImageRef> = references
+        .iter()
+        .filter(|r| seen.insert(r.original().to_owned()))
+        .collect();
+
+    // 1. Resolve each distinct unpinned reference once (by canonical form).
+    let mut to_resolve: Vec<&ImageRef> = Vec::new();
+    let mut seen_canonical = std::collections::HashSet::new();
+    for r in &refs {
+        if r.digest().is_none() && seen_canonical.insert(r.canonical()) {
+            to_resolve.push(r);
+        }
+    }
+    let resolved: HashMap<String, Result<Digest, Verdict>> =
+        futures::stream::iter(to_resolve.into_iter().map(|r| async move {
+            let result = registry
+                .resolve(r)
+                .await
+                .map_err(|e| registry_verdict(&format!("resolving {}", r.original()), &e));
+            (r.canonical(), result)
+        }))
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+
+    // 2. Judge each distinct (repository, digest) once.
+    let mut jobs: Vec<(String, &ImageRef, Digest)> = Vec::new();
+    let mut job_keys = std::collections::HashSet::new();
+    for r in &refs {
+        let digest = match r.digest() {
+            Some(d) => d.clone(),
+            None => match resolved.get(&r.canonical()) {
+                Some(Ok(d)) => d.clone(),
+                _ => continue,
+            },
+        };
+        let key = format!("{}@{digest}", r.canonical_repository());
+        if job_keys.insert(key.clone()) {
+            jobs.push((key, r, digest));
+        }
+    }
+    let judged: HashMap<String, (Judgement, Vec<VerifiedBy>)> =
+        futures::stream::iter(jobs.into_iter().map(|(key, r, digest)| async move {
+            let outcome = verify_digest(registry, r, &digest, plan).await;
+            (key, outcome)
+        }))
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+
+    refs.into_iter()
+        .map(|r| {
+            let digest = match r.digest() {
+                Some(d) => Ok(d.clone()),
+                None => match resolved.get(&r.canonical()) {
+                    Some(Ok(d)) => Ok(d.clone()),
+                    Some(Err(v)) => Err(v.clone()),
+                    None => Err(Verdict::new(VerdictCode::Unreachable, "not resolved")),
+                },
+            };
+            match digest {
+                Ok(d) => {
+                    let key = format!("{}@{d}", r.canonical_repository());
+                    let (judgement, verified_by) = judged.get(&key).cloned().unwrap_or_else(|| {
+                        (
+                            judgement_of(Verdict::new(VerdictCode::Unreachable, "not verified")),
+                            Vec::new(),
+                        )
+                    });
+                    ImageOutcome {
+                        reference: r.clone(),
+                        digest: Some(d),
+                        judgement,
+                        verified_by,
+                    }
+                }
+                Err(v) => ImageOutcome {
+                    reference: r.clone(),
+                    digest: None,
+                    judgement: judgement_of(v),
+                    verified_by: Vec::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+fn judgement_of(verdict: Verdict) -> Judgement {
+    Judgement {
+        verdict,
+        format: None,
+        policy: None,
+        mode: crate::verify::policy::Mode::Enforce,
+    }
+}
+
+/// Verifies one digest of `image`'s repository, falling back across index and platform
+/// manifests when the digest itself carries no signature.
+pub async fn verify_digest(
+    registry: &Registry,
+    image: &ImageRef,
+    digest: &Digest,
+    plan: &VerifyPlan,
+) -> (Judgement, Vec<VerifiedBy>) {
+    let requirements = plan.policies.requirements_for(image);
+    if requirements.is_empty() {
+        return (
+            image::judge(digest, &[], &[], &plan.options, &plan.trust),
+            Vec::new(),
+        );
+    }
+    let own = judge_digest(registry, image, digest, plan).await;
+    if own.verdict.code != VerdictCode::Unsigned {
+        return (own, Vec::new());
+    }
+    // Unsigned: is this an index whose platform manifests are signed, or a platform manifest
+    // whose index (named by the reference's tag) is signed?
+    let Ok(manifest) = registry.manifest(image, digest.as_str()).await else {
+        return (own, Vec::new());
+    };
+    if let Some(children) = index_children(&manifest.bytes) {
+        return judge_children(registry, image, digest, children, plan, own).await;
+    }
+    if image.tag().is_some() && image.digest().is_some() {
+        let tagged = ImageRef::parse(&format!(
+            "{}:{}",
+            image.canonical_repository(),
+            image.tag_or_latest()
+        ));
+        if let Ok(tagged) = tagged
+            && let Ok(index_digest) = registry.resolve(&tagged).await
+            && &index_digest != digest
+            && let Ok(index) = registry.manifest(image, index_digest.as_str()).await
+            && index_children(&index.bytes).is_some_and(|c| c.iter().any(|(d, _)| d == digest))
+        {
+            let mut j = judge_digest(registry, image, &index_digest, plan).await;
+            if j.is_verified() {
+                j.verdict.detail = join(
+                    &format!(
+                        "this platform manifest is unsigned; the index {index_digest} (tag {}) that lists it verified",
+                        image.tag_or_latest()
+                    ),
+                    &j.verdict.detail,
+                );
+                return (
+                    j,
+                    vec![VerifiedBy {
+                        digest: index_digest,
+                        platform: None,
+                    }],
+                );
+            }
+        }
+    }
+    (own, Vec::new())
+}
+
+async fn judge_children(
+    registry: &Registry,
+    image: &ImageRef,
+    index: &Digest,
+    children: Vec<(Digest, Option<String>)>,
+    plan: &VerifyPlan,
+    own: Judgement,
+) -> (Judgement, Vec<VerifiedBy>) {
+    if children.is_empty() || children.len() > MAX_CHILDREN {
+        return (own, Vec::new());
+    }
+    let mut verified = Vec::new();
+    let mut first_verdict: Option<Judgement> = None;
+    for (child, platform) in &children {
+        let j = judge_digest(registry, image, child, plan).await;
+        if !j.is_verified() {
+            let name = platform.as_deref().unwrap_or("platform manifest");
+            let mut j = j;
+            j.verdict.detail = format!(
+                "the index {} is unsigned and its {name} manifest {child} did not verify: {}",
+                index.short(),
+                j.verdict.detail
+            );
+            return (j, Vec::new());
+        }
+        if first_verdict.is_none() {
+            first_verdict = Some(j);
+        }
+        verified.push(VerifiedBy {
+            digest: child.clone(),
+            platform: platform.clone(),
+        });
+    }
+    let mut j = first_verdict.unwrap_or(own);
+    let list: Vec<String> = verified
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.platform.as_deref().unwrap_or("?"),
+                v.digest.short()
+            )
+        })
+        .collect();
+    j.verdict.detail = join(
+        &format!(
+            "the index is unsigned; all {} platform manifests verified ({})",
+            verified.len(),
+            list.join(", ")
+        ),
+        &j.verdict.detail,
+    );
+    (j, verified)
+}
+
+fn join(a: &str, b: &str) -> String {
+    if b.is_empty() {
+        a.to_owned()
+    } else {
+        format!("{a}; {b}")
+    }
+}
+
+/// Fetches bundles, judges them; only if none verified, fetches legacy signatures too and
+/// judges everything (as cosign 3 falls back to the `.sig` tag).
+async fn judge_digest(
+    registry: &Registry,
+    image: &ImageRef,
+    digest: &Digest,
+    plan: &VerifyPlan,
+) -> Judgement {
+    let requirements = plan.policies.requirements_for(image);
+    let repo = plan.signature_repository.as_ref().unwrap_or(image);
+    let mut evidence = match bundle_evidence(registry, repo, digest).await {
+        Ok(e) => e,
+        Err(v) => return judgement_of(v),
+    };
+    if !evidence.is_empty() {
+        let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+        if j.is_verified() {
+            return j;
+        }
+    }
+    match legacy_evidence(registry, repo, digest).await {
+        Ok(mut e) => evidence.append(&mut e),
+        Err(v) => {
+            if evidence.is_empty() {
+                return judgement_of(v);
+            }
+        }
+    }
+    image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust)
+}
+
+#[derive(Deserialize)]
+struct IndexDoc {
+    #[serde(default)]
+    manifests: Vec<Descriptor>,
+}
+
+#[derive(Deserialize)]
+struct Descriptor {
+    #[serde(rename = "mediaType", default)]
+    media_type: String,
+    digest: String,
+    #[serde(rename = "artifactType", default)]
+    artifact_type: Option<String>,
+    #[serde(default)]
+    annotations: HashMap<String, String>,
+    #[serde(default)]
+    platform: Option<Platform>,
+}
+
+#[derive(Deserialize)]
+struct Platform {
+    #[serde(default)]
+    os: String,
+    #[serde(default)]
+    architecture: String,
+    #[serde(default)]
+    variant: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ManifestDoc {
+    #[serde(rename = "artifactType", default)]
+    artifact_type: Option<String>,
+    #[serde(default)]
+    layers: Vec<Descriptor>,
+}
+
+/// The platform manifests of an image index (`None` when `bytes` is not an index), skipping
+/// attestation entries (`unknown/unknown`).
+pub fn index_children(bytes: &[u8]) -> Option<Vec<(Digest, Option<String>)>> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(rename = "mediaType", default)]
+        media_type: String,
+        manifests: Option<Vec<serde_json::Value>>,
+    }
+    let probe: Probe = serde_json::from_slice(bytes).ok()?;
+    let is_index = probe.manifests.is_some()
+        || probe.media_type.contains("index")
+        || probe.media_type.contains("manifest.list");
+    if !is_index {
+        return None;
+    }
+    let doc: IndexDoc = serde_json::from_slice(bytes).ok()?;
+    Some(
+        doc.manifests
+            .into_iter()
+            .filter_map(|d| {
+                let platform = d.platform.map(|p| {
+                    let mut s = format!("{}/{}", p.os, p.architecture);
+                    if let Some(v) = p.variant {
+                        s.push('/');
+                        s.push_str(&v);
+                    }
+                    s
+                });
+                if platform.as_deref() == Some("unknown/unknown") {
+                    return None;
+                }
+                Digest::parse(&d.digest).ok().map(|dg| (dg, platform))
+            })
+            .collect(),
+    )
+}
+
+/// The bundle referrers listed in a referrers response or fallback index.
+fn bundle_descriptors(index: &[u8]) -> Result<Vec<Digest>, String> {
+    let doc: IndexDoc = serde_json::from_slice(index).map_err(|e| e.to_string())?;
+    Ok(doc
+        .manifests
+        .into_iter()
+        .filter(|d| {
+            d.artifact_type
+                .as_deref()
+                .is_some_and(|t| BUNDLE_TYPES.contains(&t))
+        })
+        // Attestations are bundles too; only signatures count here.
+        .filter(|d| {
+            d.annotations
+                .get("dev.sigstore.bundle.predicateType")
+                .is_none_or(|p| p == COSIGN_SIGN_PREDICATE)
+        })
+        .filter_map(|d| Digest::parse(&d.digest).ok())
+        .collect())
+}
+
+/// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback.
+async fn bundle_evidence(
+    registry: &Registry,
+    repo: &ImageRef,
+    digest: &Digest,
+) -> Result<Vec<Evidence>, Verdict> {
+    let index = match registry
+        .referrers(repo, digest, Some(BUNDLE_ARTIFACT_TYPE))
+        .await
+    {
+        Ok(Some(index)) => Some(index),
+        Ok(None) => {
+            // No referrers API: the fallback index lives at tag `sha256-<hex>`.
+            let tag = format!("sha256-{}", digest.hex());
+            match registry.manifest(repo, &tag).await {
+                Ok(m) => Some(m.bytes),
+                Err(RegistryError::NotFound { .. }) => None,
+                Err(e) => return Err(registry_verdict("fetching signature referrers", &e)),
+            }
+        }
+        Err(e) => return Err(registry_verdict("listing signature referrers", &e)),
+    };
+    let Some(index) = index else {
+        return Ok(Vec::new());
+    };
+    let descriptors = match bundle_descriptors(&index) {
+        Ok(d) => d,
+        Err(why) => {
+            return Ok(vec![Evidence::Unreadable {
+                source: format!("referrers of {}", digest.short()),
+                why,
+            }]);
+        }
+    };
+    let mut out = Vec::new();
+    for d in descriptors {
+        match fetch_bundle(registry, repo, &d).await {
+            Ok(Some(ev)) => out.push(ev),
+            // Not a signature bundle, or listed but gone: nothing to judge.
+            Ok(None) | Err(RegistryError::NotFound { .. }) => {}
+            Err(e) => return Err(registry_verdict("fetching a signature bundle", &e)),
+        }
+    }
+    Ok(out)
+}
+
+async fn fetch_bundle(
+    registry: &Registry,
+    repo: &ImageRef,
+    manifest_digest: &Digest,
+) -> Result<Option<Evidence>, RegistryError> {
+    let m = registry.manifest(repo, manifest_digest.as_str()).await?;
+    let doc: ManifestDoc = match serde_json::from_slice(&m.bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            return Ok(Some(Evidence::Unreadable {
+                source: manifest_digest.to_string(),
+                why: e.to_string(),
+            }));
+        }
+    };
+    let layer = doc.layers.iter().find(|l| {
+        BUNDLE_TYPES.contains(&l.media_type.as_str())
+            || doc
+                .artifact_type
+                .as_deref()
+                .is_some_and(|t| BUNDLE_TYPES.contains(&t))
+    });
+    let Some(layer) = layer else {
+        return Ok(None);
+    };
+    let Ok(layer_digest) = Digest::parse(&layer.digest) else {
+        return Ok(Some(Evidence::Unreadable {
+            source: manifest_digest.to_string(),
+            why: format!("invalid layer digest {:?}", layer.digest),
+        }));
+    };
+    let json = registry
+        .blob(repo, &layer_digest, MAX_SIGNATURE_BLOB)
+        .await?;
+    if !image::is_signature_bundle(&json) {
+        return Ok(None);
+    }
+    Ok(Some(Evidence::Bundle {
+        source: manifest_digest.clone(),
+        json,
+    }))
+}
+
+/// Legacy cosign signatures: the layers of `sha256-<hex>.sig` with their payload blobs.
+async fn legacy_evidence(
+    registry: &Registry,
+    repo: &ImageRef,
+    digest: &Digest,
+) -> Result<Vec<Evidence>, Verdict> {
+    let tag = format!("sha256-{}.sig", digest.hex());
+    let manifest = match registry.manifest(repo, &tag).await {
+        Ok(m) => m,
+        Err(RegistryError::NotFound { .. }) => return Ok(Vec::new()),
+        Err(e) => return Err(registry_verdict("fetching the .sig signature tag", &e)),
+    };
+    let source = manifest.digest.clone();
+    let layers = match legacy::signature_layers(&manifest.bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            return Ok(vec![Evidence::Unreadable {
+                source: tag,
+                why: e.to_string(),
+            }]);
+        }
+    };
+    let mut blobs: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut out = Vec::new();
+    for layer in layers {
+        let payload = if let Some(p) = blobs.get(&layer.digest) {
+            p.clone()
+        } else {
+            let Ok(d) = Digest::parse(&layer.digest) else {
+                out.push(Evidence::Unreadable {
+                    source: tag.clone(),
+                    why: format!("invalid layer digest {:?}", layer.digest),
+                });
+                continue;
+            };
+            match registry.blob(repo, &d, MAX_SIGNATURE_BLOB).await {
+                Ok(p) => {
+                    blobs.insert(layer.digest.clone(), p.clone());
+                    p
+                }
+                Err(RegistryError::NotFound { .. }) => {
+                    out.push(Evidence::Unreadable {
+                        source: tag.clone(),
+                        why: format!("payload blob {} is missing", layer.digest),
+                    });
+                    continue;
+                }
+                Err(e) => return Err(registry_verdict("fetching a signature payload", &e)),
+            }
+        };
+        out.push(Evidence::Legacy {
+            source: source.clone(),
+            layer,
+            payload,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_descriptors_keep_signatures_only() {
+        let index = br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:1111111111111111111111111111111111111111111111111111111111111111","size":1,"artifactType":"application/vnd.dev.sigstore.bundle.v0.3+json","annotations":{"dev.sigstore.bundle.predicateType":"https://sigstore.dev/cosign/sign/v1"}},
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:2222222222222222222222222222222222222222222222222222222222222222","size":1,"artifactType":"application/vnd.dev.sigstore.bundle.v0.3+json","annotations":{"dev.sigstore.bundle.predicateType":"https://slsa.dev/provenance/v1"}},
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:3333333333333333333333333333333333333333333333333333333333333333","size":1,"artifactType":"application/spdx+json"},
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:4444444444444444444444444444444444444444444444444444444444444444","size":1,"artifactType":"application/vnd.dev.sigstore.bundle.v0.3+json"}
+        ]}"#;
+        let d = bundle_descriptors(index).unwrap();
+        assert_eq!(d.len(), 2);
+        assert!(d[0].hex().starts_with("1111"));
+        assert!(d[1].hex().starts_with("4444"));
+        assert!(bundle_descriptors(b"nope").is_err());
+    }
+
+    #[test]
+    fn index_children_skip_attestations_and_name_platforms() {
+        let index = br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:1111111111111111111111111111111111111111111111111111111111111111","size":1,"platform":{"os":"linux","architecture":"arm64","variant":"v8"}},
+          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:2222222222222222222222222222222222222222222222222222222222222222","size":1,"platform":{"os":"unknown","architecture":"unknown"}}
+        ]}"#;
+        let c = index_children(index).unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].1.as_deref(), Some("linux/arm64/v8"));
+        let manifest = br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{},"layers":[]}"#;
+        assert!(index_children(manifest).is_none());
+    }
+}
