@@ -58,6 +58,8 @@ struct HostState {
     challenge: Option<Challenge>,
     /// For insecure hosts: the scheme that answered.
     scheme: Option<Scheme>,
+    /// Some request got an HTTP answer: challenge and scheme are as known as they get.
+    answered: bool,
 }
 
 #[derive(Clone)]
@@ -76,6 +78,10 @@ pub(crate) struct Transport {
     credentials: CredentialStore,
     timeout: Duration,
     hosts: Mutex<HashMap<String, HostState>>,
+    /// Held by the first request to a host until it is answered, so that a burst of
+    /// concurrent lookups learns the challenge (and scheme) once instead of each collecting
+    /// its own 401 or failed TLS attempt.
+    first_request: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Bearer tokens per (registry, scope); the async lock makes concurrent requests for the
     /// same repository share one token fetch.
     tokens: Mutex<HashMap<(String, String), TokenSlot>>,
@@ -124,6 +130,7 @@ impl Transport {
             credentials,
             timeout,
             hosts: Mutex::new(HashMap::new()),
+            first_request: Mutex::new(HashMap::new()),
             tokens: Mutex::new(HashMap::new()),
         })
     }
@@ -170,6 +177,22 @@ impl Transport {
     ) -> Result<reqwest::Response, RegistryError> {
         let url_path = format!("/v2/{}/{path}", ep.repository);
         let scope = format!("repository:{}:pull", ep.repository);
+        // Held until this request is done if it is the first to this host (see field doc).
+        let _first = if self.host_state(&ep.registry).answered {
+            None
+        } else {
+            let lock = self
+                .first_request
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .entry(ep.registry.clone())
+                .or_default()
+                .clone();
+            let guard = tokio::time::timeout_at(deadline, lock.lock_owned())
+                .await
+                .map_err(|_| self.timed_out(ep))?;
+            (!self.host_state(&ep.registry).answered).then_some(guard)
+        };
         let mut authorization = match self.host_state(&ep.registry).challenge {
             Some(ch) => self.authorization(ep, &ch, &scope, deadline, false).await?,
             None => None,
@@ -279,9 +302,10 @@ impl Transport {
             match tokio::time::timeout_at(deadline, req.send()).await {
                 Err(_) => return Err(self.timed_out(ep)),
                 Ok(Ok(resp)) => {
-                    if known.is_none() {
-                        self.update_host(&ep.registry, |h| h.scheme = Some(scheme));
-                    }
+                    self.update_host(&ep.registry, |h| {
+                        h.answered = true;
+                        h.scheme = Some(scheme);
+                    });
                     return Ok(resp);
                 }
                 Ok(Err(e)) if e.is_timeout() => return Err(self.timed_out(ep)),

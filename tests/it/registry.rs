@@ -699,3 +699,50 @@ fn referrers_api_when_offered() {
         .unwrap();
     assert_eq!(none, None);
 }
+
+/// A burst of lookups to a registry that wants credentials collects one 401, not one per
+/// lookup: the first request learns the challenge while the others wait for it.
+#[test]
+fn a_burst_learns_the_challenge_once() {
+    use base64::Engine as _;
+    let digest = sha256_digest(MANIFEST.as_bytes());
+    let d = digest.clone();
+    let good = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("bob:pw")
+    );
+    let stub = HttpStub::start(move |req| {
+        if req.header("authorization") == Some(good.as_str()) {
+            StubResponse::new(200).header("Docker-Content-Digest", &d)
+        } else {
+            StubResponse::new(401).header("WWW-Authenticate", r#"Basic realm="stub""#)
+        }
+    });
+    let host = stub.host();
+    let dir = tempfile::tempdir().unwrap();
+    let auth = base64::engine::general_purpose::STANDARD.encode("bob:pw");
+    std::fs::write(
+        dir.path().join("config.json"),
+        format!(r#"{{"auths":{{"{host}":{{"auth":"{auth}"}}}}}}"#),
+    )
+    .unwrap();
+    let client = Registry::new(RegistryOptions {
+        docker_config_dir: Some(dir.path().to_owned()),
+        ..insecure(&host)
+    })
+    .unwrap();
+    let refs: Vec<ImageRef> = (0..40).map(|i| r(&format!("{host}/app:{i}"))).collect();
+    let results = rt().block_on(client.resolve_all(&refs));
+    assert!(
+        results
+            .values()
+            .all(|v| v.as_ref().unwrap().as_str() == digest)
+    );
+    let unauthenticated = stub
+        .requests()
+        .iter()
+        .filter(|q| q.header("authorization").is_none())
+        .count();
+    assert_eq!(unauthenticated, 1);
+    assert_eq!(stub.requests().len(), 41);
+}
