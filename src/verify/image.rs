@@ -230,6 +230,23 @@ fn judge_legacy(
     }
 }
 
+/// Whether the evidence is signed with a certificate (`Some(true)`) or a key (`Some(false)`).
+fn is_keyless(ev: &Evidence) -> Option<bool> {
+    match ev {
+        Evidence::Legacy { layer, .. } => Some(
+            layer
+                .annotations
+                .get(legacy::ANN_CERTIFICATE)
+                .is_some_and(|c| !c.trim().is_empty()),
+        ),
+        Evidence::Bundle { json, .. } => {
+            let v: serde_json::Value = serde_json::from_slice(json).ok()?;
+            Some(v.pointer("/verificationMaterial/publicKey").is_none())
+        }
+        Evidence::Unreadable { .. } => None,
+    }
+}
+
 /// Judges the evidence for one digest under one requirement.
 pub fn judge_requirement(
     digest: &Digest,
@@ -239,7 +256,7 @@ pub fn judge_requirement(
     trust: &Trust,
 ) -> Judgement {
     let mut satisfied: Vec<(String, Judgement)> = Vec::new();
-    let mut best_failure: Option<Judgement> = None;
+    let mut best_failure: Option<(u8, Judgement)> = None;
     // Bundles first, then legacy layers, as cosign 3 looks.
     let ordered: Vec<&Evidence> = evidence
         .iter()
@@ -258,11 +275,16 @@ pub fn judge_requirement(
                 ok = Some(j);
                 break;
             }
-            if best_failure
-                .as_ref()
-                .is_none_or(|b| rank(j.verdict.code) < rank(b.verdict.code))
-            {
-                best_failure = Some(j);
+            // A signature of the other kind (a certificate when a key was asked for, or the
+            // reverse) says least about why the image fails: rank it after everything else.
+            let weight = |j: &Judgement, ev: &Evidence| {
+                let other_kind = is_keyless(ev)
+                    .is_some_and(|k| k != matches!(named.authority, Authority::Keyless(_)));
+                rank(j.verdict.code) + if other_kind { 32 } else { 0 }
+            };
+            let w = weight(&j, ev);
+            if best_failure.as_ref().is_none_or(|(bw, _)| w < *bw) {
+                best_failure = Some((w, j));
             }
         }
         if let Some(j) = ok {
@@ -287,7 +309,7 @@ pub fn judge_requirement(
         }
         return finish(first);
     }
-    let mut j = best_failure.unwrap_or_else(|| {
+    let mut j = best_failure.map(|(_, j)| j).unwrap_or_else(|| {
         Judgement::new(Verdict::new(
             VerdictCode::Unsigned,
             "no signature found (no referrer bundle, no .sig tag)",
@@ -382,6 +404,76 @@ mod tests {
                 VerdictCode::InvalidSignature,
                 VerdictCode::MalformedBundle,
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod real_tests {
+    use super::*;
+    use crate::verify::policy::{Mode, NamedAuthority, Requirement};
+    use crate::verify::trust::PublicKey;
+
+    fn cloud_build() -> (Digest, Vec<Evidence>) {
+        let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build");
+        let manifest = std::fs::read(d.join("sig-image-manifest.json")).unwrap();
+        let payload = std::fs::read(d.join("simplesigning-payload.json")).unwrap();
+        let source = Digest::of(&manifest);
+        let evidence = legacy::signature_layers(&manifest)
+            .unwrap()
+            .into_iter()
+            .map(|layer| Evidence::Legacy {
+                source: source.clone(),
+                layer,
+                payload: payload.clone(),
+            })
+            .collect();
+        let digest = Digest::parse(
+            "sha256:a2b109fb9baea555556561317fdd13cef9c3dfac22c8f8fea0c5a0b06ece9d00",
+        )
+        .unwrap();
+        (digest, evidence)
+    }
+
+    /// A key-signed layer without a log entry next to a keyless layer: asked for the key, the
+    /// verdict is about the key's signature (tlog-missing), not the certificate's.
+    #[test]
+    fn the_signature_of_the_asked_kind_decides_the_verdict() {
+        let (digest, evidence) = cloud_build();
+        let pem = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build/kms_pub.pem"),
+        )
+        .unwrap();
+        let key = PublicKey::from_pem(&pem, "kms").unwrap();
+        let req = Requirement {
+            name: "flags".into(),
+            authorities: vec![NamedAuthority {
+                name: "kms".into(),
+                authority: Authority::Key(key),
+            }],
+            count: 1,
+            mode: Mode::Enforce,
+        };
+        let trust = Trust::embedded().unwrap();
+        let j = judge_requirement(&digest, &evidence, &req, &Options::default(), &trust);
+        assert_eq!(
+            j.verdict.code,
+            VerdictCode::TlogMissing,
+            "{}",
+            j.verdict.detail
+        );
+        let relaxed = Options {
+            ignore_tlog: true,
+            ..Options::default()
+        };
+        let j = judge_requirement(&digest, &evidence, &req, &relaxed, &trust);
+        assert_eq!(
+            j.verdict.code,
+            VerdictCode::Verified,
+            "{}",
+            j.verdict.detail
         );
     }
 }

@@ -509,3 +509,204 @@ fn every_case_yields_its_own_verdict() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Real signatures, under the embedded production root, served from the loopback registry under
+// their original repository names through --registry-mirror.
+
+fn real(dir: &str) -> std::path::PathBuf {
+    crate::support::vectors().join("real").join(dir)
+}
+
+/// Places `bytes` in the registry's filesystem storage as blob `digest` of `repo`. Used only
+/// for a `.sig` config blob whose original bytes are not public: the registry insists that a
+/// manifest's config blob exists, but nothing ever reads it (kubectl-verify fetches only the
+/// signature layers).
+fn plant_blob(reg: &TestRegistry, repo: &str, digest: &str, bytes: &[u8]) {
+    let hex = &digest[7..];
+    let v2 = reg.dir().join("storage/docker/registry/v2");
+    let blob = v2.join(format!("blobs/sha256/{}/{hex}", &hex[..2]));
+    std::fs::create_dir_all(&blob).unwrap();
+    std::fs::write(blob.join("data"), bytes).unwrap();
+    let link = v2.join(format!("repositories/{repo}/_layers/sha256/{hex}"));
+    std::fs::create_dir_all(&link).unwrap();
+    std::fs::write(link.join("link"), digest).unwrap();
+}
+
+/// Pushes a real `.sig` manifest exactly as it was published, with its payload blob.
+fn push_real_sig(reg: &TestRegistry, dir: &str, repo: &str, image_digest: &str) {
+    let d = real(dir);
+    let manifest = std::fs::read(d.join("sig-image-manifest.json")).unwrap();
+    let payload = std::fs::read(d.join("simplesigning-payload.json")).unwrap();
+    reg.put_blob(repo, &payload);
+    let m: Value = serde_json::from_slice(&manifest).unwrap();
+    let config_digest = m["config"]["digest"].as_str().unwrap();
+    // cosign's config for a one-layer `.sig` image; it hashes to the published digest.
+    let config = format!(
+        r#"{{"architecture":"","created":"0001-01-01T00:00:00Z","history":[{{"created":"0001-01-01T00:00:00Z"}}],"os":"","rootfs":{{"type":"layers","diff_ids":["{}"]}},"config":{{}}}}"#,
+        m["layers"][0]["digest"].as_str().unwrap()
+    );
+    if sha256_digest(config.as_bytes()) == config_digest {
+        reg.put_blob(repo, config.as_bytes());
+    } else {
+        plant_blob(reg, repo, config_digest, b"{}");
+    }
+    let tag = format!("sha256-{}.sig", &image_digest[7..]);
+    reg.put_manifest(repo, &tag, OCI_MANIFEST, &manifest);
+}
+
+const GO_BAZEL_DIGEST: &str =
+    "sha256:c05263d2ff654c3a94243662440913f045075d59c436e2c69e9145ec2b87a321";
+const GO_BAZEL_ID: &str = "https://github.com/salrashid123/go-bazel-github-workflow/.github/workflows/release.yaml@refs/tags/v0.0.30";
+const GITHUB: &str = "https://token.actions.githubusercontent.com";
+const CLOUD_BUILD_DIGEST: &str =
+    "sha256:a2b109fb9baea555556561317fdd13cef9c3dfac22c8f8fea0c5a0b06ece9d00";
+const CLOUD_BUILD_ID: &str = "cosign-svc-account@mineral-minutia-820.iam.gserviceaccount.com";
+const KUBEWARDEN_DIGEST: &str =
+    "sha256:c811d58de79c92f03214e63aa339484e488d694ae8a6283b5f3f17a9faf50172";
+const KUBEWARDEN_ID: &str = "https://github.com/kubewarden/kubewarden-controller/.github/workflows/release.yml@refs/tags/v1.34.0";
+
+/// The GitHub Actions keyless cosign signature of salrashid123/server_image verifies under
+/// the embedded root, by digest, from a mirror; the wrong identity does not.
+#[test]
+fn real_github_actions_signature_verifies_through_a_mirror() {
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    push_real_sig(
+        &reg,
+        "salrashid123-go-bazel-github-workflow",
+        "salrashid123/server_image",
+        GO_BAZEL_DIGEST,
+    );
+    let mirror = format!("docker.io={host}");
+    let image = format!("docker.io/salrashid123/server_image@{GO_BAZEL_DIGEST}");
+    let base = ["--registry-mirror", &mirror, "--insecure-registry", &host];
+    let (code, json, stderr) = run_json(
+        &[
+            &base[..],
+            &[
+                "--certificate-identity",
+                GO_BAZEL_ID,
+                "--certificate-oidc-issuer",
+                GITHUB,
+                &image,
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    let e = &json["images"][0];
+    assert_eq!(e["format"], "legacy");
+    assert_eq!(e["digest"], GO_BAZEL_DIGEST);
+    assert_eq!(e["signer"]["identity"], GO_BAZEL_ID);
+    assert_eq!(e["signer"]["issuer"], GITHUB);
+    assert_eq!(e["rekor"]["logIndex"], 1_004_096_555);
+    assert_eq!(e["rekor"]["integratedTime"], "2026-02-27T18:20:46Z");
+
+    let (code, json, _) = run_json(
+        &[
+            &base[..],
+            &[
+                "--certificate-identity-regexp",
+                "https://github.com/salrashid123/.*",
+                "--certificate-oidc-issuer",
+                GOOGLE,
+                &image,
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!((code, verdict(&json)), (1, "identity-mismatch"), "{json}");
+    // An unanchored regex would match here; ours must match the whole identity.
+    let (code, json, _) = run_json(
+        &[
+            &base[..],
+            &[
+                "--certificate-identity-regexp",
+                "salrashid123",
+                "--certificate-oidc-issuer",
+                GITHUB,
+                &image,
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!((code, verdict(&json)), (1, "identity-mismatch"), "{json}");
+}
+
+/// The Cloud Build `.sig` carries two layers over one payload: a KMS-key signature (no Rekor
+/// entry) and a keyless one. Keyless verifies; the KMS key needs --insecure-ignore-tlog, which
+/// warns; a copy of the signature under another digest is a digest mismatch.
+#[test]
+fn real_cloud_build_keyless_and_kms_signatures() {
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let repo = "mineral-minutia-820/repo1/securebuild-bazel";
+    push_real_sig(
+        &reg,
+        "salrashid123-cosign_bazel_cloud_build",
+        repo,
+        CLOUD_BUILD_DIGEST,
+    );
+    let mirror = format!("us-central1-docker.pkg.dev={host}");
+    let image = format!("us-central1-docker.pkg.dev/{repo}@{CLOUD_BUILD_DIGEST}");
+    let base = ["--registry-mirror", &mirror, "--insecure-registry", &host];
+    let keyless = [
+        "--certificate-identity",
+        CLOUD_BUILD_ID,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ];
+
+    let (code, json, stderr) = run_json(&[&base[..], &keyless[..], &[&image]].concat());
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    assert_eq!(json["images"][0]["signer"]["identity"], CLOUD_BUILD_ID);
+
+    let kms = real("salrashid123-cosign_bazel_cloud_build").join("kms_pub.pem");
+    let kms = kms.to_str().unwrap();
+    let (code, json, _) = run_json(&[&base[..], &["--key", kms, &image]].concat());
+    assert_eq!((code, verdict(&json)), (1, "tlog-missing"), "{json}");
+    let (code, json, stderr) =
+        run_json(&[&base[..], &["--key", kms, "--insecure-ignore-tlog", &image]].concat());
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    assert_eq!(json["images"][0]["signer"]["kind"], "key");
+    assert!(
+        stderr.contains("warning: --insecure-ignore-tlog"),
+        "{stderr}"
+    );
+
+    // The same signature served for another image.
+    let other = format!("sha256:{}", "cd".repeat(32));
+    push_real_sig(&reg, "salrashid123-cosign_bazel_cloud_build", repo, &other);
+    let other_image = format!("us-central1-docker.pkg.dev/{repo}@{other}");
+    let (code, json, _) = run_json(&[&base[..], &keyless[..], &[&other_image]].concat());
+    assert_eq!((code, verdict(&json)), (1, "digest-mismatch"), "{json}");
+}
+
+/// The cosign 3 bundle of kubewarden-controller v1.34.0 (DSSE, inclusion proof, RFC 3161
+/// timestamp) verifies as a referrer found through the tag-schema fallback.
+#[test]
+fn real_cosign3_bundle_verifies_through_the_tag_fallback() {
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let repo = "kubewarden/kubewarden-controller";
+    let bundle = std::fs::read(real("sigstore-rs").join("tests/data/bundle_v03.json")).unwrap();
+    push_bundle(&reg, repo, KUBEWARDEN_DIGEST, &bundle);
+    let mirror = format!("ghcr.io={host}");
+    let image = format!("ghcr.io/{repo}@{KUBEWARDEN_DIGEST}");
+    let (code, json, stderr) = run_json(&[
+        "--registry-mirror",
+        &mirror,
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        KUBEWARDEN_ID,
+        "--certificate-oidc-issuer",
+        GITHUB,
+        &image,
+    ]);
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    let e = &json["images"][0];
+    assert_eq!(e["format"], "bundle");
+    assert_eq!(e["rekor"]["logIndex"], 1_261_105_807);
+}
