@@ -166,19 +166,17 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
                 .await
                 .context("downloading the artifact")?,
         ),
-        ArtifactArg::Digest(_) => None,
+        ArtifactArg::Digest(_) | ArtifactArg::Sha512Digest(_) => None,
     };
     let subject = match (&artifact_arg, &artifact_bytes) {
         (ArtifactArg::Digest(d), _) => Subject::Sha256(*d),
+        (ArtifactArg::Sha512Digest(d), _) => Subject::Sha512(d),
         (_, Some(bytes)) => Subject::Bytes(bytes),
         (_, None) => unreachable!("files and URLs are read above"),
     };
-    let sha256_hex = subject.sha256_hex();
-    let mut digest = [0u8; 32];
-    hex::decode_to_slice(&sha256_hex, &mut digest).context("hashing the artifact")?;
     let artifact = ArtifactInfo {
         source: args.artifact.clone(),
-        sha256: sha256_hex,
+        digest: subject.digest_string(),
     };
     let options = Options {
         ignore_tlog: args.insecure_ignore_tlog,
@@ -204,6 +202,11 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
         };
         (verdict, info)
     } else {
+        let Some(digest) = subject.sha256() else {
+            bail!(
+                "a detached signature is over the artifact's SHA-256: give the artifact or sha256:<hex>"
+            );
+        };
         detached(&args, &http, subject, &digest, &authority, &options, &trust).await?
     };
 

@@ -252,8 +252,8 @@ pub fn rfc3339(secs: i64) -> String {
 pub struct ArtifactInfo {
     /// The ARTIFACT argument as given (path, URL or `sha256:` digest).
     pub source: String,
-    /// Hex SHA-256 of the artifact.
-    pub sha256: String,
+    /// `sha256:<hex>` of the artifact (`sha512:<hex>` when only that was given).
+    pub digest: String,
 }
 
 /// The signature material a blob verdict judged.
@@ -344,8 +344,8 @@ pub fn render_blob_human(report: &BlobReport, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Artifact:   {} (sha256:{})",
-        report.artifact.source, report.artifact.sha256
+        "Artifact:   {} ({})",
+        report.artifact.source, report.artifact.digest
     );
     let _ = write!(
         out,

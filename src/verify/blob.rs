@@ -49,21 +49,28 @@ pub enum ArtifactArg {
     Url(String),
     /// Only the SHA-256 of the artifact (`sha256:<64 hex>`, when no such path exists).
     Digest([u8; 32]),
+    /// Only the SHA-512 of the artifact (`sha512:<128 hex>`): enough for DSSE statements
+    /// whose subjects carry SHA-512 digests (npm provenance).
+    Sha512Digest([u8; 64]),
 }
 
 impl ArtifactArg {
     /// Reads the argument as cosign and the conformance suite do: a URL if it has an
     /// http(s) scheme; a path if that path exists; a digest if it is `sha256:` and 64 hex
-    /// digits; otherwise a path (whose absence is then reported when it is read).
+    /// digits (or `sha512:` and 128); otherwise a path (whose absence is then reported when
+    /// it is read).
     pub fn parse(arg: &str, exists: impl Fn(&Path) -> bool) -> Result<Self, BlobError> {
         if is_url(arg) {
             check_url(arg)?;
             return Ok(Self::Url(arg.to_owned()));
         }
-        if !exists(Path::new(arg))
-            && let Some(digest) = parse_sha256(arg)
-        {
-            return Ok(Self::Digest(digest));
+        if !exists(Path::new(arg)) {
+            if let Some(digest) = parse_sha256(arg) {
+                return Ok(Self::Digest(digest));
+            }
+            if let Some(digest) = parse_sha512(arg) {
+                return Ok(Self::Sha512Digest(digest));
+            }
         }
         Ok(Self::Path(PathBuf::from(arg)))
     }
@@ -76,6 +83,17 @@ pub fn parse_sha256(s: &str) -> Option<[u8; 32]> {
         return None;
     }
     let mut out = [0u8; 32];
+    hex::decode_to_slice(hex_part, &mut out).ok()?;
+    Some(out)
+}
+
+/// `sha512:<128 hex>` → the digest bytes.
+pub fn parse_sha512(s: &str) -> Option<[u8; 64]> {
+    let hex_part = s.strip_prefix("sha512:")?;
+    if hex_part.len() != 128 {
+        return None;
+    }
+    let mut out = [0u8; 64];
     hex::decode_to_slice(hex_part, &mut out).ok()?;
     Some(out)
 }
@@ -253,6 +271,7 @@ mod tests {
     #[test]
     fn artifact_argument_is_url_path_or_digest() {
         let digest = format!("sha256:{}", "ab".repeat(32));
+        let sha512 = format!("sha512:{}", "cd".repeat(64));
         let exists_none = |_: &Path| false;
         let exists_all = |_: &Path| true;
         let cases: Vec<(&str, bool, Result<ArtifactArg, ()>)> = vec![
@@ -278,6 +297,7 @@ mod tests {
                 false,
                 Ok(ArtifactArg::Path("sha256:abc".into())),
             ),
+            (&sha512, false, Ok(ArtifactArg::Sha512Digest([0xcd; 64]))),
         ];
         for (arg, exists, want) in cases {
             let got = if exists {

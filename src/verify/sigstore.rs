@@ -34,27 +34,39 @@ use sigstore_verify::crypto::{
 use sigstore_verify::error::{CertificateError, TimestampError, TransparencyLogError};
 use sigstore_verify::types::bundle::VerificationMaterialContent;
 use sigstore_verify::types::{
-    Artifact, Bundle, DerCertificate, DerPublicKey, HashAlgorithm, Sha256Hash, SignatureBytes,
-    SignatureContent, Statement,
+    Artifact, ArtifactDigest, Bundle, DerCertificate, DerPublicKey, HashAlgorithm, Sha256Hash,
+    Sha512Hash, SignatureBytes, SignatureContent, Statement,
 };
 use sigstore_verify::{Error, PublicKeyVerificationPolicy, VerificationPolicy, VerificationResult};
 
 use super::trust::{PublicKey, Trust, key_fingerprint};
 use super::{KeylessIdentity, Signer, TlogFacts, Verdict, VerdictCode};
 
-/// What was signed: the bytes themselves, or only their SHA-256 digest.
+/// What was signed: the bytes themselves, or only their digest.
 #[derive(Debug, Clone, Copy)]
 pub enum Subject<'a> {
     Bytes(&'a [u8]),
     Sha256([u8; 32]),
+    /// Only for DSSE statements whose subjects carry SHA-512 digests (npm provenance).
+    Sha512(&'a [u8; 64]),
 }
 
 impl Subject<'_> {
-    /// The SHA-256 of the subject, hex.
-    pub fn sha256_hex(&self) -> String {
+    /// The SHA-256 of the subject, when it can be known.
+    pub fn sha256(&self) -> Option<[u8; 32]> {
         match self {
-            Self::Bytes(b) => sigstore_verify::crypto::sha256(b).to_hex(),
-            Self::Sha256(d) => hex::encode(d),
+            Self::Bytes(b) => Some(*sigstore_verify::crypto::sha256(b).as_bytes()),
+            Self::Sha256(d) => Some(*d),
+            Self::Sha512(_) => None,
+        }
+    }
+
+    /// `sha256:<hex>` (or `sha512:<hex>` for a SHA-512 subject), as reports print it.
+    pub fn digest_string(&self) -> String {
+        match (self, self.sha256()) {
+            (Self::Sha512(d), _) => format!("sha512:{}", hex::encode(d)),
+            (_, Some(d)) => format!("sha256:{}", hex::encode(d)),
+            (_, None) => String::new(),
         }
     }
 }
@@ -119,6 +131,10 @@ pub fn verify_bundle(
     let artifact: Artifact<'_> = match subject {
         Subject::Bytes(b) => Artifact::from_blob(b),
         Subject::Sha256(d) => Artifact::from(Sha256Hash::new(d)),
+        Subject::Sha512(d) => match ArtifactDigest::new(HashAlgorithm::Sha2512, d.to_vec()) {
+            Ok(digest) => Artifact::from(digest),
+            Err(e) => return Verdict::new(VerdictCode::MalformedBundle, e.to_string()),
+        },
     };
     let kind = ContentKind::of(bundle);
     let result = match authority {
@@ -529,7 +545,7 @@ fn check_signature(
             };
             if let Some(d) = &msg.message_digest
                 && d.algorithm == HashAlgorithm::Sha2256
-                && hex::decode(subject.sha256_hex()).ok().as_deref() != Some(d.digest.as_bytes())
+                && subject.sha256().as_ref().map(<[u8; 32]>::as_slice) != Some(d.digest.as_bytes())
             {
                 return Err(invalid(
                     "the signature is over another artifact (its digest differs)".to_owned(),
@@ -558,18 +574,22 @@ fn check_signature(
                         format!("the in-toto statement does not parse: {e}"),
                     )
                 })?;
-            let mut matches = statement.matches_sha256(&Sha256Hash::new(sha256_of(subject)));
-            if let Subject::Bytes(b) = subject {
-                matches |= statement.matches_sha512(&sigstore_verify::crypto::sha512(b));
-            }
+            let matches = match subject {
+                Subject::Bytes(b) => {
+                    statement.matches_sha256(&sigstore_verify::crypto::sha256(b))
+                        || statement.matches_sha512(&sigstore_verify::crypto::sha512(b))
+                }
+                Subject::Sha256(d) => statement.matches_sha256(&Sha256Hash::new(d)),
+                Subject::Sha512(d) => statement.matches_sha512(&Sha512Hash::new(*d)),
+            };
             if matches {
                 Ok(())
             } else {
                 Err(Verdict::new(
                     VerdictCode::DigestMismatch,
                     format!(
-                        "sha256:{} is not a subject of the signed statement",
-                        subject.sha256_hex()
+                        "{} is not a subject of the signed statement",
+                        subject.digest_string()
                     ),
                 ))
             }
@@ -578,13 +598,6 @@ fn check_signature(
             VerdictCode::MalformedBundle,
             "unsupported bundle content",
         )),
-    }
-}
-
-fn sha256_of(subject: Subject<'_>) -> [u8; 32] {
-    match subject {
-        Subject::Bytes(b) => *sigstore_verify::crypto::sha256(b).as_bytes(),
-        Subject::Sha256(d) => d,
     }
 }
 
@@ -604,13 +617,15 @@ fn verify_message(
         (None, Subject::Bytes(b)) => {
             sigstore_verify::crypto::verify_signature(key, b, signature, scheme).map_err(invalid)
         }
-        (Some(HashAlgorithm::Sha2256), s) => sigstore_verify::crypto::verify_signature_prehashed(
-            key,
-            &sha256_of(s),
-            signature,
-            scheme,
-        )
-        .map_err(invalid),
+        (Some(HashAlgorithm::Sha2256), s) if s.sha256().is_some() => {
+            sigstore_verify::crypto::verify_signature_prehashed(
+                key,
+                &s.sha256().unwrap_or_default(),
+                signature,
+                scheme,
+            )
+            .map_err(invalid)
+        }
         (Some(HashAlgorithm::Sha2384), Subject::Bytes(b)) => {
             let digest = sigstore_verify::crypto::sha384(b);
             sigstore_verify::crypto::verify_signature_prehashed(
@@ -634,8 +649,9 @@ fn verify_message(
         _ => Err(Verdict::new(
             VerdictCode::MalformedBundle,
             format!(
-                "a {} signature cannot be checked from a SHA-256 digest; give the artifact itself",
-                scheme.name()
+                "a {} signature cannot be checked from the digest {}; give the artifact itself",
+                scheme.name(),
+                subject.digest_string()
             ),
         )),
     }

@@ -20,7 +20,7 @@ pub const EMBEDDED_ROOT: &str =
 #[derive(Debug, thiserror::Error)]
 pub enum TrustError {
     /// The trusted root file could not be read.
-    #[error("reading trusted root {path}: {source}")]
+    #[error("reading trusted root {path}")]
     Read {
         path: String,
         #[source]
@@ -33,7 +33,7 @@ pub enum TrustError {
     #[error("trusted root {origin} is not usable: {message}")]
     Unusable { origin: String, message: String },
     /// A `--key` file could not be read.
-    #[error("reading public key {path}: {source}")]
+    #[error("reading public key {path}")]
     ReadKey {
         path: String,
         #[source]

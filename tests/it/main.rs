@@ -2,6 +2,7 @@
 //! built binary against real servers the harness starts on 127.0.0.1.
 
 mod support;
+mod blob;
 mod conformance;
 mod registry;
 mod image;

@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 
+pub mod rekor;
 pub mod registry;
 pub mod sigstore;
 
