@@ -309,12 +309,15 @@ pub fn judge_requirement(
         }
         return finish(first);
     }
-    let mut j = best_failure.map(|(_, j)| j).unwrap_or_else(|| {
-        Judgement::new(Verdict::new(
-            VerdictCode::Unsigned,
-            "no signature found (no referrer bundle, no .sig tag)",
-        ))
-    });
+    let mut j = best_failure.map_or_else(
+        || {
+            Judgement::new(Verdict::new(
+                VerdictCode::Unsigned,
+                "no signature found (no referrer bundle, no .sig tag)",
+            ))
+        },
+        |(_, j)| j,
+    );
     if requirement.count > 1 && !satisfied.is_empty() {
         let extra = format!(
             "only {} of the {} required authorities satisfied",
