@@ -746,3 +746,120 @@ fn a_burst_learns_the_challenge_once() {
     assert_eq!(unauthenticated, 1);
     assert_eq!(stub.requests().len(), 41);
 }
+
+/// Writes `docker-credential-kvtest` into `bin`: it answers `get` for `host` only, with
+/// `secret`, and logs each server it is asked about to `bin/asked`.
+fn write_credential_helper(bin: &std::path::Path, host: &str, secret: &str) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = format!(
+        "#!/bin/sh\nread server\necho \"$1 $server\" >> '{log}'\n\
+         if [ \"$1\" = get ] && [ \"$server\" = '{host}' ]; then\n\
+         printf '{{\"ServerURL\":\"%s\",\"Username\":\"alice\",\"Secret\":\"{secret}\"}}' \"$server\"\n\
+         else echo 'credentials not found in native keychain'; exit 1; fi\n",
+        log = bin.join("asked").display()
+    );
+    let path = bin.join("docker-credential-kvtest");
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// `credsStore` and `credHelpers` run `docker-credential-<name> get` from PATH, asked only
+/// about the registry being contacted; a helper's wrong secret is `unauthorized`. Through the
+/// binary, where PATH and DOCKER_CONFIG are the user's.
+#[test]
+fn credential_helpers_through_the_binary() {
+    let reg = TestRegistry::tls_with_auth("alice", "s3cret");
+    let host = reg.host();
+    let digest = reg.push_image("team/app", "1.0");
+    let ca = reg.ca_pem_path().unwrap();
+    let path = format!("{{}}:{}", std::env::var("PATH").unwrap_or_default());
+    for (config, secret, works) in [
+        (r#"{"credsStore": "kvtest"}"#.to_owned(), "s3cret", true),
+        (
+            format!(r#"{{"credHelpers": {{"{host}": "kvtest"}}}}"#),
+            "s3cret",
+            true,
+        ),
+        (r#"{"credsStore": "kvtest"}"#.to_owned(), "wrong", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        write_credential_helper(&bin, &host, secret);
+        std::fs::write(dir.path().join("config.json"), &config).unwrap();
+        let out = crate::support::kubectl_verify()
+            .args(["image", "-o", "json", "--allow-unmatched", "--registry-ca"])
+            .arg(&ca)
+            .arg(format!("{host}/team/app:1.0"))
+            .env("DOCKER_CONFIG", dir.path())
+            .env("PATH", path.replace("{}", &bin.display().to_string()))
+            .output()
+            .expect("running kubectl-verify");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let asked = std::fs::read_to_string(bin.join("asked")).unwrap_or_default();
+        assert_eq!(asked, format!("get {host}\n"), "{config}");
+        if works {
+            // Resolved with the helper's credentials.
+            assert!(
+                stdout.contains(&format!("\"digest\": \"{digest}\"")),
+                "{config}\n{stdout}\n{stderr}"
+            );
+        } else {
+            assert!(
+                stdout.contains("unauthorized") && stdout.contains(&host),
+                "{config}\n{stdout}\n{stderr}"
+            );
+        }
+    }
+}
+
+/// An `identitytoken` (what `docker login` stores for OAuth registries) is exchanged at the
+/// realm as an OAuth2 refresh token, by POST, never sent as a password.
+#[test]
+fn identity_tokens_are_refresh_tokens() {
+    let digest = sha256_digest(MANIFEST.as_bytes());
+    let port = Arc::new(std::sync::OnceLock::<String>::new());
+    let (p, d) = (port.clone(), digest.clone());
+    let stub = HttpStub::start(move |req| {
+        let host = p.get().cloned().unwrap_or_default();
+        if req.path == "/token" {
+            let form = String::from_utf8_lossy(&req.body);
+            let ok = req.method == "POST"
+                && form.contains("grant_type=refresh_token")
+                && form.contains("refresh_token=rt-123")
+                && form.contains("scope=repository%3Aapp%3Apull")
+                && req.header("authorization").is_none();
+            return if ok {
+                StubResponse::new(200).body(r#"{"access_token":"tok-2"}"#)
+            } else {
+                StubResponse::new(400)
+            };
+        }
+        if req.header("authorization") == Some("Bearer tok-2") {
+            StubResponse::new(200).header("Docker-Content-Digest", &d)
+        } else {
+            StubResponse::new(401).header(
+                "WWW-Authenticate",
+                &format!(r#"Bearer realm="http://{host}/token",service="stub""#),
+            )
+        }
+    });
+    let host = stub.host();
+    port.set(host.clone()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.json"),
+        format!(r#"{{"auths":{{"{host}":{{"identitytoken":"rt-123"}}}}}}"#),
+    )
+    .unwrap();
+    let client = Registry::new(RegistryOptions {
+        docker_config_dir: Some(dir.path().to_owned()),
+        ..insecure(&host)
+    })
+    .unwrap();
+    assert_eq!(
+        resolve(&client, &format!("{host}/app:1")).unwrap().as_str(),
+        digest
+    );
+}
