@@ -759,8 +759,9 @@ fn write_credential_helper(bin: &std::path::Path, host: &str, secret: &str) {
         log = bin.join("asked").display()
     );
     let path = bin.join("docker-credential-kvtest");
-    std::fs::write(&path, script).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(&path, script).expect("writing the credential helper");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .expect("making the credential helper executable");
 }
 
 /// `credsStore` and `credHelpers` run `docker-credential-<name> get` from PATH, asked only
