@@ -170,7 +170,16 @@ pub fn verify_bundle(
             verify_unlogged(subject, bundle, authority, options, trust)
         }
         Err(e) => {
-            let (code, detail) = classify(&e, kind);
+            let (mut code, mut detail) = classify(&e, kind);
+            // The library checks a SET before the certificate chain, so material from another
+            // Sigstore deployment (unknown log and unknown CA) fails on the log first. That
+            // the certificate is not trusted is the more fundamental finding.
+            if code == VerdictCode::TlogMissing
+                && let Err(why) = check_certificate_chain(bundle, trust)
+            {
+                code = VerdictCode::UntrustedCertificate;
+                detail = format!("{why} (and: {detail})");
+            }
             let mut verdict = Verdict::new(code, detail);
             verdict.signer = claimed_signer(bundle, authority);
             verdict
@@ -726,7 +735,16 @@ mod chain {
                 None,
             )
             .map_err(|e| {
-                format!("the certificate does not chain to a trusted Fulcio CA at {at}: {e:?}")
+                let why = match e {
+                    webpki::Error::UnknownIssuer | webpki::Error::InvalidSignatureForPublicKey => {
+                        "issued by a CA the trusted root does not hold".to_owned()
+                    }
+                    webpki::Error::RequiredEkuNotFoundContext(_) => {
+                        "it lacks the code-signing extended key usage".to_owned()
+                    }
+                    other => format!("{other:?}"),
+                };
+                format!("the certificate does not chain to a trusted Fulcio CA at {at}: {why}")
             })?;
         if let Some(issuer) = path.intermediate_certificates().next() {
             return Ok(issuer.subject_public_key_info().as_ref().to_vec());
@@ -882,6 +900,28 @@ pub use sigstore_verify::types::Bundle as SigstoreBundle;
 /// The DER of the leaf certificate a bundle is signed with, if any.
 pub fn signing_certificate(bundle: &Bundle) -> Option<&DerCertificate> {
     bundle.signing_certificate()
+}
+
+/// Checks only that the bundle's signing certificate chains to a Fulcio CA of the trusted root
+/// (at the certificate's `notBefore`). `Ok` for key-signed material. The library checks the
+/// SET before the chain, so material from a foreign Sigstore fails as `tlog-missing`; callers
+/// use this to say the more fundamental thing, that the certificate is not trusted.
+pub fn check_certificate_chain(bundle: &Bundle, trust: &Trust) -> Result<(), String> {
+    let (leaf, intermediates): (&DerCertificate, Vec<&DerCertificate>) =
+        match &bundle.verification_material.content {
+            VerificationMaterialContent::Certificate(c) => (&c.raw_bytes, Vec::new()),
+            VerificationMaterialContent::X509CertificateChain { certificates } => {
+                match certificates.split_first() {
+                    Some((leaf, rest)) => {
+                        (&leaf.raw_bytes, rest.iter().map(|c| &c.raw_bytes).collect())
+                    }
+                    None => return Err("the certificate chain is empty".to_owned()),
+                }
+            }
+            _ => return Ok(()),
+        };
+    let info = parse_certificate_info(leaf).map_err(|e| e.to_string())?;
+    chain::verify_at_not_before(leaf, &intermediates, &info, trust).map(|_| ())
 }
 
 /// Parses a certificate's Fulcio claims (SAN, issuer, validity).

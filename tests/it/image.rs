@@ -711,3 +711,364 @@ fn real_cosign3_bundle_verifies_through_the_tag_fallback() {
     assert_eq!(e["format"], "bundle");
     assert_eq!(e["rekor"]["logIndex"], 1_261_105_807);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The OCI 1.1 referrers API: Debian's registry 2.8 has none, so a small HTTP front serves
+// `/v2/<name>/referrers/<digest>` and passes every other request to the real registry.
+
+/// An HTTP/1.1 front for a [`TestRegistry`] that answers the referrers API itself.
+pub struct ReferrersProxy {
+    port: u16,
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    indexes: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl ReferrersProxy {
+    pub fn start(upstream: &str) -> Self {
+        use std::sync::{Arc, Mutex, atomic::AtomicBool};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let indexes = Arc::new(Mutex::new(std::collections::HashMap::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (l, i, st, up) = (
+            log.clone(),
+            indexes.clone(),
+            stop.clone(),
+            upstream.to_owned(),
+        );
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if st.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let (l, i, up) = (l.clone(), i.clone(), up.clone());
+                std::thread::spawn(move || proxy_connection(conn, &up, &l, &i));
+            }
+        });
+        Self {
+            port,
+            log,
+            indexes,
+            stop,
+        }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Lists `entries` as the referrers of `digest` in `repo`.
+    pub fn set_referrers(&self, repo: &str, digest: &str, entries: &[(String, usize)]) {
+        self.indexes.lock().unwrap().insert(
+            format!("/v2/{repo}/referrers/{digest}"),
+            referrers_index(entries),
+        );
+    }
+
+    /// Every request the front received, as `METHOD /path?query`.
+    pub fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+impl Drop for ReferrersProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn proxy_connection(
+    mut conn: std::net::TcpStream,
+    upstream: &str,
+    log: &std::sync::Mutex<Vec<String>>,
+    indexes: &std::sync::Mutex<std::collections::HashMap<String, String>>,
+) {
+    use std::io::{BufRead, Read, Write};
+    let mut reader = std::io::BufReader::new(conn.try_clone().unwrap());
+    let mut head = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        if line == "\r\n" {
+            break;
+        }
+        head.push(line);
+    }
+    let Some(request_line) = head.first().cloned() else {
+        return;
+    };
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    log.lock().unwrap().push(format!("{method} {target}"));
+    let path = target.split('?').next().unwrap_or("");
+    if path.contains("/referrers/") {
+        let body = indexes
+            .lock()
+            .unwrap()
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| referrers_index(&[]));
+        let _ = write!(
+            conn,
+            "HTTP/1.1 200 OK\r\nContent-Type: {OCI_INDEX}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        if method != "HEAD" {
+            let _ = conn.write_all(body.as_bytes());
+        }
+        return;
+    }
+    let Ok(mut up) = std::net::TcpStream::connect(upstream) else {
+        return;
+    };
+    let mut out = String::new();
+    for line in &head {
+        if !line.to_ascii_lowercase().starts_with("connection:") {
+            out.push_str(line);
+        }
+    }
+    out.push_str("Connection: close\r\n\r\n");
+    if up.write_all(out.as_bytes()).is_err() {
+        return;
+    }
+    let mut response = Vec::new();
+    let _ = up.read_to_end(&mut response);
+    let _ = conn.write_all(&response);
+}
+
+/// With a referrers API, bundles are found through it: no fallback tag is asked for, and the
+/// legacy `.sig` tag is not fetched once a bundle verified.
+#[test]
+fn bundles_are_found_through_the_referrers_api() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let proxy = ReferrersProxy::start(&reg.host());
+    let host = proxy.host();
+    let digest = reg.push_image("app", "v1");
+    let id = s.keyless(EMAIL, GOOGLE);
+    let entry = push_bundle_manifest(
+        &reg,
+        "app",
+        &digest,
+        0,
+        &s.bundle_v03(Signer::Keyless(&id), &digest),
+    );
+    proxy.set_referrers("app", &digest, &[entry]);
+    let root = s.trusted_root_path();
+    let (code, json, stderr) = run_json(&[
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+        &format!("{host}/app:v1"),
+    ]);
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    assert_eq!(json["images"][0]["format"], "bundle");
+    let log = proxy.log();
+    let hex = &digest[7..];
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with(&format!("GET /v2/app/referrers/{digest}?artifactType="))),
+        "{log:#?}"
+    );
+    assert!(
+        !log.iter().any(|l| l.contains(&format!("sha256-{hex}"))),
+        "{log:#?}"
+    );
+
+    // Without a bundle, the empty referrers answer leads to the legacy tag.
+    let legacy_digest = reg.push_image("old", "v1");
+    let payload = simple_signing_payload(&format!("{host}/old"), &legacy_digest);
+    push_legacy(
+        &reg,
+        "old",
+        &legacy_digest,
+        &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+    let (code, json, _) = run_json(&[
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+        &format!("{host}/old:v1"),
+    ]);
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    assert_eq!(json["images"][0]["format"], "legacy");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Multi-arch: the index and its platform manifests.
+
+/// An unsigned index whose platform manifests are all signed verifies, and the report says
+/// which digests (and platforms) carried the signatures; one unsigned platform fails it.
+#[test]
+fn multi_arch_index_and_platform_reporting() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let root = s.trusted_root_path();
+    let sign = |repo: &str, d: &str| {
+        let payload = simple_signing_payload(&format!("{host}/{repo}"), d);
+        push_legacy(
+            &reg,
+            repo,
+            d,
+            &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+        );
+    };
+    let run = |image: &str| {
+        run_json(&[
+            "--trusted-root",
+            root.to_str().unwrap(),
+            "--insecure-registry",
+            &host,
+            "--certificate-identity",
+            EMAIL,
+            "--certificate-oidc-issuer",
+            GOOGLE,
+            image,
+        ])
+    };
+    let platforms = [("linux", "amd64"), ("linux", "arm64")];
+
+    // Children signed, index not.
+    let (index, children) = reg.push_index("children", "v1", &platforms);
+    for c in &children {
+        sign("children", c);
+    }
+    let (code, json, stderr) = run(&format!("{host}/children:v1"));
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
+    let e = &json["images"][0];
+    assert_eq!(e["digest"], index.as_str());
+    assert_eq!(e["verifiedBy"][0]["digest"], children[0].as_str());
+    assert_eq!(e["verifiedBy"][0]["platform"], "linux/amd64");
+    assert_eq!(e["verifiedBy"][1]["platform"], "linux/arm64");
+
+    // One platform unsigned: the index does not verify, and the detail names the platform.
+    let (_, children) = reg.push_index("partial", "v1", &platforms);
+    sign("partial", &children[0]);
+    let (code, json, _) = run(&format!("{host}/partial:v1"));
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json}");
+    let detail = json["images"][0]["detail"].as_str().unwrap();
+    assert!(detail.contains("linux/arm64"), "{detail}");
+
+    // Index signed, a platform manifest named by digest with its tag: verified via the index.
+    let (index, children) = reg.push_index("parent", "v1", &platforms);
+    sign("parent", &index);
+    let (code, json, _) = run(&format!("{host}/parent:v1@{}", children[1]));
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    assert_eq!(json["images"][0]["digest"], children[1].as_str());
+    assert_eq!(json["images"][0]["verifiedBy"][0]["digest"], index.as_str());
+    assert!(json["images"][0]["verifiedBy"][0]["platform"].is_null());
+    // Without the tag there is no way to know the index: the platform manifest is unsigned.
+    let (code, json, _) = run(&format!("{host}/parent@{}", children[1]));
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json}");
+    // The signed index itself verifies directly.
+    let (code, json, _) = run(&format!("{host}/parent:v1"));
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    assert!(json["images"][0].get("verifiedBy").is_none(), "{json}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built-in policy for registry.k8s.io.
+
+/// With no flags, registry.k8s.io images are held to krel-trust: a test-CA signature is
+/// untrusted under the embedded root and verifies under the test Sigstore's root; another
+/// identity, or another registry without a policy, fails.
+#[test]
+fn registry_k8s_io_needs_no_flags() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let mirror = format!("registry.k8s.io={host}");
+    let krel = s.keyless(
+        kubectl_verify::verify::policy::K8S_IDENTITY,
+        kubectl_verify::verify::policy::K8S_ISSUER,
+    );
+    let digest = reg.push_image("pause", "3.10");
+    let payload = simple_signing_payload("registry.k8s.io/pause", &digest);
+    push_legacy(
+        &reg,
+        "pause",
+        &digest,
+        &[s.legacy_layer(Signer::Keyless(&krel), &payload)],
+    );
+    let base = ["--registry-mirror", &mirror, "--insecure-registry", &host];
+
+    let (code, json, stderr) = run_json(&[&base[..], &["registry.k8s.io/pause:3.10"]].concat());
+    assert_eq!(
+        (code, verdict(&json)),
+        (1, "untrusted-certificate"),
+        "{json}\n{stderr}"
+    );
+    assert_eq!(json["images"][0]["policy"], "builtin:kubernetes");
+
+    let root = s.trusted_root_path();
+    let with_root = ["--trusted-root", root.to_str().unwrap()];
+    let (code, json, _) =
+        run_json(&[&base[..], &with_root[..], &["registry.k8s.io/pause:3.10"]].concat());
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    assert_eq!(
+        json["images"][0]["signer"]["identity"],
+        kubectl_verify::verify::policy::K8S_IDENTITY
+    );
+
+    // Someone else signing a registry.k8s.io image.
+    let digest = reg.push_image("coredns", "v1");
+    let other = s.keyless(EMAIL, GOOGLE);
+    let payload = simple_signing_payload("registry.k8s.io/coredns", &digest);
+    push_legacy(
+        &reg,
+        "coredns",
+        &digest,
+        &[s.legacy_layer(Signer::Keyless(&other), &payload)],
+    );
+    let (code, json, _) =
+        run_json(&[&base[..], &with_root[..], &["registry.k8s.io/coredns:v1"]].concat());
+    assert_eq!((code, verdict(&json)), (1, "identity-mismatch"), "{json}");
+    let detail = json["images"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("krel-trust@k8s-releng-prod.iam.gserviceaccount.com"),
+        "{detail}"
+    );
+
+    // --no-builtin-policy: nothing says who should have signed.
+    let (code, json, _) = run_json(
+        &[
+            &base[..],
+            &with_root[..],
+            &["--no-builtin-policy", "registry.k8s.io/pause:3.10"],
+        ]
+        .concat(),
+    );
+    assert_eq!((code, verdict(&json)), (1, "no-policy"), "{json}");
+    let (code, json, _) = run_json(
+        &[
+            &base[..],
+            &with_root[..],
+            &[
+                "--no-builtin-policy",
+                "--allow-unmatched",
+                "registry.k8s.io/pause:3.10",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!((code, verdict(&json)), (0, "no-policy"), "{json}");
+    assert_eq!(json["images"][0]["enforced"], false);
+}
