@@ -181,29 +181,7 @@ fn judge_bundle(
     if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
         return Verdict::new(VerdictCode::MalformedBundle, "invalid image digest");
     }
-    let verdict = verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust);
-    untrusted_first(verdict, &bundle, trust)
-}
-
-/// The library checks a SET before the certificate chain, so a signature from another
-/// Sigstore deployment (unknown log AND unknown CA) comes back as `tlog-missing`. The
-/// certificate not being trusted is the more fundamental finding: report that.
-fn untrusted_first(
-    verdict: Verdict,
-    bundle: &sigstore_verify::types::Bundle,
-    trust: &Trust,
-) -> Verdict {
-    if verdict.code != VerdictCode::TlogMissing {
-        return verdict;
-    }
-    match super::sigstore::check_certificate_chain(bundle, trust) {
-        Ok(()) => verdict,
-        Err(why) => Verdict {
-            code: VerdictCode::UntrustedCertificate,
-            detail: format!("{why} (and: {})", verdict.detail),
-            ..verdict
-        },
-    }
+    verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust)
 }
 
 fn judge_legacy(
@@ -230,11 +208,7 @@ fn judge_legacy(
         Err(e) => return malformed(&e),
     };
     // cosign's order: the signature first, then what the payload names.
-    let mut verdict = untrusted_first(
-        verify_bundle(Subject::Bytes(payload), &bundle, authority, options, trust),
-        &bundle,
-        trust,
-    );
+    let mut verdict = verify_bundle(Subject::Bytes(payload), &bundle, authority, options, trust);
     if !verdict.code.is_verified() {
         return verdict;
     }
