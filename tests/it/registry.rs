@@ -118,6 +118,8 @@ fn harness_tls_registry_with_auth() {
         .output()
         .expect("skopeo");
     assert!(!out.status.success(), "a wrong password must be refused");
+    let log = reg.request_log();
+    assert_eq!(count(&log, "PUT /v2/team/app/manifests/1.0"), 1, "{log:#?}");
 }
 
 /// Tag → digest with one HEAD; a multi-arch tag gives the index digest, never a child;
