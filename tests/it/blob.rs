@@ -333,6 +333,25 @@ fn dsse_subject_and_identity_are_enforced() {
     ));
 }
 
+/// A valid bundle from Sigstore's staging instance, judged under the production root: its
+/// log is unknown too, but the finding that matters is the untrusted certificate.
+#[test]
+fn bundle_from_another_sigstore_is_an_untrusted_certificate() {
+    let assets = conformance_assets();
+    run(blob()
+        .arg(assets.join("bundle-verify/a.txt"))
+        .arg("--bundle")
+        .arg(assets.join("bundle-verify/bundle-from-wrong-instance_fail/bundle.sigstore.json"))
+        .args([
+            "--certificate-identity",
+            BEACON,
+            "--certificate-oidc-issuer",
+            GHA,
+        ]))
+    .verdict("untrusted-certificate")
+    .says("issued by a CA the trusted root does not hold");
+}
+
 fn legacy_cmd(which: &str, identity: &str, issuer: &str) -> assert_cmd::Command {
     let dir = legacy();
     let mut cmd = blob();
