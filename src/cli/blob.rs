@@ -343,3 +343,135 @@ fn authority(args: &BlobArgs) -> anyhow::Result<Authority> {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Cmd {
+        #[command(flatten)]
+        blob: BlobArgs,
+    }
+
+    fn authority_of(args: &[&str]) -> Result<String, String> {
+        let cmd = Cmd::try_parse_from(std::iter::once("blob").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        match authority(&cmd.blob).map_err(|e| format!("{e:#}"))? {
+            Authority::Keyless(ids) => Ok(ids
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" or ")),
+            Authority::Key(k) => Ok(format!("key {}", k.fingerprint())),
+        }
+    }
+
+    #[test]
+    fn the_signer_comes_from_flags_the_profile_or_dl_k8s_io() {
+        let krel = "krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https://accounts.google.com)";
+        let k8s = "https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl";
+        let sig = format!("{k8s}.sig");
+        let cert = format!("{k8s}.cert");
+        let cases: Vec<(Vec<&str>, Result<&str, &str>)> = vec![
+            (
+                vec![
+                    "a",
+                    "--bundle",
+                    "b",
+                    "--certificate-identity",
+                    "me@x",
+                    "--certificate-oidc-issuer",
+                    "https://i",
+                ],
+                Ok("me@x (issuer https://i)"),
+            ),
+            (
+                vec![
+                    "a",
+                    "--bundle",
+                    "b",
+                    "--certificate-identity-regexp",
+                    "me@.*",
+                    "--certificate-oidc-issuer",
+                    "https://i",
+                ],
+                Ok("/me@.*/ (issuer https://i)"),
+            ),
+            (
+                vec!["a", "--bundle", "b", "--profile", "kubernetes-release"],
+                Ok(krel),
+            ),
+            // A .sig/.cert from dl.k8s.io implies the release signer...
+            (
+                vec![k8s, "--signature", &sig, "--certificate", &cert],
+                Ok(krel),
+            ),
+            // ...unless identity flags say otherwise.
+            (
+                vec![
+                    k8s,
+                    "--signature",
+                    &sig,
+                    "--certificate",
+                    &cert,
+                    "--certificate-identity",
+                    "me@x",
+                    "--certificate-oidc-issuer",
+                    "https://i",
+                ],
+                Ok("me@x (issuer https://i)"),
+            ),
+            // A look-alike host implies nothing.
+            (
+                vec![
+                    "a",
+                    "--signature",
+                    "https://dl.k8s.io.evil.example/a.sig",
+                    "--certificate",
+                    "c",
+                ],
+                Err("keyless verification needs the signer's identity"),
+            ),
+            (vec!["a", "--bundle", "b"], Err("--certificate-identity")),
+            (
+                vec!["a", "--bundle", "b", "--certificate-identity", "me@x"],
+                Err("--certificate-oidc-issuer"),
+            ),
+            (
+                vec![
+                    "a",
+                    "--bundle",
+                    "b",
+                    "--certificate-identity-regexp",
+                    "(",
+                    "--certificate-oidc-issuer",
+                    "i",
+                ],
+                Err("--certificate-identity-regexp \"(\""),
+            ),
+            (
+                vec![
+                    "a",
+                    "--bundle",
+                    "b",
+                    "--key",
+                    "k",
+                    "--certificate-identity",
+                    "x",
+                ],
+                Err("cannot be used with"),
+            ),
+        ];
+        for (args, want) in cases {
+            let got = authority_of(&args);
+            match (&got, want) {
+                (Ok(g), Ok(w)) => assert_eq!(g, w, "{args:?}"),
+                (Err(g), Err(w)) => assert!(g.contains(w), "{args:?}: {g}"),
+                _ => panic!("{args:?}: got {got:?}, wanted {want:?}"),
+            }
+        }
+    }
+}
