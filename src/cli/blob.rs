@@ -41,16 +41,19 @@ pub enum Profile {
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  # A Kubernetes release binary, as the Kubernetes docs download it (identity implied):
-  kubectl verify blob kubectl --signature https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.sig \\
-      --certificate https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.cert --rekor-url
+  # A Kubernetes release binary (the signer is implied by dl.k8s.io; the Rekor lookup is opt-in):
+  kubectl verify blob kubectl \\
+      --signature https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.sig \\
+      --certificate https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.cert \\
+      --rekor-url
   # A Sigstore bundle:
   kubectl verify blob a.txt --bundle a.txt.sigstore.json \\
       --certificate-identity you@example.com --certificate-oidc-issuer https://accounts.google.com
 
 Exit status: 0 verified, 1 not verified (the verdict says why), 2 usage or runtime error.")]
 pub struct BlobArgs {
-    /// The artifact: a path, an https URL, or sha256:<64 hex> (when no such file exists).
+    /// The artifact: a path, an https URL, or sha256:<64 hex> / sha512:<128 hex> (when no such
+    /// file exists).
     #[arg(value_name = "ARTIFACT")]
     pub artifact: String,
 

@@ -683,6 +683,14 @@ type Divergence<'a> = (
     bool,
 );
 
+/// `kubectl verify blob --help`, so flag changes show up in review.
+#[test]
+fn help_snapshot() {
+    let r = run(blob().arg("--help"));
+    assert_eq!(r.code, Some(0));
+    snapshot("help.txt", &r.stdout);
+}
+
 /// sigstore-python's verifier (its Python API, offline, from a trusted root file) and
 /// kubectl-verify agree on positive and negative bundles.
 #[test]
