@@ -1072,3 +1072,192 @@ fn registry_k8s_io_needs_no_flags() {
     assert_eq!((code, verdict(&json)), (0, "no-policy"), "{json}");
     assert_eq!(json["images"][0]["enforced"], false);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Output: table and JSON snapshots, with run-specific values (ports, times, key fingerprints)
+// replaced by placeholders. `UPDATE_SNAPSHOTS=1` rewrites the expected files.
+
+/// Replaces what changes between runs: the registry host, Rekor integrated times, key
+/// fingerprints.
+pub fn normalise(text: &str, host: &str) -> String {
+    let re_time = regex::Regex::new(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ").unwrap();
+    let re_fp = regex::Regex::new(r"sha256:[0-9a-f]{64}\b").unwrap();
+    let text = text.replace(host, "HOST");
+    let text = re_time.replace_all(&text, "TIME");
+    // Key fingerprints are random; image digests are deterministic and kept.
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.contains("\"fingerprint\"") {
+            out.push_str(&re_fp.replace_all(line, "sha256:KEY"));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    let re_short_fp = regex::Regex::new(r"key sha256:[0-9a-f]{12}").unwrap();
+    re_short_fp.replace_all(&out, "key sha256:KEY").into_owned()
+}
+
+pub fn check_snapshot(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/image")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+            .unified_diff()
+            .header("expected", "actual")
+            .to_string();
+        panic!("{} differs:\n{diff}", path.display());
+    }
+}
+
+/// The table and the JSON report for a set of images with different verdicts, as snapshots;
+/// colour only with `--color always`.
+#[test]
+fn report_snapshots() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let someone = s.keyless("someone@example.com", GOOGLE);
+    // References name a mirror of the loopback registry, so the report has no port in it.
+    let mirror = format!("registry.example.com={host}");
+    let sign = |repo: &str, d: &str, who: &crate::support::sigstore::Identity| {
+        let payload = simple_signing_payload(&format!("registry.example.com/{repo}"), d);
+        push_legacy(
+            &reg,
+            repo,
+            d,
+            &[s.legacy_layer(Signer::Keyless(who), &payload)],
+        );
+    };
+    let good = reg.push_image("web", "1.0");
+    sign("web", &good, &id);
+    let bundled = reg.push_image("api", "2.0");
+    push_bundle(
+        &reg,
+        "api",
+        &bundled,
+        &s.bundle_v03(Signer::Keyless(&id), &bundled),
+    );
+    let wrong = reg.push_image("worker", "3.0");
+    sign("worker", &wrong, &someone);
+    reg.push_image("cache", "4.0");
+    let root = s.trusted_root_path();
+    let images = [
+        "registry.example.com/web:1.0",
+        "registry.example.com/api:2.0",
+        "registry.example.com/worker:3.0",
+        "registry.example.com/cache:4.0",
+    ];
+    let mut args: Vec<String> = [
+        "image",
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--registry-mirror",
+        &mirror,
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    args.extend(images.iter().map(|s| (*s).to_owned()));
+
+    let out = crate::support::kubectl_verify()
+        .args(&args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(!table.contains('\u{1b}'), "no colour when not a terminal");
+    check_snapshot("report.table", &normalise(&table, &host));
+
+    let out = crate::support::kubectl_verify()
+        .args(&args)
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    check_snapshot(
+        "report.json",
+        &normalise(&String::from_utf8(out.stdout).unwrap(), &host),
+    );
+    let out = crate::support::kubectl_verify()
+        .args(&args)
+        .args(["-o", "yaml"])
+        .output()
+        .unwrap();
+    check_snapshot(
+        "report.yaml",
+        &normalise(&String::from_utf8(out.stdout).unwrap(), &host),
+    );
+
+    let out = crate::support::kubectl_verify()
+        .args(&args)
+        .args(["--color", "always"])
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(out.stdout).unwrap();
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    let out = crate::support::kubectl_verify()
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
+
+/// Usage mistakes are errors (exit 2) that say what to do, not verdicts.
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--certificate-identity", EMAIL, "example.com/a:1"],
+            "needs --certificate-oidc-issuer",
+        ),
+        (
+            &["--certificate-oidc-issuer", GOOGLE, "example.com/a:1"],
+            "needs --certificate-identity",
+        ),
+        (
+            &["--key", "/nonexistent.pub", "example.com/a:1"],
+            "/nonexistent.pub",
+        ),
+        (
+            &["--trusted-root", "/nonexistent.json", "example.com/a:1"],
+            "/nonexistent.json",
+        ),
+        (&["Example.com/A:1"], "Example.com/A:1"),
+        (
+            &[
+                "--certificate-identity-regexp",
+                "(",
+                "--certificate-oidc-issuer",
+                GOOGLE,
+                "a",
+            ],
+            "--certificate-identity-regexp",
+        ),
+    ];
+    for (args, want) in cases {
+        let out = crate::support::kubectl_verify()
+            .arg("image")
+            .args(*args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(want), "{args:?}: {stderr}");
+    }
+}
