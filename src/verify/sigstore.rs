@@ -263,6 +263,14 @@ pub fn classify(err: &Error, kind: ContentKind) -> (VerdictCode, String) {
              reject such bundles too"
                 .to_owned(),
         ),
+        Error::Bundle(
+            sigstore_verify::bundle::Error::MissingInclusionProof(_)
+            | sigstore_verify::bundle::Error::MissingInclusionPromise(_)
+            | sigstore_verify::bundle::Error::MissingSigningTimeEvidence,
+        ) => (
+            C::TlogMissing,
+            format!("the bundle lacks the transparency log proof its version requires: {text}"),
+        ),
         Error::InvalidTrustRoot(_) | Error::TrustRoot(_) | Error::TrustedCertificate(_) => (
             C::UntrustedCertificate,
             format!("the trusted root cannot judge this bundle: {text}"),
@@ -1068,8 +1076,8 @@ mod tests {
                     sigstore_verify::types::MediaType::Bundle0_2,
                 )),
                 Msg,
-                C::MalformedBundle,
-                "inclusion proof",
+                C::TlogMissing,
+                "lacks the transparency log proof",
             ),
             (
                 Error::InvalidBundle("x".into()),
