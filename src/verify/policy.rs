@@ -390,6 +390,19 @@ fn parse_policy(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<Policy, PolicyE
     let name = ctx
         .opt_string(node, "name", "`name`")?
         .unwrap_or_else(|| format!("policy {n}"));
+    let mode = match ctx.yaml.get(node, "mode") {
+        None => Mode::Enforce,
+        Some(m) => match ctx.string(m, "`mode`")?.as_str() {
+            "enforce" => Mode::Enforce,
+            "warn" => Mode::Warn,
+            other => {
+                return Err(ctx.err(
+                    m,
+                    format!("`mode` must be `enforce` or `warn`, got {other:?}"),
+                ));
+            }
+        },
+    };
     let images = ctx
         .yaml
         .get(node, "images")
@@ -444,19 +457,6 @@ fn parse_policy(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<Policy, PolicyE
             }
             count
         }
-    };
-    let mode = match ctx.yaml.get(node, "mode") {
-        None => Mode::Enforce,
-        Some(m) => match ctx.string(m, "`mode`")?.as_str() {
-            "enforce" => Mode::Enforce,
-            "warn" => Mode::Warn,
-            other => {
-                return Err(ctx.err(
-                    m,
-                    format!("`mode` must be `enforce` or `warn`, got {other:?}"),
-                ));
-            }
-        },
     };
     Ok(Policy {
         globs,
@@ -530,15 +530,30 @@ fn parse_key(ctx: &Ctx<'_>, node: NodeId) -> Result<Authority, PolicyError> {
         (Some(p), None) => {
             let rel = ctx.string(p, "`path`")?;
             let full = ctx.base.join(&rel);
-            PublicKey::from_file(&full).map_err(|e| ctx.err(p, e.to_string()))?
+            PublicKey::from_file(&full).map_err(|e| ctx.err(p, chain(&e)))?
         }
         (None, Some(d)) => {
             let pem = ctx.string(d, "`data`")?;
-            PublicKey::from_pem(&pem, "`data`").map_err(|e| ctx.err(d, e.to_string()))?
+            PublicKey::from_pem(&pem, "`data`").map_err(|e| ctx.err(d, chain(&e)))?
         }
         _ => return Err(ctx.err(node, "`key:` needs exactly one of `path:` or `data:`")),
     };
     Ok(Authority::Key(key))
+}
+
+/// An error and its sources on one line (`reading public key k.pub: No such file…`).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let text = c.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        cur = c.source();
+    }
+    s
 }
 
 #[cfg(test)]

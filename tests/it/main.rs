@@ -6,3 +6,4 @@ mod blob;
 mod conformance;
 mod registry;
 mod image;
+mod manifests;
