@@ -9,6 +9,7 @@ pub mod blob;
 pub mod common;
 pub mod image;
 pub mod manifests;
+pub mod pin;
 
 /// What a command found, mapped to the exit code in one place (`main`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub enum Command {
     Image(image::ImageArgs),
     /// Verify the signatures of every image in Kubernetes manifests.
     Manifests(manifests::ManifestsArgs),
+    /// Pin image references in manifests to digests, rewriting only the image values.
+    Pin(pin::PinArgs),
 }
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
@@ -85,12 +88,12 @@ pub fn main() -> ExitCode {
     }
 }
 
-#[allow(clippy::unused_async)] // commands await; the first lands with `pin`
 async fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Blob(args) => blob::run(args).await,
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
+        Command::Pin(args) => pin::run(args, &cli.global).await,
     }
 }
 

@@ -285,7 +285,18 @@ impl<'t> Manifest<'t> {
             None => (Some(self.text[node.span.clone()].to_owned()), Style::Plain),
         };
         let start = skip_properties(self.text, node.span.clone());
-        let span = start..node.span.end.max(start);
+        let mut end = node.span.end.max(start);
+        // The parser's span of a quoted scalar runs on over the spaces and comment after the
+        // closing quote; end it at the quote itself.
+        match style {
+            Style::SingleQuoted | Style::DoubleQuoted => {
+                if let Some(close) = closing_quote(&self.text[start..end]) {
+                    end = start + close + 1;
+                }
+            }
+            Style::Plain | Style::Block => {}
+        }
+        let span = start..end;
         let at = self.position(span.start);
         let slice = &self.text[span.clone()];
         let form = match style {
@@ -348,6 +359,24 @@ fn skip_properties(text: &str, span: Range<usize>) -> usize {
     }
 }
 
+/// The offset of the quote closing the quoted scalar that starts `s`, if there is one.
+fn closing_quote(written: &str) -> Option<usize> {
+    let bytes = written.as_bytes();
+    let quote = *bytes.first()?;
+    let mut at = 1;
+    while at < bytes.len() {
+        match (quote, bytes[at]) {
+            // `''` is an escaped quote inside single quotes.
+            (b'\'', b'\'') if bytes.get(at + 1) == Some(&b'\'') => at += 2,
+            // A backslash escapes the next character inside double quotes.
+            (b'"', b'\\') => at += 2,
+            (q, c) if q == c => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
+}
+
 /// Whether the bytes at a scalar's span are that scalar as written: plain text equal to the
 /// value, or the value between its quotes.
 fn span_holds(slice: &str, form: Form, value: &str) -> bool {
@@ -402,6 +431,22 @@ mod tests {
         let p = "spec.containers[0].image";
         let table: &[(&str, &str, &str, Form, Position)] = &[
             ("nginx:1", "nginx:1", "nginx:1", Form::Plain, at(5, 12)),
+            ("nginx:1\t", "nginx:1", "nginx:1", Form::Plain, at(5, 12)),
+            (
+                "'nginx:1'  # c 'x'",
+                "nginx:1",
+                "'nginx:1'",
+                Form::SingleQuoted,
+                at(5, 12),
+            ),
+            (
+                "\"nginx:1\" # c \"x\"",
+                "nginx:1",
+                "\"nginx:1\"",
+                Form::DoubleQuoted,
+                at(5, 12),
+            ),
+            ("{x: 1}", "{x: 1}", "{x: 1}", Form::Plain, at(5, 12)),
             (
                 "nginx:1 # pinned later",
                 "nginx:1",
@@ -574,6 +619,24 @@ mod tests {
     fn undecodable_bytes_name_the_line() {
         let e = decode(b"kind: Pod\nspec: \xff\n").unwrap_err();
         assert_eq!(e.position(), at(2, 7));
+    }
+
+    #[test]
+    fn closing_quote_table() {
+        let table: &[(&str, Option<usize>)] = &[
+            ("'a'", Some(2)),
+            ("'a' # c", Some(2)),
+            ("'it''s' ", Some(6)),
+            ("''", Some(1)),
+            ("'''' x", Some(3)),
+            ("\"a\" # \"c\"", Some(2)),
+            ("\"a\\\"b\"", Some(5)),
+            ("\"a\\\\\" ", Some(4)),
+            ("'open", None),
+        ];
+        for (s, want) in table {
+            assert_eq!(closing_quote(s), *want, "{s}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod images;
+pub mod pin;
 pub mod verdict;
 
 use std::io::{self, IsTerminal, Write};

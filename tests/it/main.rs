@@ -7,3 +7,4 @@ mod conformance;
 mod registry;
 mod image;
 mod manifests;
+mod pin;

@@ -1,0 +1,362 @@
+//! `kubectl verify pin FILE|DIR|- …`: rewrite image tags to digests in place.
+//!
+//! Exit codes: 0 when every file was pinned (or needed nothing); 1 when a reference could not be
+//! pinned (invalid, or its tag did not resolve): that file stays byte-identical, the others are
+//! still pinned; 2 when a file could not be read, parsed or written. Every file is processed
+//! before the exit code is decided, so one broken file never stops the rest, and a file that
+//! does not parse is a runtime error (2) rather than a finding about an image (1).
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+
+use super::Outcome;
+use super::common::{GlobalArgs, RegistryArgs};
+use crate::manifest::{self, Source};
+use crate::pin::{Action, FilePlan};
+use crate::reference::{Digest, ImageRef};
+use crate::registry::RegistryOptions;
+use crate::report::pin::{self as report, Summary};
+
+/// Pin image references in manifests to digests, rewriting only the image values.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  kubectl verify pin deploy.yaml                 # nginx:1.27 -> nginx@sha256:…
+  kubectl verify pin --keep-tag -R manifests/    # nginx:1.27 -> nginx:1.27@sha256:…
+  kubectl verify pin --dry-run k8s/*.yaml        # show a unified diff, write nothing
+  helm template my-chart | kubectl verify pin - > pinned.yaml
+
+Exit status: 0 all pinned, 1 a reference could not be pinned (that file is left unchanged),
+2 a file could not be read, parsed or written.")]
+pub struct PinArgs {
+    /// Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin
+    /// (the result goes to stdout).
+    #[arg(value_name = "FILE|DIR|-", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Look into subdirectories for .yaml, .yml and .json files.
+    #[arg(short = 'R', long)]
+    pub recursive: bool,
+    /// Write `repo:tag@sha256:…` instead of `repo@sha256:…`.
+    #[arg(long)]
+    pub keep_tag: bool,
+    /// Print a unified diff of the changes instead of writing them.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+
+/// Where a manifest comes from.
+#[derive(Debug)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn label(&self) -> String {
+        match self {
+            Self::Stdin => "<stdin>".to_owned(),
+            Self::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// One input after reading and planning.
+struct Loaded {
+    input: Input,
+    bytes: Vec<u8>,
+    plan: Option<FilePlan>,
+}
+
+pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
+    let options = args.registry.resolve()?;
+    let verbose = global.verbose > 0;
+    let mut summary = Summary::default();
+    // Files that could not be read, parsed or written: exit 2 at the end.
+    let mut failed = 0usize;
+    // References that could not be pinned: exit 1 at the end.
+    let mut findings = 0usize;
+
+    let inputs = collect_inputs(&args.paths, args.recursive, &mut failed)?;
+
+    let mut loaded = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let label = input.label();
+        let bytes = match read(&input) {
+            Ok(b) => b,
+            Err(e) => {
+                report::file_error(&label, &format!("{e:#}"));
+                failed += 1;
+                continue;
+            }
+        };
+        let plan = match plan_file(&label, &bytes, &mut summary) {
+            Ok(plan) => plan,
+            Err(e) => {
+                // `line:col: reason`, so the message reads `file:line:col: reason`.
+                report::located_error(&label, &e);
+                failed += 1;
+                // stdin that cannot be parsed produces no output.
+                continue;
+            }
+        };
+        loaded.push(Loaded { input, bytes, plan });
+    }
+
+    // Every distinct reference of every file, looked up once.
+    let mut seen = HashSet::new();
+    let lookups: Vec<ImageRef> = loaded
+        .iter()
+        .filter_map(|l| l.plan.as_ref())
+        .flat_map(FilePlan::lookups)
+        .filter(|r| seen.insert(r.canonical()))
+        .cloned()
+        .collect();
+    let resolved = if lookups.is_empty() {
+        HashMap::new()
+    } else {
+        resolve(options, &lookups).await?
+    };
+
+    for l in loaded {
+        let label = l.input.label();
+        let Some(plan) = &l.plan else {
+            // Templated: left as it is (stdin passes through).
+            if matches!(l.input, Input::Stdin) && !args.dry_run {
+                crate::report::out_bytes(&l.bytes)?;
+            }
+            continue;
+        };
+        for e in &plan.entries {
+            match &e.action {
+                Action::AlreadyPinned(r) => {
+                    summary.skipped += 1;
+                    if verbose {
+                        report::already_pinned(&label, e.site.at, r.original());
+                    }
+                }
+                Action::Empty => {
+                    summary.skipped += 1;
+                    report::empty_image(&label, e.site.at, &e.site.path);
+                }
+                Action::Resolve(_) | Action::Invalid(_) => {}
+            }
+        }
+        let result = plan.finish(&resolved, args.keep_tag);
+        if !result.problems.is_empty() {
+            for p in &result.problems {
+                report::problem(&label, p.at, &p.reason);
+            }
+            summary.errors += result.problems.len();
+            findings += result.problems.len();
+            // Fail closed on stdin: no output rather than unpinned output that a pipeline
+            // (`… | kubectl verify pin - | kubectl apply -f -`) would apply anyway.
+            continue;
+        }
+        let pinned = if result.patches.is_empty() {
+            None
+        } else {
+            Some(
+                crate::pin::splice(&l.bytes, &result.patches).with_context(|| {
+                    format!("{label}: applying the pins (internal error; file left unchanged)")
+                })?,
+            )
+        };
+        if verbose {
+            for c in &result.changes {
+                report::change(&label, c, args.dry_run);
+            }
+        }
+        if pinned.is_some() {
+            summary.pinned += result.patches.len();
+            summary.files += 1;
+        }
+        match (&l.input, &pinned, args.dry_run) {
+            (_, Some(new), true) => {
+                // Both sides are UTF-8: the input was decoded and the patches are ASCII.
+                let old = String::from_utf8_lossy(&l.bytes);
+                let new = String::from_utf8_lossy(new);
+                report::diff(&label, &old, &new)?;
+            }
+            (Input::Stdin, new, false) => {
+                crate::report::out_bytes(new.as_deref().unwrap_or(&l.bytes))?;
+            }
+            // Nothing changed (or a dry run without changes): not written, so the mtime stays.
+            (Input::File(_), None, false) | (_, None, true) => {}
+            (Input::File(path), Some(new), false) => {
+                if let Err(e) = crate::fsutil::write_atomic(path, new) {
+                    report::file_error(&label, &e);
+                    summary.pinned -= result.patches.len();
+                    summary.files -= 1;
+                    summary.errors += 1;
+                    failed += 1;
+                }
+            }
+        }
+    }
+
+    summary.errors += failed;
+    report::summary(&summary, args.dry_run);
+    if failed > 0 {
+        bail!(
+            "{failed} {} could not be read, parsed or written",
+            if failed == 1 { "file" } else { "files" }
+        );
+    }
+    Ok(if findings > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Reads a file and plans its pins. `Ok(None)` for a templated file (warned about, skipped).
+fn plan_file(
+    label: &str,
+    bytes: &[u8],
+    summary: &mut Summary,
+) -> Result<Option<FilePlan>, manifest::ManifestError> {
+    let text = manifest::decode(bytes)?;
+    match manifest::load(text)? {
+        Source::Templated { at } => {
+            report::templated(label, at);
+            summary.skipped += 1;
+            Ok(None)
+        }
+        Source::Manifest(m) => Ok(Some(FilePlan::new(m.images()?))),
+    }
+}
+
+fn read(input: &Input) -> anyhow::Result<Vec<u8>> {
+    match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .context("reading stdin")?;
+            Ok(buf)
+        }
+        Input::File(path) => Ok(fs_err::read(path)?),
+    }
+}
+
+/// Expands the command line into files: directories list their `.yaml`/`.yml`/`.json` files
+/// (recursively with `-R`), in name order; files are deduplicated by canonical path, so a
+/// symlink and its target, or a file named twice, are pinned once.
+fn collect_inputs(
+    paths: &[PathBuf],
+    recursive: bool,
+    failed: &mut usize,
+) -> anyhow::Result<Vec<Input>> {
+    let mut out = Vec::new();
+    let mut seen_files = HashSet::new();
+    let mut seen_dirs = HashSet::new();
+    let mut stdin = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if stdin {
+                bail!("`-` (stdin) given more than once");
+            }
+            stdin = true;
+            out.push(Input::Stdin);
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                report::file_error(&path.display().to_string(), &e);
+                *failed += 1;
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            if let Err(e) = walk_dir(path, recursive, &mut seen_dirs, &mut files) {
+                report::file_error(&path.display().to_string(), &format!("{e:#}"));
+                *failed += 1;
+            }
+            if files.is_empty() {
+                report::no_manifests(&path.display().to_string());
+            }
+            for f in files {
+                push_file(f, &mut seen_files, &mut out, failed);
+            }
+        } else {
+            push_file(path.clone(), &mut seen_files, &mut out, failed);
+        }
+    }
+    Ok(out)
+}
+
+fn push_file(path: PathBuf, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>, failed: &mut usize) {
+    match std::fs::canonicalize(&path) {
+        Ok(canonical) => {
+            if seen.insert(canonical) {
+                out.push(Input::File(path));
+            }
+        }
+        Err(e) => {
+            report::file_error(&path.display().to_string(), &e);
+            *failed += 1;
+        }
+    }
+}
+
+fn walk_dir(
+    dir: &Path,
+    recursive: bool,
+    seen_dirs: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+) -> anyhow::Result<()> {
+    // A symlink loop (a → ..) would otherwise recurse forever.
+    if !seen_dirs.insert(fs_err::canonicalize(dir)?) {
+        return Ok(());
+    }
+    let mut entries: Vec<_> = fs_err::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("listing {}", dir.display()))?;
+    entries.sort();
+    for path in entries {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            // A dangling symlink is not a manifest; skip it.
+            continue;
+        };
+        if meta.is_dir() {
+            if recursive {
+                walk_dir(&path, recursive, seen_dirs, files)?;
+            }
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e))
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Looks every reference up in its registry, each distinct one once, concurrently. The one
+/// place `pin` touches the network.
+async fn resolve(
+    options: RegistryOptions,
+    refs: &[ImageRef],
+) -> anyhow::Result<HashMap<String, Result<Digest, String>>> {
+    let registry =
+        crate::registry::Registry::new(options).context("setting up the registry client")?;
+    Ok(registry
+        .resolve_all(refs)
+        .await
+        .into_iter()
+        .map(|(k, v)| (k, v.map_err(|e| e.to_string())))
+        .collect())
+}
