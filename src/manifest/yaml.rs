@@ -139,14 +139,16 @@ impl Yaml {
     /// Looks `key` up in a mapping: its own entries first, then the maps merged in with `<<`
     /// (earlier merged maps win over later ones, as the merge-key spec says).
     pub fn get(&self, map: NodeId, key: &str) -> Option<NodeId> {
-        self.get_depth(map, key, 0)
+        self.get_merged(map, key, &mut Vec::new())
     }
 
-    fn get_depth(&self, map: NodeId, key: &str, depth: usize) -> Option<NodeId> {
-        // Merge chains are short in practice; the bound only stops pathological inputs.
-        if depth > 32 {
+    fn get_merged(&self, map: NodeId, key: &str, visited: &mut Vec<NodeId>) -> Option<NodeId> {
+        // Each map is searched once per lookup: maps merging the same maps over and over
+        // (a "billion laughs" made of merge keys) stay linear.
+        if visited.contains(&map) {
             return None;
         }
+        visited.push(map);
         let Value::Map(entries) = &self.nodes[map].value else {
             return None;
         };
@@ -160,12 +162,12 @@ impl Yaml {
         }
         for m in merges {
             let sources = match &self.nodes[m].value {
-                Value::Map(_) => vec![m],
-                Value::Seq(items) => items.clone(),
-                Value::Scalar { .. } => Vec::new(),
+                Value::Map(_) => std::slice::from_ref(&m),
+                Value::Seq(items) => items.as_slice(),
+                Value::Scalar { .. } => &[],
             };
-            for s in sources {
-                if let Some(found) = self.get_depth(s, key, depth + 1) {
+            for &s in sources {
+                if let Some(found) = self.get_merged(s, key, visited) {
                     return Some(found);
                 }
             }
@@ -395,6 +397,21 @@ mod tests {
             Some("1")
         );
         assert_eq!(items[2], base);
+    }
+
+    /// Merge keys that merge the same maps again and again must not explode the lookup.
+    #[test]
+    fn merge_key_bombs_stay_linear() {
+        let mut src = String::from("a0: &a0 {x: 1}\n");
+        for i in 1..64 {
+            let p = i - 1;
+            src.push_str(&format!("a{i}: &a{i} {{<<: [*a{p}, *a{p}, *a{p}]}}\n"));
+        }
+        src.push_str("top: {<<: *a63}\n");
+        let y = Yaml::parse(&src).unwrap();
+        let top = y.get(y.documents[0], "top").unwrap();
+        assert_eq!(y.get(top, "missing"), None);
+        assert!(y.get(top, "x").is_some());
     }
 
     #[test]

@@ -697,6 +697,7 @@ fn silent_registry_times_out_and_file_is_untouched() {
         stderr.contains("pod.yaml:4:12: cannot resolve slow.test/app:1"),
         "{stderr}"
     );
+    assert!(stderr.contains("did not answer within 1s"), "{stderr}");
     assert!(stderr.contains(&host), "{stderr}");
     assert_eq!(std::fs::read_to_string(&f).expect("read"), input);
     // Stop the holder thread.
