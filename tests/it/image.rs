@@ -807,7 +807,11 @@ fn proxy_connection(
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     log.lock().unwrap().push(format!("{method} {target}"));
     let path = target.split('?').next().unwrap_or("");
-    if path.contains("/referrers/") {
+    // `/v2/<name>/referrers/<digest>` (a repository may itself be called `referrers`).
+    let is_referrers = path
+        .rsplit_once("/referrers/")
+        .is_some_and(|(_, d)| d.starts_with("sha256:") && !d.contains('/'));
+    if is_referrers {
         let body = indexes
             .lock()
             .unwrap()
@@ -1260,4 +1264,89 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(want), "{args:?}: {stderr}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fixture bench/verify-200.sh measures with. Not a timed test: it only sets up a registry
+// with signed images in each layout, says where they are, and waits for the script to finish.
+
+/// Run by `bench/verify-200.sh` (`KV_BENCH_DIR` set); does nothing otherwise.
+#[test]
+#[ignore = "fixture for bench/verify-200.sh"]
+fn bench_fixture() {
+    let Some(dir) = std::env::var_os("KV_BENCH_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let n: usize = std::env::var("KV_BENCH_IMAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let s = TestSigstore::new();
+    // Long-lived enough for a slow machine: the certificate must be valid at integration.
+    let id = s.keyless_with(&LeafOptions {
+        lifetime: Duration::from_secs(3600),
+        ..LeafOptions::new(EMAIL, GOOGLE)
+    });
+    let reg = TestRegistry::plain();
+    let proxy = ReferrersProxy::start(&reg.host());
+    let host = reg.host();
+    let mut refs: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let tag = format!("v{i}");
+        let d = reg.push_image("legacy/app", &tag);
+        let payload = simple_signing_payload(&format!("{host}/legacy/app"), &d);
+        push_legacy(
+            &reg,
+            "legacy/app",
+            &d,
+            &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+        );
+        refs.entry("legacy")
+            .or_default()
+            .push(format!("{host}/legacy/app:{tag}"));
+
+        let d = reg.push_image("fallback/app", &tag);
+        push_bundle(
+            &reg,
+            "fallback/app",
+            &d,
+            &s.bundle_v03(Signer::Keyless(&id), &d),
+        );
+        refs.entry("fallback")
+            .or_default()
+            .push(format!("{host}/fallback/app:{tag}"));
+
+        let d = reg.push_image("referrers/app", &tag);
+        let entry = push_bundle_manifest(
+            &reg,
+            "referrers/app",
+            &d,
+            0,
+            &s.bundle_v03(Signer::Keyless(&id), &d),
+        );
+        proxy.set_referrers("referrers/app", &d, &[entry]);
+        refs.entry("referrers")
+            .or_default()
+            .push(format!("{}/referrers/app:{tag}", proxy.host()));
+    }
+    for (name, list) in &refs {
+        std::fs::write(dir.join(format!("{name}.refs")), list.join("\n") + "\n").unwrap();
+    }
+    std::fs::copy(s.trusted_root_path(), dir.join("trusted_root.json")).unwrap();
+    let env = format!(
+        "HOST={host}\nPROXY={}\nACCESS_LOG={}\nIDENTITY={EMAIL}\nISSUER={GOOGLE}\n",
+        proxy.host(),
+        reg.dir().join("access.log").display()
+    );
+    std::fs::write(dir.join("env"), env).unwrap();
+    std::fs::write(dir.join("ready"), "").unwrap();
+    // Wait (bounded) for the script to say it is done, then hand over the front's log.
+    for _ in 0..36_000 {
+        if dir.join("done").exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::write(dir.join("proxy.log"), proxy.log().join("\n") + "\n").unwrap();
 }
