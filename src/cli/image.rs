@@ -34,10 +34,10 @@ pub enum ImageOutput {
     Yaml,
 }
 
-/// Who must have signed, what to trust, how to report: shared by `image` and `manifests`.
+/// Who must have signed and what to trust: shared by `image`, `manifests` and `pin --verify`.
 #[derive(Debug, Args, Clone)]
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
-pub struct VerifyArgs {
+pub struct TrustArgs {
     /// Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519).
     #[arg(long, value_name = "FILE")]
     pub key: Option<PathBuf>,
@@ -88,6 +88,13 @@ pub struct VerifyArgs {
     /// How many images are verified at once.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+}
+
+/// [`TrustArgs`], how to report, and how to reach registries: `image` and `manifests`.
+#[derive(Debug, Args, Clone)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub trust: TrustArgs,
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
     pub output: ImageOutput,
@@ -130,7 +137,9 @@ pub async fn verify_and_report(
     args: &VerifyArgs,
     inputs: Vec<(ImageRef, Vec<SourceLocation>)>,
 ) -> anyhow::Result<Outcome> {
-    let (plan, registry) = prepare(args)?;
+    let plan = prepare(&args.trust)?;
+    let registry =
+        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
     let references: Vec<ImageRef> = inputs.iter().map(|(r, _)| r.clone()).collect();
     let outcomes = verify_images(&registry, &references, &plan).await;
     let mut sources: std::collections::HashMap<String, Vec<SourceLocation>> =
@@ -147,7 +156,7 @@ pub async fn verify_and_report(
             let mut s = sources.remove(o.reference.original()).unwrap_or_default();
             s.sort();
             s.dedup();
-            entry(o, s, args.allow_unmatched)
+            entry(o, s, args.trust.allow_unmatched)
         })
         .collect();
     let report = ImagesReport::new(entries);
@@ -164,9 +173,9 @@ pub async fn verify_and_report(
     })
 }
 
-/// Turns the flags into a verification plan and a registry client. Usage mistakes and
-/// unreadable trust material are errors (exit 2).
-pub fn prepare(args: &VerifyArgs) -> anyhow::Result<(VerifyPlan, Registry)> {
+/// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
+/// mistakes and unreadable trust material are errors (exit 2).
+pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
     let flags = flag_authority(args)?.map(Requirement::from_flags);
     let policies = match &args.policy {
         Some(path) => policy::load(path)?,
@@ -202,8 +211,6 @@ pub fn prepare(args: &VerifyArgs) -> anyhow::Result<(VerifyPlan, Registry)> {
         ),
         _ => None,
     };
-    let registry =
-        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
     let plan = VerifyPlan {
         policies: set,
         options: Options {
@@ -214,10 +221,39 @@ pub fn prepare(args: &VerifyArgs) -> anyhow::Result<(VerifyPlan, Registry)> {
         signature_repository,
         concurrency: usize::from(args.concurrency),
     };
-    Ok((plan, registry))
+    Ok(plan)
 }
 
-fn flag_authority(args: &VerifyArgs) -> anyhow::Result<Option<Authority>> {
+/// For `pin --verify`: resolves and verifies each reference once, and keeps a digest only
+/// when its signature verified — exactly the digest that verified, never a second lookup.
+/// Keyed by [`ImageRef::canonical`]; an error says why a reference is not pinned.
+pub async fn resolve_verified(
+    args: &TrustArgs,
+    options: crate::registry::RegistryOptions,
+    refs: &[ImageRef],
+) -> anyhow::Result<std::collections::HashMap<String, Result<crate::reference::Digest, String>>> {
+    let plan = prepare(args)?;
+    let registry = Registry::new(options).context("setting up the registry client")?;
+    let outcomes = verify_images(&registry, refs, &plan).await;
+    Ok(outcomes
+        .into_iter()
+        .map(|o| {
+            let key = o.reference.canonical();
+            let v = &o.judgement.verdict;
+            let result = match o.digest {
+                Some(d) if v.code.is_verified() => Ok(d),
+                Some(d) => Err(format!(
+                    "not pinned: the signature of {d} did not verify ({}): {}",
+                    v.code, v.detail
+                )),
+                None => Err(format!("not pinned ({}): {}", v.code, v.detail)),
+            };
+            (key, result)
+        })
+        .collect())
+}
+
+fn flag_authority(args: &TrustArgs) -> anyhow::Result<Option<Authority>> {
     if let Some(path) = &args.key {
         return Ok(Some(Authority::Key(PublicKey::from_file(path)?)));
     }

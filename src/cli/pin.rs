@@ -28,10 +28,12 @@ Examples:
   kubectl verify pin deploy.yaml                 # nginx:1.27 -> nginx@sha256:…
   kubectl verify pin --keep-tag -R manifests/    # nginx:1.27 -> nginx:1.27@sha256:…
   kubectl verify pin --dry-run k8s/*.yaml        # show a unified diff, write nothing
+  kubectl verify pin --verify --policy p.yaml k8s/  # pin only what verified
   helm template my-chart | kubectl verify pin - > pinned.yaml
 
 Exit status: 0 all pinned, 1 a reference could not be pinned (that file is left unchanged),
 2 a file could not be read, parsed or written.")]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct PinArgs {
     /// Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin
     /// (the result goes to stdout).
@@ -46,6 +48,13 @@ pub struct PinArgs {
     /// Print a unified diff of the changes instead of writing them.
     #[arg(long)]
     pub dry_run: bool,
+    /// Pin only references whose signature verifies (identity flags, --key, --policy and the
+    /// built-in policy, as for `kubectl verify image`), writing exactly the digest that
+    /// verified; the others are reported and their files left unchanged.
+    #[arg(long)]
+    pub verify: bool,
+    #[command(flatten, next_help_heading = "Verification (with --verify)")]
+    pub signing: super::image::TrustArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -121,6 +130,8 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
         .collect();
     let resolved = if lookups.is_empty() {
         HashMap::new()
+    } else if args.verify {
+        super::image::resolve_verified(&args.signing, options, &lookups).await?
     } else {
         resolve(options, &lookups).await?
     };

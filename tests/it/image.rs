@@ -1350,3 +1350,89 @@ fn bench_fixture() {
     }
     std::fs::write(dir.join("proxy.log"), proxy.log().join("\n") + "\n").unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// `pin --verify`
+
+/// `pin --verify` writes exactly the digest that verified and leaves a file whose image does
+/// not verify byte-identical, saying why.
+#[test]
+fn pin_verify_pins_only_verified_digests() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let signed = reg.push_image("signed", "1.0");
+    let payload = simple_signing_payload(&format!("{host}/signed"), &signed);
+    push_legacy(
+        &reg,
+        "signed",
+        &signed,
+        &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+    reg.push_image("unsigned", "1.0");
+    let (index, _) = reg.push_index("multi", "1.0", &[("linux", "amd64"), ("linux", "arm64")]);
+    let payload = simple_signing_payload(&format!("{host}/multi"), &index);
+    push_legacy(
+        &reg,
+        "multi",
+        &index,
+        &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let pod = |image: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: c  # keep me\n    image: {image}\n"
+        )
+    };
+    let good = pod(&format!("{host}/signed:1.0"));
+    let multi = pod(&format!("'{host}/multi:1.0'"));
+    let bad = pod(&format!("{host}/unsigned:1.0"));
+    std::fs::write(dir.path().join("good.yaml"), &good).unwrap();
+    std::fs::write(dir.path().join("multi.yaml"), &multi).unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), &bad).unwrap();
+    let root = s.trusted_root_path();
+    let out = crate::support::kubectl_verify()
+        .current_dir(dir.path())
+        .args(["pin", "--verify", "good.yaml", "multi.yaml", "bad.yaml"])
+        .args([
+            "--trusted-root",
+            root.to_str().unwrap(),
+            "--insecure-registry",
+            &host,
+        ])
+        .args([
+            "--certificate-identity",
+            EMAIL,
+            "--certificate-oidc-issuer",
+            GOOGLE,
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let read = |f: &str| std::fs::read_to_string(dir.path().join(f)).unwrap();
+    assert_eq!(
+        read("good.yaml"),
+        good.replace("signed:1.0", &format!("signed@{signed}"))
+    );
+    assert_eq!(
+        read("multi.yaml"),
+        multi.replace("multi:1.0", &format!("multi@{index}"))
+    );
+    assert_eq!(
+        read("bad.yaml"),
+        bad,
+        "a file with an unverified image is left alone"
+    );
+    assert!(stderr.contains("bad.yaml:6:12"), "{stderr}");
+    assert!(stderr.contains("unsigned"), "{stderr}");
+    // Each reference was resolved once: one HEAD per tag.
+    let log = reg.request_log();
+    let heads = log
+        .iter()
+        .filter(|l| l.starts_with("HEAD /v2/signed/manifests/1.0"))
+        .count();
+    assert_eq!(heads, 1, "{log:#?}");
+}
