@@ -1436,3 +1436,59 @@ fn pin_verify_pins_only_verified_digests() {
         .count();
     assert_eq!(heads, 1, "{log:#?}");
 }
+
+/// `--insecure-ignore-sct` relaxes exactly the SCT check and says so on every use; an
+/// unreachable registry is the verdict `unreachable`, not a crash.
+#[test]
+fn insecure_sct_and_unreachable_registry() {
+    let s = TestSigstore::new();
+    let mut reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let d = reg.push_image("app", "1");
+    let payload = simple_signing_payload(&format!("{host}/app"), &d);
+    push_legacy(
+        &reg,
+        "app",
+        &d,
+        &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+    // A trusted root that knows no CT log: the SCT cannot verify.
+    let mut root: Value = serde_json::from_str(&s.trusted_root_json()).unwrap();
+    root["ctlogs"] = json!([]);
+    let no_ct = s.dir().join("no-ct.json");
+    std::fs::write(&no_ct, root.to_string()).unwrap();
+    let image = format!("{host}/app@{d}");
+    let base = [
+        "--trusted-root",
+        no_ct.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ];
+    let (code, json, _) = run_json(&[&base[..], &[&image]].concat());
+    assert_eq!(
+        (code, verdict(&json)),
+        (1, "untrusted-certificate"),
+        "{json}"
+    );
+    let (code, json, stderr) = run_json(&[&base[..], &["--insecure-ignore-sct", &image]].concat());
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    assert!(
+        stderr.contains("warning: --insecure-ignore-sct"),
+        "{stderr}"
+    );
+    assert!(
+        json["images"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("SCT NOT checked")
+    );
+
+    reg.stop();
+    let (code, json, _) = run_json(&[&base[..], &["--timeout", "5s", &image]].concat());
+    assert_eq!((code, verdict(&json)), (1, "unreachable"), "{json}");
+}
