@@ -1492,3 +1492,52 @@ fn insecure_sct_and_unreachable_registry() {
     let (code, json, _) = run_json(&[&base[..], &["--timeout", "5s", &image]].concat());
     assert_eq!((code, verdict(&json)), (1, "unreachable"), "{json}");
 }
+
+/// Signatures stored in another repository are found with `--signature-repository` or
+/// `COSIGN_REPOSITORY`, and only there.
+#[test]
+fn signature_repository_flag_and_env() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let d = reg.push_image("app", "1");
+    let payload = simple_signing_payload(&format!("{host}/app"), &d);
+    push_legacy(
+        &reg,
+        "signatures",
+        &d,
+        &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+    let root = s.trusted_root_path();
+    let image = format!("{host}/app:1");
+    let base = [
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ];
+    let (code, json, _) = run_json(&[&base[..], &[&image]].concat());
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json}");
+    let sigs = format!("{host}/signatures");
+    let (code, json, _) =
+        run_json(&[&base[..], &["--signature-repository", &sigs, &image]].concat());
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
+    let out = crate::support::kubectl_verify()
+        .arg("image")
+        .args(base)
+        .arg(&image)
+        .env("COSIGN_REPOSITORY", &sigs)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
