@@ -768,6 +768,14 @@ impl ReferrersProxy {
         );
     }
 
+    /// From now on, answer every referrers request with 429 (`Retry-After: 0`).
+    pub fn throttle(&self) {
+        self.indexes
+            .lock()
+            .unwrap()
+            .insert(THROTTLE.to_owned(), String::new());
+    }
+
     /// Every request the front received, as `METHOD /path?query`.
     pub fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
@@ -780,6 +788,9 @@ impl Drop for ReferrersProxy {
         let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
     }
 }
+
+/// The key under which [`ReferrersProxy::throttle`] marks itself.
+const THROTTLE: &str = "429";
 
 fn proxy_connection(
     mut conn: std::net::TcpStream,
@@ -811,6 +822,13 @@ fn proxy_connection(
     let is_referrers = path
         .rsplit_once("/referrers/")
         .is_some_and(|(_, d)| d.starts_with("sha256:") && !d.contains('/'));
+    if is_referrers && indexes.lock().unwrap().contains_key(THROTTLE) {
+        let _ = write!(
+            conn,
+            "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        return;
+    }
     if is_referrers {
         let body = indexes
             .lock()
@@ -1540,4 +1558,38 @@ fn signature_repository_flag_and_env() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+/// A registry that keeps answering 429 gives the verdict `rate-limited` after bounded retries.
+#[test]
+fn rate_limited_registry_is_a_verdict() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let proxy = ReferrersProxy::start(&reg.host());
+    let host = proxy.host();
+    let d = reg.push_image("app", "1");
+    proxy.throttle();
+    let root = s.trusted_root_path();
+    let (code, json, stderr) = run_json(&[
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+        &format!("{host}/app@{d}"),
+    ]);
+    assert_eq!(
+        (code, verdict(&json)),
+        (1, "rate-limited"),
+        "{json}\n{stderr}"
+    );
+    let tries = proxy
+        .log()
+        .iter()
+        .filter(|l| l.contains("/referrers/sha256:"))
+        .count();
+    assert!((2..=5).contains(&tries), "retries are bounded: {tries}");
 }
