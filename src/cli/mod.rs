@@ -3,10 +3,11 @@
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 pub mod blob;
 pub mod common;
+pub mod completion;
 pub mod image;
 pub mod manifests;
 pub mod pin;
@@ -50,6 +51,11 @@ pub enum Command {
     Manifests(manifests::ManifestsArgs),
     /// Pin image references in manifests to digests, rewriting only the image values.
     Pin(pin::PinArgs),
+    /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
+    Completion(completion::CompletionArgs),
+    /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
+    #[command(name = "__complete", hide = true)]
+    Complete(completion::CompleteArgs),
 }
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
@@ -94,8 +100,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
+        Command::Completion(args) => completion::run_script(&args),
+        Command::Complete(args) => completion::run_complete(&args),
     }
 }
-
-#[allow(dead_code)]
-fn _assert_args<T: Args>() {}

@@ -1,0 +1,355 @@
+#compdef kubectl-verify
+
+autoload -U is-at-least
+
+_kubectl-verify() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify_commands" \
+"*::: :->kubectl verify" \
+&& ret=0
+    case $state in
+    (kubectl verify)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-command-$line[1]:"
+        case $line[1] in
+            (blob)
+_arguments "${_arguments_options[@]}" : \
+'(--signature --certificate)--bundle=[Sigstore bundle (v0.1, v0.2, v0.3; message signature or DSSE), file or https URL]:FILE|URL:_default' \
+'--signature=[Detached signature (base64 of DER, as cosign writes .sig files), file or https URL]:FILE|URL:_default' \
+'--certificate=[Signing certificate for --signature (PEM, or base64 of PEM), file or https URL]:FILE|URL:_default' \
+'(--certificate --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --profile)--key=[Public key (PEM\: ECDSA P-256/P-384, RSA, Ed25519) for key-signed material]:FILE:_files' \
+'--certificate-identity=[The certificate'\''s identity (SAN email or URI), exactly]:IDENTITY:_default' \
+'(--certificate-identity)--certificate-identity-regexp=[The certificate'\''s identity, as a regex matched against the whole SAN (anchored)]:REGEX:_default' \
+'--certificate-oidc-issuer=[The certificate'\''s OIDC issuer, exactly]:URL:_default' \
+'(--certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[The certificate'\''s OIDC issuer, as a regex matched against the whole value (anchored)]:REGEX:_default' \
+'(--certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
+'--trusted-root=[Trusted root JSON to use instead of the embedded Sigstore public-good root]:FILE:_files' \
+'--rekor-url=[Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https\://rekor.sigstore.dev when given without a value)]::URL:_default' \
+'-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
+json\:""
+yaml\:""))' \
+'--output=[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
+json\:""
+yaml\:""))' \
+'--timeout=[Give up on a download after this long (e.g. 30s, 2m)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--insecure-ignore-tlog[Accept signatures without a verified transparency log proof (INSECURE)]' \
+'--insecure-ignore-sct[Accept certificates without a verified SCT (INSECURE)]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':artifact -- The artifact\: a path, an https URL, or sha256\:<64 hex> / sha512\:<128 hex> (when no such file exists):_default' \
+&& ret=0
+;;
+(image)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::references -- Image references (`repo\:tag`, `repo@sha256\:…`):_default' \
+&& ret=0
+;;
+(manifests)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-R[Look into subdirectories for .yaml, .yml and .json files]' \
+'--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin:_files' \
+&& ret=0
+;;
+(pin)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-R[Look into subdirectories for .yaml, .yml and .json files]' \
+'--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
+'--keep-tag[Write \`repo\:tag@sha256\:…\` instead of \`repo@sha256\:…\`]' \
+'--dry-run[Print a unified diff of the changes instead of writing them]' \
+'--verify[Pin only references whose signature verifies (identity flags, --key, --policy and the built-in policy, as for \`kubectl verify image\`), writing exactly the digest that verified; the others are reported and their files left unchanged]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout):_files' \
+&& ret=0
+;;
+(completion)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':shell -- The shell to print a completion script for:(bash zsh fish)' \
+&& ret=0
+;;
+(__complete)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::words -- The words after `kubectl verify`, the last one being the word under the cursor:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-command-$line[1]:"
+        case $line[1] in
+            (blob)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(manifests)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pin)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completion)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(__complete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_kubectl-verify_commands] )) ||
+_kubectl-verify_commands() {
+    local commands; commands=(
+'blob:Verify a file'\''s Sigstore signature (bundle, .sig + .cert, or key)' \
+'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
+'manifests:Verify the signatures of every image in Kubernetes manifests' \
+'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
+'__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd____complete_commands] )) ||
+_kubectl-verify__subcmd____complete_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify __complete commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__blob_commands] )) ||
+_kubectl-verify__subcmd__blob_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__completion_commands] )) ||
+_kubectl-verify__subcmd__completion_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify completion commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__help_commands() {
+    local commands; commands=(
+'blob:Verify a file'\''s Sigstore signature (bundle, .sig + .cert, or key)' \
+'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
+'manifests:Verify the signatures of every image in Kubernetes manifests' \
+'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
+'__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd____complete_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd____complete_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help __complete commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__blob_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__blob_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__completion_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__completion_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help completion commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__image_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__image_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help image commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__manifests_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__manifests_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help manifests commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__pin_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__pin_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help pin commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__image_commands] )) ||
+_kubectl-verify__subcmd__image_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify image commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__manifests_commands] )) ||
+_kubectl-verify__subcmd__manifests_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify manifests commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__pin_commands] )) ||
+_kubectl-verify__subcmd__pin_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify pin commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_kubectl-verify" ]; then
+    _kubectl-verify "$@"
+else
+    compdef _kubectl-verify kubectl-verify
+fi
