@@ -10,7 +10,7 @@
 //!
 //! A file is all or nothing: one problem and it gets no patches at all. Nothing here does I/O.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 use std::ops::Range;
 
@@ -178,6 +178,7 @@ impl FilePlan {
         if !result.problems.is_empty() {
             return result;
         }
+        let mut patched = HashSet::new();
         for e in &self.entries {
             let Action::Resolve(r) = &e.action else {
                 continue;
@@ -196,7 +197,7 @@ impl FilePlan {
                         replacement,
                     };
                     // A scalar reached through aliases is one patch and one change.
-                    if !result.patches.contains(&patch) {
+                    if patched.insert((patch.range.start, patch.range.end)) {
                         result.patches.push(patch);
                         result.changes.push(Change {
                             at: e.site.at,

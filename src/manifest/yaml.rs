@@ -402,10 +402,11 @@ mod tests {
     /// Merge keys that merge the same maps again and again must not explode the lookup.
     #[test]
     fn merge_key_bombs_stay_linear() {
+        use std::fmt::Write as _;
         let mut src = String::from("a0: &a0 {x: 1}\n");
         for i in 1..64 {
             let p = i - 1;
-            src.push_str(&format!("a{i}: &a{i} {{<<: [*a{p}, *a{p}, *a{p}]}}\n"));
+            let _ = writeln!(src, "a{i}: &a{i} {{<<: [*a{p}, *a{p}, *a{p}]}}");
         }
         src.push_str("top: {<<: *a63}\n");
         let y = Yaml::parse(&src).unwrap();

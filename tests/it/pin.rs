@@ -757,7 +757,7 @@ fn runs_as_a_kubectl_plugin() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout.contains("Usage: kubectl verify"), "{stdout}");
-    assert!(!stdout.contains("kubectl-verify"), "{stdout}");
+    assert!(!stdout.contains("Usage: kubectl-verify"), "{stdout}");
 
     let reg = TestRegistry::plain();
     let d = nginx_digest(&reg);
