@@ -93,8 +93,9 @@ pub struct BlobArgs {
     pub trusted_root: Option<PathBuf>,
     /// Look up the Rekor entry of a .sig + .cert online (opt-in; default URL
     /// https://rekor.sigstore.dev when given without a value).
+    // `require_equals` so a bare `--rekor-url` never swallows the artifact that follows it.
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
-          require_equals = false)]
+          require_equals = true)]
     pub rekor_url: Option<String>,
     /// Accept signatures without a verified transparency log proof (INSECURE).
     #[arg(long)]

@@ -488,7 +488,7 @@ fn detached_pair_verifies_with_its_rekor_entry() {
     let r = run(legacy_cmd("good", BEACON, GHA)
         .arg("--trusted-root")
         .arg(&log.root)
-        .args(["--rekor-url", &log.rekor.url]));
+        .arg(format!("--rekor-url={}", log.rekor.url)));
     r.verified()
         .says("Rekor:      log index 5, integrated time 2023-09-27T16:05:10Z");
     assert!(!r.stdout.contains("unproven"), "{}", r.stdout);
@@ -500,7 +500,7 @@ fn detached_pair_verifies_with_its_rekor_entry() {
     );
 
     // The same entry under the production root: its SET is by a log the root does not know.
-    run(legacy_cmd("good", BEACON, GHA).args(["--rekor-url", &log.rekor.url]))
+    run(legacy_cmd("good", BEACON, GHA).arg(format!("--rekor-url={}", log.rekor.url)))
         .verdict("tlog-missing");
 }
 
@@ -513,7 +513,7 @@ fn rekor_entry_after_the_certificate_expired_is_untrusted() {
     run(legacy_cmd("good", BEACON, GHA)
         .arg("--trusted-root")
         .arg(&log.root)
-        .args(["--rekor-url", &log.rekor.url]))
+        .arg(format!("--rekor-url={}", log.rekor.url)))
     .verdict("untrusted-certificate");
 }
 
@@ -524,7 +524,7 @@ fn rekor_without_an_entry_is_tlog_missing() {
     run(legacy_cmd("good", BEACON, GHA)
         .arg("--trusted-root")
         .arg(&log.root)
-        .args(["--rekor-url", &log.rekor.url]))
+        .arg(format!("--rekor-url={}", log.rekor.url)))
     .verdict("tlog-missing")
     .says(&format!(
         "{} has no entry for this signature",
@@ -556,7 +556,7 @@ fn artifact_signature_and_certificate_from_urls() {
         ])
         .arg("--trusted-root")
         .arg(&log.root)
-        .args(["--rekor-url", &log.rekor.url]))
+        .arg(format!("--rekor-url={}", log.rekor.url)))
     .verified();
     let missing = format!("{}/files/nope.sig", log.rekor.url);
     let r = run(blob()
