@@ -13,8 +13,14 @@ fn repo() -> &'static Path {
 /// A PATH with the built binary and the completion hook first, as a user's install has them.
 fn plugin_path() -> String {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_kubectl-verify"));
-    let dirs = [bin.parent().unwrap().to_path_buf(), repo().join("completions")];
-    let mut path = std::env::join_paths(dirs).unwrap().into_string().unwrap();
+    let dirs = [
+        bin.parent().expect("bin dir").to_path_buf(),
+        repo().join("completions"),
+    ];
+    let mut path = std::env::join_paths(dirs)
+        .expect("PATH")
+        .into_string()
+        .expect("UTF-8 PATH");
     path.push(':');
     path.push_str(&std::env::var("PATH").unwrap_or_default());
     path
@@ -24,7 +30,10 @@ fn plugin_path() -> String {
 #[test]
 fn completion_scripts_match_the_cli() {
     for shell in ["bash", "zsh", "fish"] {
-        let out = kubectl_verify().args(["completion", shell]).output().unwrap();
+        let out = kubectl_verify()
+            .args(["completion", shell])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let file = repo().join(format!("completions/kubectl-verify.{shell}"));
         let checked_in = std::fs::read(&file).unwrap();
@@ -46,15 +55,24 @@ fn kubectl_completes_the_plugin() {
         .output()
         .expect("kubectl on PATH");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.lines().any(|l| l.starts_with("pin\t")), "kubectl offered: {stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("pin\t")),
+        "kubectl offered: {stdout}"
+    );
     let out = Command::new("kubectl")
         .args(["__complete", "verify", "image", "--certificate-oidc"])
         .env("PATH", plugin_path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("--certificate-oidc-issuer\t"), "kubectl offered: {stdout}");
-    assert!(stdout.contains("--certificate-oidc-issuer-regexp"), "kubectl offered: {stdout}");
+    assert!(
+        stdout.contains("--certificate-oidc-issuer\t"),
+        "kubectl offered: {stdout}"
+    );
+    assert!(
+        stdout.contains("--certificate-oidc-issuer-regexp"),
+        "kubectl offered: {stdout}"
+    );
 }
 
 /// kubectl lists the plugin and runs it as `kubectl verify`.
@@ -66,7 +84,10 @@ fn kubectl_discovers_the_plugin() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("kubectl-verify"), "kubectl plugin list: {stdout}");
+    assert!(
+        stdout.contains("kubectl-verify"),
+        "kubectl plugin list: {stdout}"
+    );
     let out = Command::new("kubectl")
         .args(["verify", "--version"])
         .env("PATH", plugin_path())
@@ -87,8 +108,17 @@ fn krew_manifest_matches_the_crate() {
     assert!(manifest.contains("\n  name: verify\n"));
     assert!(manifest.contains(&format!("\n  version: v{}\n", env!("CARGO_PKG_VERSION"))));
     let platforms = manifest.matches("bin: kubectl-verify").count();
-    assert!(platforms >= 2, "expected a bin entry per platform, found {platforms}");
-    for line in manifest.lines().filter(|l| l.trim_start().starts_with("uri:")) {
-        assert!(line.contains(&format!("v{}", env!("CARGO_PKG_VERSION"))), "{line}");
+    assert!(
+        platforms >= 2,
+        "expected a bin entry per platform, found {platforms}"
+    );
+    for line in manifest
+        .lines()
+        .filter(|l| l.trim_start().starts_with("uri:"))
+    {
+        assert!(
+            line.contains(&format!("v{}", env!("CARGO_PKG_VERSION"))),
+            "{line}"
+        );
     }
 }

