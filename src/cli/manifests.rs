@@ -4,20 +4,17 @@
 //! `image`; each distinct digest is verified once; the report lists each reference with the
 //! places it was found.
 
-use std::collections::HashSet;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::Args;
 
 use super::Outcome;
 use super::image::{VerifyArgs, verify_and_report};
+use crate::manifest::inputs::{Input, InputProblem};
 use crate::manifest::{self, Source};
 use crate::reference::ImageRef;
 use crate::report::images::SourceLocation;
-
-const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 
 /// Verify the signatures of the images in Kubernetes manifests.
 #[derive(Debug, Args)]
@@ -44,7 +41,31 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
     let mut errors = 0usize;
     let mut invalid = 0usize;
     let mut inputs: Vec<(ImageRef, Vec<SourceLocation>)> = Vec::new();
-    for (label, bytes) in collect(&args.paths, args.recursive, &mut errors)? {
+    let expansion = manifest::inputs::expand(&args.paths, args.recursive);
+    for problem in &expansion.problems {
+        match problem {
+            // Fatal, as before any file is read.
+            InputProblem::StdinTwice | InputProblem::Unlistable { .. } => bail!("{problem}"),
+            InputProblem::NoManifests { .. } => crate::report::warn(&problem.to_string()),
+            InputProblem::Unreadable { .. } => {
+                crate::report::error(&anyhow::anyhow!("{problem}"));
+                errors += 1;
+            }
+        }
+    }
+    for input in expansion.inputs {
+        let label = input.label();
+        let bytes = match input.read() {
+            Ok(b) => b,
+            Err(e) if input == Input::Stdin => {
+                return Err(anyhow::Error::new(e).context("reading stdin"));
+            }
+            Err(e) => {
+                crate::report::error(&anyhow::anyhow!(e));
+                errors += 1;
+                continue;
+            }
+        };
         let text = match manifest::decode(&bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -125,104 +146,4 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
     } else {
         outcome
     })
-}
-
-/// Reads the inputs: files, directories (`-R` recursive; .yaml/.yml/.json, name order) and
-/// stdin, each file once (by canonical path). Unreadable paths are reported and counted.
-fn collect(
-    paths: &[PathBuf],
-    recursive: bool,
-    errors: &mut usize,
-) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut files = Vec::new();
-    let mut stdin = false;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            if stdin {
-                bail!("`-` (stdin) given more than once");
-            }
-            stdin = true;
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                let before = files.len();
-                walk(path, recursive, &mut HashSet::new(), &mut files)
-                    .with_context(|| format!("listing {}", path.display()))?;
-                if files.len() == before {
-                    crate::report::warn(&format!(
-                        "{}: no .yaml, .yml or .json files{}",
-                        path.display(),
-                        if recursive {
-                            ""
-                        } else {
-                            " (use -R for subdirectories)"
-                        }
-                    ));
-                }
-            }
-            Ok(_) => files.push(path.clone()),
-            Err(e) => {
-                crate::report::error(&anyhow::anyhow!("{}: {e}", path.display()));
-                *errors += 1;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    for f in files {
-        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-        if !seen.insert(key) {
-            continue;
-        }
-        match fs_err::read(&f) {
-            Ok(b) => out.push((f.display().to_string(), b)),
-            Err(e) => {
-                crate::report::error(&anyhow::anyhow!(e));
-                *errors += 1;
-            }
-        }
-    }
-    if stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("reading stdin")?;
-        out.push(("<stdin>".to_owned(), buf));
-    }
-    Ok(out)
-}
-
-fn walk(
-    dir: &Path,
-    recursive: bool,
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-) -> anyhow::Result<()> {
-    // A symlink loop would otherwise recurse forever.
-    if !seen.insert(fs_err::canonicalize(dir)?) {
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = fs_err::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if recursive {
-                walk(&path, recursive, seen, out)?;
-            }
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }

@@ -7,14 +7,14 @@
 //! does not parse is a runtime error (2) rather than a finding about an image (1).
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::Args;
 
 use super::Outcome;
 use super::common::{GlobalArgs, RegistryArgs};
+use crate::manifest::inputs::{Input, InputProblem};
 use crate::manifest::{self, Source};
 use crate::pin::{Action, FilePlan};
 use crate::reference::{Digest, ImageRef};
@@ -59,24 +59,6 @@ pub struct PinArgs {
     pub registry: RegistryArgs,
 }
 
-const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
-
-/// Where a manifest comes from.
-#[derive(Debug)]
-enum Input {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Input {
-    fn label(&self) -> String {
-        match self {
-            Self::Stdin => "<stdin>".to_owned(),
-            Self::File(p) => p.display().to_string(),
-        }
-    }
-}
-
 /// One input after reading and planning.
 struct Loaded {
     input: Input,
@@ -93,15 +75,33 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     // References that could not be pinned: exit 1 at the end.
     let mut findings = 0usize;
 
-    let inputs = collect_inputs(&args.paths, args.recursive, &mut failed)?;
+    let expansion = manifest::inputs::expand(&args.paths, args.recursive);
+    for problem in &expansion.problems {
+        match problem {
+            InputProblem::StdinTwice => bail!("{problem}"),
+            InputProblem::NoManifests { path, .. } => {
+                report::no_manifests(&path.display().to_string());
+            }
+            InputProblem::Unreadable { .. } | InputProblem::Unlistable { .. } => {
+                crate::report::error(&anyhow::anyhow!("{problem}"));
+                failed += 1;
+            }
+        }
+    }
+    let inputs = expansion.inputs;
 
     let mut loaded = Vec::with_capacity(inputs.len());
     for input in inputs {
         let label = input.label();
-        let bytes = match read(&input) {
+        let bytes = match input.read() {
             Ok(b) => b,
             Err(e) => {
-                report::file_error(&label, &format!("{e:#}"));
+                let doing = if input == Input::Stdin {
+                    "reading stdin: "
+                } else {
+                    ""
+                };
+                report::file_error(&label, &format!("{doing}{:#}", anyhow::Error::new(e)));
                 failed += 1;
                 continue;
             }
@@ -243,117 +243,6 @@ fn plan_file(
         }
         Source::Manifest(m) => Ok(Some(FilePlan::new(m.images()?))),
     }
-}
-
-fn read(input: &Input) -> anyhow::Result<Vec<u8>> {
-    match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .context("reading stdin")?;
-            Ok(buf)
-        }
-        Input::File(path) => Ok(fs_err::read(path)?),
-    }
-}
-
-/// Expands the command line into files: directories list their `.yaml`/`.yml`/`.json` files
-/// (recursively with `-R`), in name order; files are deduplicated by canonical path, so a
-/// symlink and its target, or a file named twice, are pinned once.
-fn collect_inputs(
-    paths: &[PathBuf],
-    recursive: bool,
-    failed: &mut usize,
-) -> anyhow::Result<Vec<Input>> {
-    let mut out = Vec::new();
-    let mut seen_files = HashSet::new();
-    let mut seen_dirs = HashSet::new();
-    let mut stdin = false;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            if stdin {
-                bail!("`-` (stdin) given more than once");
-            }
-            stdin = true;
-            out.push(Input::Stdin);
-            continue;
-        }
-        let meta = match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => {
-                report::file_error(&path.display().to_string(), &e);
-                *failed += 1;
-                continue;
-            }
-        };
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            if let Err(e) = walk_dir(path, recursive, &mut seen_dirs, &mut files) {
-                report::file_error(&path.display().to_string(), &format!("{e:#}"));
-                *failed += 1;
-            }
-            if files.is_empty() {
-                report::no_manifests(&path.display().to_string());
-            }
-            for f in files {
-                push_file(f, &mut seen_files, &mut out, failed);
-            }
-        } else {
-            push_file(path.clone(), &mut seen_files, &mut out, failed);
-        }
-    }
-    Ok(out)
-}
-
-fn push_file(path: PathBuf, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>, failed: &mut usize) {
-    match std::fs::canonicalize(&path) {
-        Ok(canonical) => {
-            if seen.insert(canonical) {
-                out.push(Input::File(path));
-            }
-        }
-        Err(e) => {
-            report::file_error(&path.display().to_string(), &e);
-            *failed += 1;
-        }
-    }
-}
-
-fn walk_dir(
-    dir: &Path,
-    recursive: bool,
-    seen_dirs: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-) -> anyhow::Result<()> {
-    // A symlink loop (a → ..) would otherwise recurse forever.
-    if !seen_dirs.insert(fs_err::canonicalize(dir)?) {
-        return Ok(());
-    }
-    let mut entries: Vec<_> = fs_err::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("listing {}", dir.display()))?;
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            // A dangling symlink is not a manifest; skip it.
-            continue;
-        };
-        if meta.is_dir() {
-            if recursive {
-                walk_dir(&path, recursive, seen_dirs, files)?;
-            }
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e))
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Looks every reference up in its registry, each distinct one once, concurrently. The one

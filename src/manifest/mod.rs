@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+pub mod inputs;
 pub mod yaml;
 
 pub use yaml::Style;
