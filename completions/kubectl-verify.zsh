@@ -37,14 +37,14 @@ never\:""))' \
 _arguments "${_arguments_options[@]}" : \
 '(--signature --certificate)--bundle=[Sigstore bundle (v0.1, v0.2, v0.3; message signature or DSSE), file or https URL]:FILE|URL:_default' \
 '--signature=[Detached signature (base64 of DER, as cosign writes .sig files), file or https URL]:FILE|URL:_default' \
-'--certificate=[Signing certificate for --signature (PEM, or base64 of PEM), file or https URL]:FILE|URL:_default' \
-'(--certificate --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --profile)--key=[Public key (PEM\: ECDSA P-256/P-384, RSA, Ed25519) for key-signed material]:FILE:_files' \
-'--certificate-identity=[The certificate'\''s identity (SAN email or URI), exactly]:IDENTITY:_default' \
-'(--certificate-identity)--certificate-identity-regexp=[The certificate'\''s identity, as a regex matched against the whole SAN (anchored)]:REGEX:_default' \
-'--certificate-oidc-issuer=[The certificate'\''s OIDC issuer, exactly]:URL:_default' \
-'(--certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[The certificate'\''s OIDC issuer, as a regex matched against the whole value (anchored)]:REGEX:_default' \
-'(--certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
-'--trusted-root=[Trusted root JSON to use instead of the embedded Sigstore public-good root]:FILE:_files' \
+'(--key)--certificate=[Signing certificate for --signature (PEM, or base64 of PEM), file or https URL]:FILE|URL:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'(--key --certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
 '--rekor-url=[Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https\://rekor.sigstore.dev when given without a value)]::URL:_default' \
 '-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
 json\:""
@@ -56,8 +56,8 @@ yaml\:""))' \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
-'--insecure-ignore-tlog[Accept signatures without a verified transparency log proof (INSECURE)]' \
-'--insecure-ignore-sct[Accept certificates without a verified SCT (INSECURE)]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '*-v[Print a line per reference (repeat for more detail)]' \
 '*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -74,8 +74,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
@@ -91,10 +91,10 @@ yaml\:"The same document as YAML"))' \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
-'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
-'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '*-v[Print a line per reference (repeat for more detail)]' \
 '*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -111,8 +111,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
@@ -130,10 +130,10 @@ always\:""
 never\:""))' \
 '-R[Look into subdirectories for .yaml, .yml and .json files]' \
 '--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
-'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
-'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '*-v[Print a line per reference (repeat for more detail)]' \
 '*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -150,8 +150,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
@@ -166,10 +166,10 @@ never\:""))' \
 '--keep-tag[Write \`repo\:tag@sha256\:…\` instead of \`repo@sha256\:…\`]' \
 '--dry-run[Print a unified diff of the changes instead of writing them]' \
 '--verify[Pin only references whose signature verifies (identity flags, --key, --policy and the built-in policy, as for \`kubectl verify image\`), writing exactly the digest that verified; the others are reported and their files left unchanged]' \
-'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
-'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '*-v[Print a line per reference (repeat for more detail)]' \
 '*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

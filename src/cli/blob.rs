@@ -1,21 +1,22 @@
 //! `kubectl verify blob ARTIFACT`: a release binary or any file against a Sigstore bundle, a
 //! detached `.sig` + `.cert`, or a key.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use crate::cli::Outcome;
+use crate::cli::common::{FlagSigner, SignerArgs};
 use crate::report::verdict::{ArtifactInfo, BlobReport, SignatureInfo, StructuredFormat};
 use crate::verify::blob::{
     self as core, ArtifactArg, DETACHED_TLOG_HINT, DetachedSigner, kubernetes_release_identity,
 };
 use crate::verify::rekor::{self, DEFAULT_REKOR_URL, Http};
 use crate::verify::sigstore::{self, Authority, Options, Subject};
-use crate::verify::trust::{PublicKey, Trust};
-use crate::verify::{KeylessIdentity, Matcher, Verdict, VerdictCode};
+use crate::verify::trust::Trust;
+use crate::verify::{KeylessIdentity, Verdict, VerdictCode};
 
 /// Largest artifact downloaded from a URL (release binaries are ~100 MB).
 const ARTIFACT_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
@@ -64,45 +65,26 @@ pub struct BlobArgs {
     #[arg(long, value_name = "FILE|URL")]
     pub signature: Option<String>,
     /// Signing certificate for --signature (PEM, or base64 of PEM), file or https URL.
-    #[arg(long, value_name = "FILE|URL", requires = "signature")]
+    #[arg(
+        long,
+        value_name = "FILE|URL",
+        requires = "signature",
+        conflicts_with = "key"
+    )]
     pub certificate: Option<String>,
-    /// Public key (PEM: ECDSA P-256/P-384, RSA, Ed25519) for key-signed material.
-    #[arg(long, value_name = "FILE", conflicts_with_all = [
-        "certificate", "certificate_identity", "certificate_identity_regexp",
-        "certificate_oidc_issuer", "certificate_oidc_issuer_regexp", "profile"])]
-    pub key: Option<PathBuf>,
-
-    /// The certificate's identity (SAN email or URI), exactly.
-    #[arg(long, value_name = "IDENTITY")]
-    pub certificate_identity: Option<String>,
-    /// The certificate's identity, as a regex matched against the whole SAN (anchored).
-    #[arg(long, value_name = "REGEX", conflicts_with = "certificate_identity")]
-    pub certificate_identity_regexp: Option<String>,
-    /// The certificate's OIDC issuer, exactly.
-    #[arg(long, value_name = "URL")]
-    pub certificate_oidc_issuer: Option<String>,
-    /// The certificate's OIDC issuer, as a regex matched against the whole value (anchored).
-    #[arg(long, value_name = "REGEX", conflicts_with = "certificate_oidc_issuer")]
-    pub certificate_oidc_issuer_regexp: Option<String>,
+    #[command(flatten)]
+    pub signer: SignerArgs,
     /// Expect the signer of a known publisher instead of giving identity flags.
-    #[arg(long, value_enum, conflicts_with_all = ["certificate_identity", "certificate_identity_regexp"])]
+    #[arg(long, value_enum,
+          conflicts_with_all = ["key", "certificate_identity", "certificate_identity_regexp"])]
     pub profile: Option<Profile>,
 
-    /// Trusted root JSON to use instead of the embedded Sigstore public-good root.
-    #[arg(long, value_name = "FILE")]
-    pub trusted_root: Option<PathBuf>,
     /// Look up the Rekor entry of a .sig + .cert online (opt-in; default URL
     /// https://rekor.sigstore.dev when given without a value).
     // `require_equals` so a bare `--rekor-url` never swallows the artifact that follows it.
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
           require_equals = true)]
     pub rekor_url: Option<String>,
-    /// Accept signatures without a verified transparency log proof (INSECURE).
-    #[arg(long)]
-    pub insecure_ignore_tlog: bool,
-    /// Accept certificates without a verified SCT (INSECURE).
-    #[arg(long)]
-    pub insecure_ignore_sct: bool,
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = BlobOutput::Text)]
     pub output: BlobOutput,
@@ -141,24 +123,13 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
             args.artifact
         );
     }
-    if args.signature.is_some() && args.certificate.is_none() && args.key.is_none() {
+    if args.signature.is_some() && args.certificate.is_none() && args.signer.key.is_none() {
         bail!("--signature needs --certificate (keyless) or --key (key-signed)");
     }
-    if args.insecure_ignore_tlog {
-        crate::report::warn(
-            "--insecure-ignore-tlog: transparency log proofs are not required; the signing time \
-             of a certificate cannot be proven",
-        );
-    }
-    if args.insecure_ignore_sct {
-        crate::report::warn("--insecure-ignore-sct: certificate SCTs are not checked");
-    }
-
-    let trust = match &args.trusted_root {
-        Some(path) => Trust::from_file(path)?,
-        None => Trust::embedded()?,
-    };
-    let authority = authority(&args)?;
+    let signer = args.signer.resolve()?;
+    let trust = signer.trust;
+    let options = signer.options;
+    let authority = authority(signer.named, &args)?;
     let http = Http::new(args.timeout)?;
 
     // The artifact: its bytes (file, URL) or only its digest.
@@ -181,10 +152,6 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
     let artifact = ArtifactInfo {
         source: args.artifact.clone(),
         digest: subject.digest_string(),
-    };
-    let options = Options {
-        ignore_tlog: args.insecure_ignore_tlog,
-        ignore_sct: args.insecure_ignore_sct,
     };
 
     let (verdict, signature) = if let Some(bundle_source) = &args.bundle {
@@ -291,55 +258,26 @@ async fn detached(
 
 /// Who must have signed: `--key`, the identity flags, `--profile`, or — for a `.sig`/`.cert`
 /// from dl.k8s.io with no identity flags — the Kubernetes release signer.
-fn authority(args: &BlobArgs) -> anyhow::Result<Authority> {
-    if let Some(path) = &args.key {
-        return Ok(Authority::Key(PublicKey::from_file(path)?));
-    }
-    let subject = match (
-        &args.certificate_identity,
-        &args.certificate_identity_regexp,
-    ) {
-        (Some(s), _) => Some(Matcher::exact(s)),
-        (None, Some(re)) => Some(
-            Matcher::regex(re).with_context(|| format!("--certificate-identity-regexp {re:?}"))?,
-        ),
-        (None, None) => None,
-    };
-    let issuer = match (
-        &args.certificate_oidc_issuer,
-        &args.certificate_oidc_issuer_regexp,
-    ) {
-        (Some(s), _) => Some(Matcher::exact(s)),
-        (None, Some(re)) => Some(
-            Matcher::regex(re)
-                .with_context(|| format!("--certificate-oidc-issuer-regexp {re:?}"))?,
-        ),
-        (None, None) => None,
-    };
+fn authority(named: FlagSigner, args: &BlobArgs) -> anyhow::Result<Authority> {
+    let profile = args.profile == Some(Profile::KubernetesRelease);
+    // Material from dl.k8s.io implies the release signer only when no identity flag is given.
     let from_k8s = [&args.signature, &args.certificate, &args.bundle]
         .into_iter()
         .flatten()
         .any(|s| core::is_kubernetes_release_url(s));
-    let k8s_profile = args.profile == Some(Profile::KubernetesRelease)
-        || (from_k8s && subject.is_none() && issuer.is_none());
-    match (subject, issuer) {
-        (Some(subject), Some(issuer)) => Ok(Authority::Keyless(vec![KeylessIdentity {
-            subject,
-            issuer,
-        }])),
-        (None, issuer) if k8s_profile => {
-            let mut identity = kubernetes_release_identity();
-            if let Some(issuer) = issuer {
-                identity.issuer = issuer;
-            }
-            Ok(Authority::Keyless(vec![identity]))
+    match named {
+        FlagSigner::Key(key) => Ok(Authority::Key(key)),
+        FlagSigner::Keyless(identity) => Ok(Authority::Keyless(vec![identity])),
+        FlagSigner::IssuerOnly(issuer) if profile => {
+            Ok(Authority::Keyless(vec![KeylessIdentity {
+                issuer,
+                ..kubernetes_release_identity()
+            }]))
         }
-        (Some(_), None) => bail!(
-            "--certificate-oidc-issuer or --certificate-oidc-issuer-regexp is required with \
-             --certificate-identity: an identity means nothing without the issuer that vouched \
-             for it"
-        ),
-        (None, _) => bail!(
+        FlagSigner::None if profile || from_k8s => {
+            Ok(Authority::Keyless(vec![kubernetes_release_identity()]))
+        }
+        FlagSigner::IssuerOnly(_) | FlagSigner::None => bail!(
             "keyless verification needs the signer's identity: give --certificate-identity (or \
              --certificate-identity-regexp) and --certificate-oidc-issuer (or \
              --certificate-oidc-issuer-regexp), --key for key-signed material, or \
@@ -363,7 +301,8 @@ mod tests {
     fn authority_of(args: &[&str]) -> Result<String, String> {
         let cmd = Cmd::try_parse_from(std::iter::once("blob").chain(args.iter().copied()))
             .map_err(|e| e.to_string())?;
-        match authority(&cmd.blob).map_err(|e| format!("{e:#}"))? {
+        let named = cmd.blob.signer.named().map_err(|e| format!("{e:#}"))?;
+        match authority(named, &cmd.blob).map_err(|e| format!("{e:#}"))? {
             Authority::Keyless(ids) => Ok(ids
                 .iter()
                 .map(ToString::to_string)

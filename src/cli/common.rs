@@ -7,6 +7,9 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use crate::registry::{Mirror, RegistryOptions};
+use crate::verify::sigstore::Options;
+use crate::verify::trust::{PublicKey, Trust};
+use crate::verify::{KeylessIdentity, Matcher};
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -108,4 +111,142 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         return Err(format!("duration {s:?} must be positive"));
     }
     Ok(Duration::from_secs_f64(secs))
+}
+
+/// Who must have signed and which Sigstore root to trust: the cosign-compatible flags that
+/// `image`, `manifests`, `pin --verify` and `blob` share. Each command adds its own ways of
+/// naming a signer (policy files, `blob --profile`) on top.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SignerArgs {
+    /// Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519).
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+    /// Require a keyless signature whose certificate names exactly this identity (SAN email or
+    /// URI). Needs --certificate-oidc-issuer[-regexp].
+    #[arg(long, value_name = "IDENTITY", conflicts_with = "key")]
+    pub certificate_identity: Option<String>,
+    /// Like --certificate-identity, with a regular expression that must match the WHOLE
+    /// identity (anchored, unlike cosign's).
+    #[arg(
+        long,
+        value_name = "REGEX",
+        conflicts_with_all = ["key", "certificate_identity"]
+    )]
+    pub certificate_identity_regexp: Option<String>,
+    /// The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com.
+    #[arg(long, value_name = "URL", conflicts_with = "key")]
+    pub certificate_oidc_issuer: Option<String>,
+    /// Like --certificate-oidc-issuer, with an anchored regular expression.
+    #[arg(
+        long,
+        value_name = "REGEX",
+        conflicts_with_all = ["key", "certificate_oidc_issuer"]
+    )]
+    pub certificate_oidc_issuer_regexp: Option<String>,
+    /// Use this Sigstore trusted_root.json instead of the embedded public-good root.
+    #[arg(long, value_name = "FILE")]
+    pub trusted_root: Option<PathBuf>,
+    /// INSECURE: accept signatures without a verified transparency log entry.
+    #[arg(long)]
+    pub insecure_ignore_tlog: bool,
+    /// INSECURE: do not require the certificate's SCT to verify.
+    #[arg(long)]
+    pub insecure_ignore_sct: bool,
+}
+
+/// The signer the identity flags name, before a command adds its defaults.
+#[derive(Debug)]
+pub enum FlagSigner {
+    /// `--key`.
+    Key(PublicKey),
+    /// `--certificate-identity[-regexp]` with `--certificate-oidc-issuer[-regexp]`.
+    Keyless(KeylessIdentity),
+    /// Only `--certificate-oidc-issuer[-regexp]`: `blob --profile` may supply the identity,
+    /// elsewhere it is a usage error.
+    IssuerOnly(Matcher),
+    /// No identity flag.
+    None,
+}
+
+/// [`SignerArgs`], validated.
+#[derive(Debug)]
+pub struct Signer {
+    pub named: FlagSigner,
+    pub trust: Trust,
+    pub options: Options,
+}
+
+impl SignerArgs {
+    /// Validates the flags: reads the key and the trusted root, compiles the regular
+    /// expressions, and prints the `--insecure-*` warnings. An identity without an issuer,
+    /// a bad regex and unreadable material are errors (exit 2).
+    pub fn resolve(&self) -> anyhow::Result<Signer> {
+        let named = self.named()?;
+        if self.insecure_ignore_tlog {
+            crate::report::warn(
+                "--insecure-ignore-tlog: signatures are accepted without a verified transparency \
+                 log entry; their signing time is unproven",
+            );
+        }
+        if self.insecure_ignore_sct {
+            crate::report::warn(
+                "--insecure-ignore-sct: certificates are accepted without a verified SCT",
+            );
+        }
+        let trust = match &self.trusted_root {
+            Some(path) => Trust::from_file(path)?,
+            None => Trust::embedded().context("loading the embedded trusted root")?,
+        };
+        Ok(Signer {
+            named,
+            trust,
+            options: Options {
+                ignore_tlog: self.insecure_ignore_tlog,
+                ignore_sct: self.insecure_ignore_sct,
+            },
+        })
+    }
+
+    /// The signer the identity flags name (clap has already rejected conflicting pairs).
+    pub fn named(&self) -> anyhow::Result<FlagSigner> {
+        if let Some(path) = &self.key {
+            return Ok(FlagSigner::Key(PublicKey::from_file(path)?));
+        }
+        let subject = matcher(
+            self.certificate_identity.as_deref(),
+            self.certificate_identity_regexp.as_deref(),
+            "--certificate-identity-regexp",
+        )?;
+        let issuer = matcher(
+            self.certificate_oidc_issuer.as_deref(),
+            self.certificate_oidc_issuer_regexp.as_deref(),
+            "--certificate-oidc-issuer-regexp",
+        )?;
+        Ok(match (subject, issuer) {
+            (Some(subject), Some(issuer)) => {
+                FlagSigner::Keyless(KeylessIdentity { subject, issuer })
+            }
+            (Some(_), None) => bail!(
+                "--certificate-identity[-regexp] needs --certificate-oidc-issuer[-regexp]: an \
+                 identity means nothing without the issuer that vouched for it"
+            ),
+            (None, Some(issuer)) => FlagSigner::IssuerOnly(issuer),
+            (None, None) => FlagSigner::None,
+        })
+    }
+}
+
+/// An exact value or an anchored regex (the flags conflict, so at most one is given).
+fn matcher(
+    exact: Option<&str>,
+    regex: Option<&str>,
+    regex_flag: &str,
+) -> anyhow::Result<Option<Matcher>> {
+    Ok(match (exact, regex) {
+        (Some(s), _) => Some(Matcher::exact(s)),
+        (None, Some(re)) => {
+            Some(Matcher::regex(re).with_context(|| format!("{regex_flag} {re:?}"))?)
+        }
+        (None, None) => None,
+    })
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use super::common::RegistryArgs;
+use super::common::{FlagSigner, RegistryArgs, SignerArgs};
 use crate::evidence::{ImageOutcome, VerifyPlan, verify_images};
 use crate::reference::ImageRef;
 use crate::registry::Registry;
@@ -17,10 +17,9 @@ use crate::report::images::{
     self as report, ImageEntry, ImagesReport, RekorInfo, SourceLocation, VerifiedDigest,
 };
 use crate::report::verdict::StructuredFormat;
+use crate::verify::VerdictCode;
 use crate::verify::policy::{self, PolicySet, Requirement};
-use crate::verify::sigstore::{Authority, Options};
-use crate::verify::trust::{PublicKey, Trust};
-use crate::verify::{KeylessIdentity, Matcher, VerdictCode};
+use crate::verify::sigstore::Authority;
 
 /// Report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -34,35 +33,12 @@ pub enum ImageOutput {
     Yaml,
 }
 
-/// Who must have signed and what to trust: shared by `image`, `manifests` and `pin --verify`.
+/// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
+/// `image`, `manifests` and `pin --verify`.
 #[derive(Debug, Args, Clone)]
-#[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct TrustArgs {
-    /// Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519).
-    #[arg(long, value_name = "FILE")]
-    pub key: Option<PathBuf>,
-    /// Require a keyless signature whose certificate names exactly this identity (SAN email or
-    /// URI). Needs --certificate-oidc-issuer[-regexp].
-    #[arg(long, value_name = "IDENTITY", conflicts_with = "key")]
-    pub certificate_identity: Option<String>,
-    /// Like --certificate-identity, with a regular expression that must match the WHOLE
-    /// identity (anchored, unlike cosign's).
-    #[arg(
-        long,
-        value_name = "REGEX",
-        conflicts_with_all = ["key", "certificate_identity"]
-    )]
-    pub certificate_identity_regexp: Option<String>,
-    /// The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com.
-    #[arg(long, value_name = "URL", conflicts_with = "key")]
-    pub certificate_oidc_issuer: Option<String>,
-    /// Like --certificate-oidc-issuer, with an anchored regular expression.
-    #[arg(
-        long,
-        value_name = "REGEX",
-        conflicts_with_all = ["key", "certificate_oidc_issuer"]
-    )]
-    pub certificate_oidc_issuer_regexp: Option<String>,
+    #[command(flatten)]
+    pub signer: SignerArgs,
     /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
@@ -72,19 +48,10 @@ pub struct TrustArgs {
     /// Report images no policy or flag covers as `no-policy` without failing the run.
     #[arg(long)]
     pub allow_unmatched: bool,
-    /// Use this Sigstore trusted_root.json instead of the embedded public-good root.
-    #[arg(long, value_name = "FILE")]
-    pub trusted_root: Option<PathBuf>,
     /// Look for signatures in this repository instead of the image's (as cosign's
     /// COSIGN_REPOSITORY).
     #[arg(long, value_name = "REPO", env = "COSIGN_REPOSITORY")]
     pub signature_repository: Option<String>,
-    /// INSECURE: accept signatures without a verified transparency log entry.
-    #[arg(long)]
-    pub insecure_ignore_tlog: bool,
-    /// INSECURE: do not require the certificate's SCT to verify.
-    #[arg(long)]
-    pub insecure_ignore_sct: bool,
     /// How many images are verified at once.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
@@ -176,7 +143,17 @@ pub async fn verify_and_report(
 /// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
 /// mistakes and unreadable trust material are errors (exit 2).
 pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
-    let flags = flag_authority(args)?.map(Requirement::from_flags);
+    let signer = args.signer.resolve()?;
+    let flags = match signer.named {
+        FlagSigner::Key(key) => Some(Authority::Key(key)),
+        FlagSigner::Keyless(identity) => Some(Authority::Keyless(vec![identity])),
+        FlagSigner::IssuerOnly(_) => bail!(
+            "--certificate-oidc-issuer[-regexp] needs --certificate-identity[-regexp] (use \
+             --certificate-identity-regexp '.*' to accept any identity from that issuer)"
+        ),
+        FlagSigner::None => None,
+    }
+    .map(Requirement::from_flags);
     let policies = match &args.policy {
         Some(path) => policy::load(path)?,
         None => Vec::new(),
@@ -190,21 +167,6 @@ pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
             policy::builtin()
         },
     };
-    if args.insecure_ignore_tlog {
-        crate::report::warn(
-            "--insecure-ignore-tlog: signatures are accepted without a verified transparency log \
-             entry; their signing time is unproven",
-        );
-    }
-    if args.insecure_ignore_sct {
-        crate::report::warn(
-            "--insecure-ignore-sct: certificates are accepted without a verified SCT",
-        );
-    }
-    let trust = match &args.trusted_root {
-        Some(path) => Trust::from_file(path)?,
-        None => Trust::embedded().context("loading the embedded trusted root")?,
-    };
     let signature_repository = match &args.signature_repository {
         Some(s) if !s.trim().is_empty() => Some(
             ImageRef::parse(s.trim()).with_context(|| format!("--signature-repository {s:?}"))?,
@@ -213,11 +175,8 @@ pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
     };
     let plan = VerifyPlan {
         policies: set,
-        options: Options {
-            ignore_tlog: args.insecure_ignore_tlog,
-            ignore_sct: args.insecure_ignore_sct,
-        },
-        trust,
+        options: signer.options,
+        trust: signer.trust,
         signature_repository,
         concurrency: usize::from(args.concurrency),
     };
@@ -251,47 +210,6 @@ pub async fn resolve_verified(
             (key, result)
         })
         .collect())
-}
-
-fn flag_authority(args: &TrustArgs) -> anyhow::Result<Option<Authority>> {
-    if let Some(path) = &args.key {
-        return Ok(Some(Authority::Key(PublicKey::from_file(path)?)));
-    }
-    let subject = match (
-        &args.certificate_identity,
-        &args.certificate_identity_regexp,
-    ) {
-        (Some(s), None) => Some(Matcher::exact(s.clone())),
-        (None, Some(r)) => Some(
-            Matcher::regex(r).with_context(|| format!("--certificate-identity-regexp {r:?}"))?,
-        ),
-        _ => None,
-    };
-    let issuer = match (
-        &args.certificate_oidc_issuer,
-        &args.certificate_oidc_issuer_regexp,
-    ) {
-        (Some(s), None) => Some(Matcher::exact(s.clone())),
-        (None, Some(r)) => Some(
-            Matcher::regex(r).with_context(|| format!("--certificate-oidc-issuer-regexp {r:?}"))?,
-        ),
-        _ => None,
-    };
-    match (subject, issuer) {
-        (Some(subject), Some(issuer)) => Ok(Some(Authority::Keyless(vec![KeylessIdentity {
-            subject,
-            issuer,
-        }]))),
-        (Some(_), None) => bail!(
-            "--certificate-identity[-regexp] needs --certificate-oidc-issuer[-regexp]: an identity \
-             means nothing without the issuer that vouched for it"
-        ),
-        (None, Some(_)) => bail!(
-            "--certificate-oidc-issuer[-regexp] needs --certificate-identity[-regexp] (use \
-             --certificate-identity-regexp '.*' to accept any identity from that issuer)"
-        ),
-        (None, None) => Ok(None),
-    }
 }
 
 fn entry(o: ImageOutcome, sources: Vec<SourceLocation>, allow_unmatched: bool) -> ImageEntry {
