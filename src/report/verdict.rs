@@ -342,11 +342,16 @@ impl BlobReport {
 /// `Verified OK` on success (what cosign users grep for) or the verdict code and why.
 pub fn render_blob_human(report: &BlobReport, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Artifact:   {} ({})",
-        report.artifact.source, report.artifact.digest
-    );
+    // A digest given as the artifact is its own source: print it once.
+    if report.artifact.source == report.artifact.digest {
+        let _ = writeln!(out, "Artifact:   {}", report.artifact.digest);
+    } else {
+        let _ = writeln!(
+            out,
+            "Artifact:   {} ({})",
+            report.artifact.source, report.artifact.digest
+        );
+    }
     let _ = write!(
         out,
         "Signature:  {} {}",

@@ -258,7 +258,7 @@ pub fn classify(err: &Error, kind: ContentKind) -> (VerdictCode, String) {
         Error::Timestamp(_) => (C::TlogMissing, format!("no verified signing time: {text}")),
         Error::Bundle(sigstore_verify::bundle::Error::MissingCheckpoint) => (
             C::MalformedBundle,
-            "malformed bundle: its inclusion proof has no checkpoint (signed tree head), so the \
+            "its inclusion proof has no checkpoint (signed tree head), so the \
              proof is not tied to any state the log signed; sigstore-python and sigstore-verify \
              reject such bundles too"
                 .to_owned(),
