@@ -35,6 +35,7 @@ use std::fmt::Write as _;
 use owo_colors::OwoColorize;
 use serde::Serialize;
 
+pub use super::verdict::rfc3339;
 use super::verdict::{API_VERSION, StructuredFormat, write_structured};
 use crate::verify::image::Format;
 use crate::verify::{Signer, VerdictCode};
@@ -251,43 +252,9 @@ fn paint(cell: &str, e: &ImageEntry) -> String {
     }
 }
 
-/// Seconds since the epoch as RFC 3339 UTC (`2026-02-27T18:20:46Z`).
-pub fn rfc3339(secs: i64) -> String {
-    // Civil-from-days (Howard Hinnant), exact for the proleptic Gregorian calendar.
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        (rem / 60) % 60,
-        rem % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rfc3339_table() {
-        for (secs, want) in [
-            (0, "1970-01-01T00:00:00Z"),
-            (1_772_216_446, "2026-02-27T18:20:46Z"),
-            (1_683_465_314, "2023-05-07T13:15:14Z"),
-            (951_782_400, "2000-02-29T00:00:00Z"),
-        ] {
-            assert_eq!(rfc3339(secs), want);
-        }
-    }
 
     fn entry(reference: &str, verdict: VerdictCode, enforced: bool) -> ImageEntry {
         ImageEntry {

@@ -63,29 +63,8 @@ fn unix(t: SystemTime) -> i64 {
     i64::try_from(t.duration_since(UNIX_EPOCH).expect("after 1970").as_secs()).expect("fits")
 }
 
-#[allow(clippy::many_single_char_names)] // the algorithm's own names
 fn rfc3339(t: SystemTime) -> String {
-    // Days-from-civil, inverse (Howard Hinnant's algorithm): enough for a JSON timestamp
-    // without a date crate.
-    let secs = unix(t);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        (rem / 60) % 60,
-        rem % 60
-    )
+    kubectl_verify::report::verdict::rfc3339(unix(t))
 }
 
 /// An ECDSA P-256 key with its DER SubjectPublicKeyInfo.
