@@ -9,14 +9,16 @@
 //!   ├─ manifest/ where images come from: local YAML/JSON files, parsed with byte spans
 //!   ├─ workload  where images live inside Kubernetes objects (one list, used by every reader)
 //!   ├─ reference the distribution reference grammar and Docker Hub normalisation
-//!   ├─ registry/ everything that talks to an OCI registry (resolve tags, fetch signatures)
+//!   ├─ registry/ everything that talks to an OCI registry (resolve tags, manifests, blobs)
+//!   ├─ evidence  fetching an image's signatures: referrers, tag fallback, legacy .sig
+//!   ├─ remote    fetching the rest: artifact/bundle URLs and Rekor entries (`blob`)
 //!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
 //!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
 //!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries
 //! ```
 //!
-//! Fetching evidence (registry) is kept apart from judging it (verify): the judgement is a pure
-//! function over bytes that tests can drive without a server.
+//! Fetching evidence (registry, evidence, remote) is kept apart from judging it (verify): the
+//! judgement is a pure function over bytes that tests can drive without a server.
 
 pub mod cli;
 pub mod evidence;
@@ -25,6 +27,7 @@ pub mod manifest;
 pub mod pin;
 pub mod reference;
 pub mod registry;
+pub mod remote;
 pub mod report;
 pub mod verify;
 pub mod workload;

@@ -9,11 +9,11 @@ use clap::{Args, ValueEnum};
 
 use crate::cli::Outcome;
 use crate::cli::common::{FlagSigner, SignerArgs};
+use crate::remote::{self as rekor, DEFAULT_REKOR_URL, Http};
 use crate::report::verdict::{ArtifactInfo, BlobReport, SignatureInfo, StructuredFormat};
 use crate::verify::blob::{
     self as core, ArtifactArg, DETACHED_TLOG_HINT, DetachedSigner, kubernetes_release_identity,
 };
-use crate::verify::rekor::{self, DEFAULT_REKOR_URL, Http};
 use crate::verify::sigstore::{self, Authority, Options, Subject};
 use crate::verify::trust::Trust;
 use crate::verify::{KeylessIdentity, Verdict, VerdictCode};

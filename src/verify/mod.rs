@@ -8,7 +8,6 @@ pub mod blob;
 pub mod image;
 pub mod legacy;
 pub mod policy;
-pub mod rekor;
 pub mod sigstore;
 pub mod trust;
 

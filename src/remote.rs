@@ -1,6 +1,6 @@
-//! Opt-in online lookup of a detached signature's Rekor entry (`--rekor-url`), and the small
-//! HTTP client blob verification uses for it and for URL arguments (bounded retries, size
-//! limit).
+//! Fetching evidence that is not in a registry: the opt-in online lookup of a detached
+//! signature's Rekor entry (`--rekor-url`), and the small HTTP client `blob` uses for it and
+//! for URL arguments (bounded retries, size limit). Kept out of `verify/`, which only judges.
 //!
 //! The entry found is not trusted: it is turned into the `tlogEntries` element of a bundle
 //! (body, SET, inclusion proof, checkpoint) and the engine verifies the SET and the proof
