@@ -67,13 +67,58 @@ fn rfc3339(t: SystemTime) -> String {
     kubectl_verify::report::verdict::rfc3339(unix(t))
 }
 
-/// An ECDSA P-256 key with its DER SubjectPublicKeyInfo.
+/// The key types `--key` accepts (issue 3), each signing the way cosign's default signer
+/// for that type does (sigstore's `LoadDefaultSignerVerifier`): ECDSA P-256 with SHA-256,
+/// P-384 with SHA-384, RSA PKCS#1 v1.5 with SHA-256, Ed25519 pure (over the whole message;
+/// cosign defaults to Ed25519ph, which nothing in the tree can make). `EcdsaP384Sha256` is
+/// P-384 as older cosign signed it (`LoadSignerVerifier(key, crypto.SHA256)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    EcdsaP256,
+    EcdsaP384,
+    EcdsaP384Sha256,
+    Rsa,
+    Ed25519,
+}
+
+impl KeyKind {
+    pub const ALL: [Self; 5] = [
+        Self::EcdsaP256,
+        Self::EcdsaP384,
+        Self::EcdsaP384Sha256,
+        Self::Rsa,
+        Self::Ed25519,
+    ];
+
+    /// The name reports and file names use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::EcdsaP256 => "ecdsa-p256",
+            Self::EcdsaP384 => "ecdsa-p384",
+            Self::EcdsaP384Sha256 => "ecdsa-p384-sha256",
+            Self::Rsa => "rsa",
+            Self::Ed25519 => "ed25519",
+        }
+    }
+}
+
+enum Pair {
+    /// The harness's own CA, CT and Rekor keys: P-256 through sigstore-verify's signer.
+    Sigstore(KeyPair),
+    /// Signing keys of every `--key` type, through rcgen (aws-lc-rs underneath).
+    Rcgen(rcgen::KeyPair),
+    /// P-384 signing over SHA-256, which rcgen does not offer.
+    P384Sha256(aws_lc_rs::signature::EcdsaKeyPair),
+}
+
+/// A signing key with its DER SubjectPublicKeyInfo.
 pub struct Key {
-    pair: KeyPair,
+    pair: Pair,
     spki: Vec<u8>,
 }
 
 impl Key {
+    /// An ECDSA P-256 key.
     pub fn generate() -> Self {
         let pair = KeyPair::generate_ecdsa_p256().expect("generate P-256 key");
         let spki = pair
@@ -81,12 +126,60 @@ impl Key {
             .expect("public key DER")
             .as_bytes()
             .to_vec();
-        Self { pair, spki }
+        Self {
+            pair: Pair::Sigstore(pair),
+            spki,
+        }
     }
 
-    /// ASN.1 DER ECDSA signature over SHA-256 of `data`.
+    /// A key of `kind` (RSA: 2048 bits, cosign's default size).
+    pub fn generate_kind(kind: KeyKind) -> Self {
+        let alg = match kind {
+            KeyKind::EcdsaP256 => &rcgen::PKCS_ECDSA_P256_SHA256,
+            KeyKind::EcdsaP384 | KeyKind::EcdsaP384Sha256 => &rcgen::PKCS_ECDSA_P384_SHA384,
+            KeyKind::Rsa => &rcgen::PKCS_RSA_SHA256,
+            KeyKind::Ed25519 => &rcgen::PKCS_ED25519,
+        };
+        let pair = rcgen::KeyPair::generate_for(alg).expect("generate key");
+        let spki = rcgen::PublicKeyData::subject_public_key_info(&pair);
+        if kind == KeyKind::EcdsaP384Sha256 {
+            let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(
+                &aws_lc_rs::signature::ECDSA_P384_SHA384_ASN1_SIGNING,
+                pair.serialized_der(),
+            )
+            .expect("P-384 key");
+            return Self {
+                pair: Pair::P384Sha256(pair),
+                spki,
+            };
+        }
+        Self {
+            pair: Pair::Rcgen(pair),
+            spki,
+        }
+    }
+
+    /// A signature over `data` as cosign makes it with this key type: ASN.1 DER ECDSA over
+    /// SHA-256 (P-256) or SHA-384 (P-384; SHA-256 for `EcdsaP384Sha256`), RSA PKCS#1 v1.5
+    /// over SHA-256, pure Ed25519.
     pub fn sign(&self, data: &[u8]) -> Vec<u8> {
-        self.pair.sign(data).expect("sign").as_bytes().to_vec()
+        match &self.pair {
+            Pair::Sigstore(pair) => pair.sign(data).expect("sign").as_bytes().to_vec(),
+            Pair::Rcgen(pair) => rcgen::SigningKey::sign(pair, data).expect("sign"),
+            Pair::P384Sha256(pair) => {
+                // aws-lc-rs pairs P-384 signing with SHA-384 only. ECDSA reads the digest as
+                // an integer (RFC 6979 bits2int), so SHA-256 left-padded with 16 zero bytes to
+                // SHA-384's length is the same integer: the result is ECDSA P-384 over SHA-256.
+                let mut padded = [0u8; 48];
+                padded[16..].copy_from_slice(&Sha256::digest(data));
+                let digest = aws_lc_rs::digest::Digest::import_less_safe(
+                    &padded,
+                    &aws_lc_rs::digest::SHA384,
+                )
+                .expect("digest");
+                pair.sign_digest(&digest).expect("sign").as_ref().to_vec()
+            }
+        }
     }
 
     pub fn spki_der(&self) -> &[u8] {
@@ -704,6 +797,30 @@ impl TestSigstore {
             "mediaType": BUNDLE_V03_MEDIA_TYPE,
             "verificationMaterial": vm,
             "dsseEnvelope": envelope,
+        });
+        serde_json::to_vec(&bundle).expect("bundle json")
+    }
+
+    /// A `cosign sign-blob --bundle` style bundle (v0.3): a message signature over `artifact`
+    /// with a hashedrekord/0.0.1 Rekor entry carrying SET and inclusion proof.
+    pub fn blob_bundle(&self, signer: Signer<'_>, artifact: &[u8]) -> Vec<u8> {
+        let sig = signer.key().sign(artifact);
+        let digest = Sha256::digest(artifact);
+        let mut vm = match signer {
+            Signer::Keyless(id) => json!({ "certificate": { "rawBytes": B64.encode(&id.cert) } }),
+            Signer::Key(k) => json!({ "publicKey": { "hint": B64.encode(k.id()) } }),
+        };
+        let body = hashedrekord_body(&digest, &sig, &signer.verifier_pem());
+        vm["tlogEntries"] =
+            json!([self.tlog_entry(&self.rekor, &body, self.tlog(), "hashedrekord")]);
+        vm["timestampVerificationData"] = json!({});
+        let bundle = json!({
+            "mediaType": BUNDLE_V03_MEDIA_TYPE,
+            "verificationMaterial": vm,
+            "messageSignature": {
+                "messageDigest": { "algorithm": "SHA2_256", "digest": B64.encode(digest) },
+                "signature": B64.encode(&sig),
+            },
         });
         serde_json::to_vec(&bundle).expect("bundle json")
     }
