@@ -1600,7 +1600,7 @@ fn rate_limited_registry_is_a_verdict() {
 /// entry from the test Sigstore; without one under `--insecure-ignore-tlog`; and against a
 /// different key of the same type (`invalid-signature`). A cosign 3 bundle (DSSE) made with
 /// the key is verified too. P-384 legacy signatures over SHA-384 (cosign's current default)
-/// are refused: see the gap noted below.
+/// and RSA-PSS signatures are refused: see the gaps noted below.
 #[test]
 fn key_signed_images_verify_for_every_key_type() {
     use crate::support::sigstore::KeyKind;
@@ -1684,9 +1684,11 @@ fn key_signed_images_verify_for_every_key_type() {
             // signed), so current cosign's P-384-over-SHA-384 `.sig` is refused. A DSSE
             // bundle is checked with P-384's default scheme (SHA-384, what cosign 3 signs),
             // so there it is the SHA-256 flavour that is refused.
+            // RSA signatures are checked as PKCS#1 v1.5 on both paths, so PSS is refused.
             let refused = match kind {
                 KeyKind::EcdsaP384 => case.starts_with("legacy"),
                 KeyKind::EcdsaP384Sha256 => case.starts_with("bundle"),
+                KeyKind::RsaPss => true,
                 _ => false,
             };
             let refused = refused && expected == "verified";
@@ -1707,10 +1709,10 @@ fn key_signed_images_verify_for_every_key_type() {
             let detail = json["images"][0]["detail"].as_str().unwrap_or_default();
             if refused && v == expected {
                 // The one line says which scheme was tried, so the mismatch is diagnosable.
-                let tried = if kind == KeyKind::EcdsaP384 {
-                    "ECDSA_P384_SHA256 signature invalid"
-                } else {
-                    "ECDSA_P384_SHA384 signature invalid"
+                let tried = match kind {
+                    KeyKind::EcdsaP384 => "ECDSA_P384_SHA256 signature invalid",
+                    KeyKind::RsaPss => "RSA_PKCS1_SHA256 signature invalid",
+                    _ => "ECDSA_P384_SHA384 signature invalid",
                 };
                 assert!(detail.contains(tried), "{name} {case}: {detail}");
             }

@@ -71,22 +71,25 @@ fn rfc3339(t: SystemTime) -> String {
 /// for that type does (sigstore's `LoadDefaultSignerVerifier`): ECDSA P-256 with SHA-256,
 /// P-384 with SHA-384, RSA PKCS#1 v1.5 with SHA-256, Ed25519 pure (over the whole message;
 /// cosign defaults to Ed25519ph, which nothing in the tree can make). `EcdsaP384Sha256` is
-/// P-384 as older cosign signed it (`LoadSignerVerifier(key, crypto.SHA256)`).
+/// P-384 as older cosign signed it (`LoadSignerVerifier(key, crypto.SHA256)`); `RsaPss` is an
+/// RSA key signing RSASSA-PSS over SHA-256 (`cosign --signing-algorithm rsa-sign-pss-*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
     EcdsaP256,
     EcdsaP384,
     EcdsaP384Sha256,
     Rsa,
+    RsaPss,
     Ed25519,
 }
 
 impl KeyKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::EcdsaP256,
         Self::EcdsaP384,
         Self::EcdsaP384Sha256,
         Self::Rsa,
+        Self::RsaPss,
         Self::Ed25519,
     ];
 
@@ -97,6 +100,7 @@ impl KeyKind {
             Self::EcdsaP384 => "ecdsa-p384",
             Self::EcdsaP384Sha256 => "ecdsa-p384-sha256",
             Self::Rsa => "rsa",
+            Self::RsaPss => "rsa-pss",
             Self::Ed25519 => "ed25519",
         }
     }
@@ -109,6 +113,8 @@ enum Pair {
     Rcgen(rcgen::KeyPair),
     /// P-384 signing over SHA-256, which rcgen does not offer.
     P384Sha256(aws_lc_rs::signature::EcdsaKeyPair),
+    /// RSASSA-PSS signing, which rcgen's RSA key pair does not do.
+    RsaPss(aws_lc_rs::signature::RsaKeyPair),
 }
 
 /// A signing key with its DER SubjectPublicKeyInfo.
@@ -137,7 +143,7 @@ impl Key {
         let alg = match kind {
             KeyKind::EcdsaP256 => &rcgen::PKCS_ECDSA_P256_SHA256,
             KeyKind::EcdsaP384 | KeyKind::EcdsaP384Sha256 => &rcgen::PKCS_ECDSA_P384_SHA384,
-            KeyKind::Rsa => &rcgen::PKCS_RSA_SHA256,
+            KeyKind::Rsa | KeyKind::RsaPss => &rcgen::PKCS_RSA_SHA256,
             KeyKind::Ed25519 => &rcgen::PKCS_ED25519,
         };
         let pair = rcgen::KeyPair::generate_for(alg).expect("generate key");
@@ -153,6 +159,14 @@ impl Key {
                 spki,
             };
         }
+        if kind == KeyKind::RsaPss {
+            let pair = aws_lc_rs::signature::RsaKeyPair::from_pkcs8(pair.serialized_der())
+                .expect("RSA key");
+            return Self {
+                pair: Pair::RsaPss(pair),
+                spki,
+            };
+        }
         Self {
             pair: Pair::Rcgen(pair),
             spki,
@@ -161,7 +175,7 @@ impl Key {
 
     /// A signature over `data` as cosign makes it with this key type: ASN.1 DER ECDSA over
     /// SHA-256 (P-256) or SHA-384 (P-384; SHA-256 for `EcdsaP384Sha256`), RSA PKCS#1 v1.5
-    /// over SHA-256, pure Ed25519.
+    /// over SHA-256 (PSS for `RsaPss`), pure Ed25519.
     pub fn sign(&self, data: &[u8]) -> Vec<u8> {
         match &self.pair {
             Pair::Sigstore(pair) => pair.sign(data).expect("sign").as_bytes().to_vec(),
@@ -178,6 +192,17 @@ impl Key {
                 )
                 .expect("digest");
                 pair.sign_digest(&digest).expect("sign").as_ref().to_vec()
+            }
+            Pair::RsaPss(pair) => {
+                let mut sig = vec![0; pair.public_modulus_len()];
+                pair.sign(
+                    &aws_lc_rs::signature::RSA_PSS_SHA256,
+                    &aws_lc_rs::rand::SystemRandom::new(),
+                    data,
+                    &mut sig,
+                )
+                .expect("sign");
+                sig
             }
         }
     }
