@@ -225,8 +225,10 @@ pub enum DetachedSigner<'a> {
 /// SHA-256 `artifact_sha256`, with the Rekor entry found online if there is one (`tlog_entry`,
 /// in the bundle's JSON form, see [`super::rekor`]).
 ///
-/// The message digest is the artifact's SHA-256: cosign's `.sig` files are signatures over
-/// that digest (also for P-384 keys), which the digest's algorithm tells the verifier.
+/// The message digest is the artifact's SHA-256, the digest cosign logs in the hashedrekord
+/// entry. It does not say which hash was signed: cosign signs P-384 keys over SHA-384 today and
+/// over SHA-256 in older releases, so [`super::sigstore::verify_bundle`] tries both for a
+/// P-384 key when it has the artifact's bytes (only SHA-256 from a `sha256:` digest).
 pub fn detached_bundle(
     signature: &[u8],
     signer: &DetachedSigner<'_>,

@@ -208,6 +208,8 @@ impl LegacySignature {
         if let Some(rekor) = &self.rekor {
             vm["tlogEntries"] = json!([self.tlog_entry(rekor)?]);
         }
+        // SHA-256 whatever hash the key signed: the Rekor body logs the payload's SHA-256,
+        // and for a P-384 key the verifier also tries SHA-384 (cosign's default).
         let digest = {
             use sha2::{Digest as _, Sha256};
             Sha256::digest(&self.payload)

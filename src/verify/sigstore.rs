@@ -34,8 +34,8 @@ use sigstore_verify::crypto::{
 use sigstore_verify::error::{CertificateError, TimestampError, TransparencyLogError};
 use sigstore_verify::types::bundle::VerificationMaterialContent;
 use sigstore_verify::types::{
-    Artifact, ArtifactDigest, Bundle, DerCertificate, DerPublicKey, HashAlgorithm, Sha256Hash,
-    Sha512Hash, SignatureBytes, SignatureContent, Statement,
+    Artifact, ArtifactDigest, Bundle, DerCertificate, DerPublicKey, DigestBytes, HashAlgorithm,
+    MessageDigest, Sha256Hash, Sha512Hash, SignatureBytes, SignatureContent, Statement,
 };
 use sigstore_verify::{Error, PublicKeyVerificationPolicy, VerificationPolicy, VerificationResult};
 
@@ -101,7 +101,91 @@ pub fn parse_bundle(json: &str) -> Result<Bundle, Verdict> {
 }
 
 /// Judges `bundle` for `subject` under `authority`. See the module documentation.
+///
+/// A message signature by a P-384 key whose bundle declares a SHA-256 digest is ambiguous:
+/// cosign signs P-384 over SHA-384 today (`GetDefaultPublicKeyDetails`) but over SHA-256 in
+/// older releases, and a `.sig` file, a legacy `.sig` layer and cosign's own message-signature
+/// bundles all declare SHA-256 either way (the hashedrekord entry logs the SHA-256). The
+/// library picks the scheme from the declared digest, so the bundle is judged once with the
+/// SHA-384 digest of the subject declared (the key's default), and, if that signature does not
+/// verify, as it is. Every other check runs unchanged on both: the log entry is still compared
+/// with the SHA-256, and a signature that verifies under neither scheme is `invalid-signature`.
 pub fn verify_bundle(
+    subject: Subject<'_>,
+    bundle: &Bundle,
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Verdict {
+    let Authority::Key(key) = authority else {
+        return verify_bundle_as_declared(subject, bundle, authority, options, trust);
+    };
+    if !matches!(
+        KeyAlgorithm::from_spki(key.der()),
+        Ok(KeyAlgorithm::EcdsaP384)
+    ) {
+        return verify_bundle_as_declared(subject, bundle, authority, options, trust);
+    }
+    let Some(sha384) = with_sha384_digest(subject, bundle) else {
+        let mut verdict = verify_bundle_as_declared(subject, bundle, authority, options, trust);
+        if verdict.code == VerdictCode::InvalidSignature
+            && ContentKind::of(bundle) == ContentKind::MessageSignature
+            && !matches!(subject, Subject::Bytes(_))
+        {
+            verdict.detail.push_str(
+                "; a P-384 signature over SHA-384 (cosign's default) can only be checked \
+                 against the artifact itself, not its digest",
+            );
+        }
+        return verdict;
+    };
+    // Only a failing signature makes the other scheme worth trying: every other check
+    // judges the same material whichever scheme is used.
+    let preferred = verify_bundle_as_declared(subject, &sha384, authority, options, trust);
+    if preferred.code != VerdictCode::InvalidSignature {
+        return preferred;
+    }
+    let fallback = verify_bundle_as_declared(subject, bundle, authority, options, trust);
+    if fallback.code != VerdictCode::InvalidSignature {
+        return fallback;
+    }
+    let mut verdict = preferred;
+    verdict.detail = format!(
+        "{} (tried as cosign signs P-384 keys today); nor as older cosign signed them: {}",
+        verdict.detail, fallback.detail
+    );
+    verdict
+}
+
+/// `bundle` with its SHA-256 message digest replaced by the SHA-384 of `subject`, when it is
+/// a message signature whose declared SHA-256 is the subject's and the subject's bytes are
+/// at hand. `None` otherwise: a digest that does not match the subject is judged as it is
+/// (and refused), never papered over.
+fn with_sha384_digest(subject: Subject<'_>, bundle: &Bundle) -> Option<Bundle> {
+    let Subject::Bytes(bytes) = subject else {
+        return None;
+    };
+    let SignatureContent::MessageSignature(msg) = &bundle.content else {
+        return None;
+    };
+    let declared = msg.message_digest.as_ref()?;
+    if declared.algorithm != HashAlgorithm::Sha2256
+        || subject.sha256().as_ref().map(<[u8; 32]>::as_slice) != Some(declared.digest.as_bytes())
+    {
+        return None;
+    }
+    let mut msg = msg.clone();
+    msg.message_digest = Some(MessageDigest::new(
+        HashAlgorithm::Sha2384,
+        DigestBytes::new(sigstore_verify::crypto::sha384(bytes).as_slice().to_vec()),
+    ));
+    let mut variant = bundle.clone();
+    variant.content = SignatureContent::MessageSignature(msg);
+    Some(variant)
+}
+
+/// Judges `bundle` with the signing scheme its content declares (see [`verify_bundle`]).
+fn verify_bundle_as_declared(
     subject: Subject<'_>,
     bundle: &Bundle,
     authority: &Authority,
@@ -1113,6 +1197,82 @@ mod tests {
             );
             assert!(!detail.contains('\n'), "{detail:?}");
         }
+    }
+
+    #[test]
+    fn only_a_sha256_message_digest_of_the_bytes_at_hand_gets_a_sha384_variant() {
+        let bytes = b"artifact".as_slice();
+        let sha256 = Subject::Bytes(bytes).sha256().expect("sha256");
+        let message = |algorithm: &str, digest: &[u8]| {
+            let json = serde_json::json!({
+                "mediaType": "application/vnd.dev.sigstore.bundle+json;version=0.1",
+                "verificationMaterial": { "publicKey": { "hint": "" }, "tlogEntries": [] },
+                "messageSignature": {
+                    "messageDigest": { "algorithm": algorithm, "digest": b64(digest) },
+                    "signature": b64(b"sig"),
+                },
+            });
+            Bundle::from_json(&json.to_string()).expect("bundle")
+        };
+        let dsse = Bundle::from_json(
+            &serde_json::json!({
+                "mediaType": "application/vnd.dev.sigstore.bundle+json;version=0.1",
+                "verificationMaterial": { "publicKey": { "hint": "" }, "tlogEntries": [] },
+                "dsseEnvelope": {
+                    "payload": b64(b"{}"),
+                    "payloadType": "application/vnd.in-toto+json",
+                    "signatures": [{ "sig": b64(b"sig"), "keyid": "" }],
+                },
+            })
+            .to_string(),
+        )
+        .expect("dsse bundle");
+        let sha384 = sigstore_verify::crypto::sha384(bytes).as_slice().to_vec();
+        let cases: Vec<(&str, Subject<'_>, Bundle, bool)> = vec![
+            (
+                "sha256 of the bytes",
+                Subject::Bytes(bytes),
+                message("SHA2_256", &sha256),
+                true,
+            ),
+            (
+                "another artifact's sha256",
+                Subject::Bytes(bytes),
+                message("SHA2_256", &[7; 32]),
+                false,
+            ),
+            (
+                "only a digest at hand",
+                Subject::Sha256(sha256),
+                message("SHA2_256", &sha256),
+                false,
+            ),
+            (
+                "already sha384",
+                Subject::Bytes(bytes),
+                message("SHA2_384", &sha384),
+                false,
+            ),
+            ("dsse", Subject::Bytes(bytes), dsse, false),
+        ];
+        for (case, subject, bundle, want) in cases {
+            let variant = with_sha384_digest(subject, &bundle);
+            assert_eq!(variant.is_some(), want, "{case}");
+            if let Some(variant) = variant {
+                let SignatureContent::MessageSignature(msg) = &variant.content else {
+                    panic!("{case}: not a message signature");
+                };
+                let digest = msg.message_digest.as_ref().expect("digest");
+                assert_eq!(digest.algorithm, HashAlgorithm::Sha2384, "{case}");
+                assert_eq!(digest.digest.as_bytes(), sha384.as_slice(), "{case}");
+                assert_eq!(variant.verification_material, bundle.verification_material);
+            }
+        }
+    }
+
+    fn b64(bytes: &[u8]) -> String {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(bytes)
     }
 
     #[test]

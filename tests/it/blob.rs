@@ -1011,6 +1011,11 @@ fn key_signed_blobs_verify_for_every_key_type() {
     bytes[10] ^= 0x01;
     std::fs::write(&flipped, bytes).expect("write flipped");
 
+    let artifact_digest = format!(
+        "sha256:{}",
+        hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&contents))
+    );
+
     let mut got = Vec::new();
     let mut want = Vec::new();
     for kind in KeyKind::ALL {
@@ -1056,6 +1061,10 @@ fn key_signed_blobs_verify_for_every_key_type() {
                 ok.stderr
             );
         }
+        if kind == KeyKind::EcdsaP384 {
+            detached(Path::new(&artifact_digest), &key_pub)
+                .says("can only be checked against the artifact itself");
+        }
         let runs = [
             ("detached", "verified", ok),
             (
@@ -1067,6 +1076,17 @@ fn key_signed_blobs_verify_for_every_key_type() {
                 "detached, other key",
                 "invalid-signature",
                 detached(&artifact, &other_pub),
+            ),
+            // From its digest alone only a SHA-256 signature can be checked: a P-384 key's
+            // default SHA-384 cannot, and Ed25519 signs the bytes themselves.
+            (
+                "detached, sha256: digest",
+                match kind {
+                    KeyKind::EcdsaP384 => "invalid-signature",
+                    KeyKind::Ed25519 => "malformed-bundle",
+                    _ => "verified",
+                },
+                detached(Path::new(&artifact_digest), &key_pub),
             ),
             ("bundle", "verified", bundled(&artifact, &key_pub)),
             (
@@ -1081,11 +1101,19 @@ fn key_signed_blobs_verify_for_every_key_type() {
             ),
         ];
         for (case, expected, r) in runs {
-            // Known gaps: a message signature is checked with the scheme its SHA-256 message
-            // digest implies: ECDSA P-384 over SHA-256 (cosign now signs P-384 over SHA-384)
-            // and RSA PKCS#1 v1.5 (never PSS). Such signatures are refused, never accepted.
+            // A P-384 message signature verifies over SHA-384 (cosign's default) and over
+            // SHA-256 (older cosign); a bad signature's refusal names both schemes tried. (A
+            // bundle whose declared digest is not the artifact's is refused before any
+            // scheme is tried; from a digest only SHA-256 can be tried.)
+            if matches!(kind, KeyKind::EcdsaP384 | KeyKind::EcdsaP384Sha256)
+                && (case.ends_with("other key") || case == "detached, flipped byte")
+            {
+                r.says("ECDSA_P384_SHA384 signature invalid")
+                    .says("ECDSA_P384_SHA256 signature invalid");
+            }
+            // Known gap: RSA is checked as PKCS#1 v1.5 (never PSS), so PSS is refused, never
+            // accepted.
             let tried = match kind {
-                KeyKind::EcdsaP384 => Some("ECDSA_P384_SHA256 signature invalid"),
                 KeyKind::RsaPss => Some("RSA_PKCS1_SHA256 signature invalid"),
                 _ => None,
             };

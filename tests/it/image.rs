@@ -1679,14 +1679,12 @@ fn key_signed_images_verify_for_every_key_type() {
             ),
         ];
         for (case, expected, flags) in cases {
-            // Known gap: a legacy `.sig` is a message signature checked with the scheme its
-            // SHA-256 message digest implies (ECDSA P-384 over SHA-256, as older cosign
-            // signed), so current cosign's P-384-over-SHA-384 `.sig` is refused. A DSSE
-            // bundle is checked with P-384's default scheme (SHA-384, what cosign 3 signs),
-            // so there it is the SHA-256 flavour that is refused.
+            // A legacy `.sig` by a P-384 key verifies over SHA-384 (current cosign) and over
+            // SHA-256 (older cosign). A DSSE bundle is checked with P-384's default scheme
+            // only (SHA-384, what cosign 3 signs and, like cosign 3, the only one accepted),
+            // so there the SHA-256 flavour is refused.
             // RSA signatures are checked as PKCS#1 v1.5 on both paths, so PSS is refused.
             let refused = match kind {
-                KeyKind::EcdsaP384 => case.starts_with("legacy"),
                 KeyKind::EcdsaP384Sha256 => case.starts_with("bundle"),
                 KeyKind::RsaPss => true,
                 _ => false,
@@ -1710,7 +1708,6 @@ fn key_signed_images_verify_for_every_key_type() {
             if refused && v == expected {
                 // The one line says which scheme was tried, so the mismatch is diagnosable.
                 let tried = match kind {
-                    KeyKind::EcdsaP384 => "ECDSA_P384_SHA256 signature invalid",
                     KeyKind::RsaPss => "RSA_PKCS1_SHA256 signature invalid",
                     _ => "ECDSA_P384_SHA384 signature invalid",
                 };
