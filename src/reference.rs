@@ -103,6 +103,17 @@ pub enum ReferenceError {
 
 /// A parsed image reference. `original` keeps the user's spelling; `registry` and `repository`
 /// are normalised for lookups (`nginx` → `docker.io` + `library/nginx`).
+///
+/// ```
+/// use kubectl_verify::reference::{Digest, ImageRef};
+///
+/// let r = ImageRef::parse("nginx:1.27").unwrap();
+/// assert_eq!(r.canonical(), "docker.io/library/nginx:1.27");
+/// // Pinning writes the name back as it was spelled.
+/// let d = Digest::of(b"manifest bytes");
+/// assert_eq!(r.pinned(&d, false), format!("nginx@{d}"));
+/// assert_eq!(r.pinned(&d, true), format!("nginx:1.27@{d}"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ImageRef {
     original: String,
