@@ -609,26 +609,6 @@ fn identity_comes_from_flags_or_the_kubernetes_release_profile() {
     r.says("--certificate-oidc-issuer");
 }
 
-fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/blob/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_SNAPSHOTS=1", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-            .unified_diff()
-            .header("expected", "actual")
-            .to_string();
-        panic!("snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept):\n{diff}");
-    }
-}
-
 /// Human and JSON reports, verified and not, on a real prod bundle (run from the assets
 /// directory so paths are relative and stable).
 #[test]
@@ -660,10 +640,11 @@ fn report_snapshots() {
             cmd.args(["-o", f]);
         }
         let r = run(&mut cmd);
-        snapshot(name, &r.stdout);
+        support::check_snapshot("blob/snapshots", name, &r.stdout);
     }
     let r = run(legacy_cmd("good", BEACON, GHA).arg("--insecure-ignore-tlog"));
-    snapshot(
+    support::check_snapshot(
+        "blob/snapshots",
         "detached-unproven-time.txt",
         &r.stdout
             .replace(&legacy().display().to_string(), "<LEGACY>"),
@@ -688,7 +669,7 @@ type Divergence<'a> = (
 fn help_snapshot() {
     let r = run(blob().arg("--help"));
     assert_eq!(r.code, Some(0));
-    snapshot("help.txt", &r.stdout);
+    support::check_snapshot("blob/snapshots", "help.txt", &r.stdout);
 }
 
 /// sigstore-python's verifier (its Python API, offline, from a trusted root file) and

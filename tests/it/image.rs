@@ -1120,26 +1120,6 @@ pub fn normalise(text: &str, host: &str) -> String {
     re_short_fp.replace_all(&out, "key sha256:KEY").into_owned()
 }
 
-pub fn check_snapshot(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/image")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-            .unified_diff()
-            .header("expected", "actual")
-            .to_string();
-        panic!("{} differs:\n{diff}", path.display());
-    }
-}
-
 /// The table and the JSON report for a set of images with different verdicts, as snapshots;
 /// colour only with `--color always`.
 #[test]
@@ -1204,14 +1184,15 @@ fn report_snapshots() {
     assert_eq!(out.status.code(), Some(1));
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(!table.contains('\u{1b}'), "no colour when not a terminal");
-    check_snapshot("report.table", &normalise(&table, &host));
+    crate::support::check_snapshot("image", "report.table", &normalise(&table, &host));
 
     let out = crate::support::kubectl_verify()
         .args(&args)
         .args(["-o", "json"])
         .output()
         .unwrap();
-    check_snapshot(
+    crate::support::check_snapshot(
+        "image",
         "report.json",
         &normalise(&String::from_utf8(out.stdout).unwrap(), &host),
     );
@@ -1220,7 +1201,8 @@ fn report_snapshots() {
         .args(["-o", "yaml"])
         .output()
         .unwrap();
-    check_snapshot(
+    crate::support::check_snapshot(
+        "image",
         "report.yaml",
         &normalise(&String::from_utf8(out.stdout).unwrap(), &host),
     );

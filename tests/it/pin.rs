@@ -5,7 +5,7 @@
 //! `stderr` (lines that must each appear on stderr). The inputs name images as
 //! `registry.test/…` and Docker Hub names; both are looked up through `--registry-mirror` at the
 //! test registry, whose image bytes derive from repository and tag only, so the digests in the
-//! expected files are stable. `KV_BLESS=1` rewrites the expected files from the actual output
+//! expected files are stable. `UPDATE_SNAPSHOTS=1` rewrites the expected files from the actual output
 //! (review the diff before committing it).
 
 use std::collections::HashSet;
@@ -27,7 +27,7 @@ fn corpus() -> PathBuf {
 }
 
 fn bless() -> bool {
-    std::env::var_os("KV_BLESS").is_some_and(|v| v == "1")
+    crate::support::updating_snapshots()
 }
 
 /// Every image the corpus refers to, at the repository the mirrors map it to.
@@ -201,7 +201,7 @@ fn run_case(reg: &TestRegistry, pushed: &HashSet<String>, case: &Case) -> Result
     }
     let expected = std::fs::read(&expected_path).map_err(|e| {
         format!(
-            "{}: {e} (run with KV_BLESS=1 to create it)",
+            "{}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)",
             expected_path.display()
         )
     })?;

@@ -38,3 +38,35 @@ pub fn kubectl_verify() -> Command {
 pub fn vectors() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors")
 }
+
+/// Whether this run rewrites snapshots and expected files instead of comparing
+/// (`UPDATE_SNAPSHOTS=1`; review the diff before committing it).
+pub fn updating_snapshots() -> bool {
+    std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1")
+}
+
+/// Compares `actual` with the snapshot `tests/data/<dir>/<name>`, showing a unified diff when
+/// they differ; with `UPDATE_SNAPSHOTS=1` it writes `actual` there instead.
+pub fn check_snapshot(dir: &str, name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(dir)
+        .join(name);
+    if updating_snapshots() {
+        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+            .unified_diff()
+            .header("expected", "actual")
+            .to_string();
+        panic!(
+            "{} differs (UPDATE_SNAPSHOTS=1 to accept):\n{diff}",
+            path.display()
+        );
+    }
+}
