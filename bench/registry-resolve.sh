@@ -12,78 +12,13 @@ set -euo pipefail
 
 IMAGES=${IMAGES:-500}
 RUNS=${RUNS:-3}
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${KV_BIN:-$root/target/release/kubectl-verify}
-if [[ -z ${KV_BIN:-} ]]; then
-  (cd "$root" && cargo build --release --quiet)
-fi
+source "$(dirname "$0")/lib.sh"
+kv_bin
 
-work=$(mktemp -d)
-reg_pid=
-stop_registry() {
-  if [[ -n $reg_pid ]]; then
-    kill "$reg_pid" 2>/dev/null || true
-    wait "$reg_pid" 2>/dev/null || true
-    reg_pid=
-  fi
-}
-cleanup() {
-  stop_registry
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# start_registry MODE: anonymous or basic (htpasswd user bench / pass bench).
-start_registry() {
-  local mode=$1
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  host=127.0.0.1:$port
-  rm -rf "$work/storage"
-  {
-    echo "version: 0.1"
-    echo "log: {level: error}"
-    echo "storage: {filesystem: {rootdirectory: $work/storage}}"
-    echo "http: {addr: $host}"
-    if [[ $mode == basic ]]; then
-      echo "auth: {htpasswd: {realm: bench, path: $work/htpasswd}}"
-    fi
-  } >"$work/config.yml"
-  # distribution writes its access log to stdout, one line per request.
-  docker-registry serve "$work/config.yml" >"$work/access.log" 2>"$work/registry.log" &
-  reg_pid=$!
-  for _ in $(seq 200); do
-    curl -sS -o /dev/null "http://$host/v2/" 2>/dev/null && break
-    kill -0 "$reg_pid" 2>/dev/null || { cat "$work/registry.log"; exit 1; }
-    sleep 0.05 # polling the registry's readiness, bounded by the loop
-  done
-  curl -sS -o /dev/null "http://$host/v2/"
-}
-
-push_blob() { # file -> digest
-  local file=$1 digest loc sep
-  digest=sha256:$(sha256sum "$file" | cut -d' ' -f1)
-  loc=$(curl -fsS "${curl_auth[@]}" -X POST -D - -o /dev/null "http://$host/v2/bench/app/blobs/uploads/" |
-    tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  [[ $loc == http* ]] || loc=http://$host$loc
-  [[ $loc == *\?* ]] && sep='&' || sep='?'
-  curl -fsS "${curl_auth[@]}" -X PUT -H 'Content-Type: application/octet-stream' \
-    --data-binary "@$file" "$loc${sep}digest=$digest" -o /dev/null
-  echo "$digest"
-}
-
-# One repository, IMAGES tags, each a distinct manifest (an annotation differs) over the same
-# two blobs: IMAGES distinct digests to resolve.
+# One repository, IMAGES tags, each a distinct image: IMAGES distinct digests to resolve.
 push_images() {
-  printf 'bench layer\n' >"$work/layer"
-  local layer config
-  layer=$(push_blob "$work/layer")
-  printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":["%s"]}}' "$layer" >"$work/config"
-  config=$(push_blob "$work/config")
   for i in $(seq 0 $((IMAGES - 1))); do
-    printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":%d},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"%s","size":%d}],"annotations":{"bench":"%d"}}' \
-      "$config" "$(stat -c %s "$work/config")" "$layer" "$(stat -c %s "$work/layer")" "$i" >"$work/manifest"
-    curl -fsS "${curl_auth[@]}" -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
-      --data-binary "@$work/manifest" "http://$host/v2/bench/app/manifests/v$i" -o /dev/null
+    push_image bench/app "v$i" "bench layer $i"
   done
 }
 
