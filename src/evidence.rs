@@ -84,6 +84,14 @@ pub fn registry_verdict(what: &str, e: &RegistryError) -> Verdict {
     Verdict::new(code, format!("{what}: {e}"))
 }
 
+/// Told how much verification work there is and when each piece is done (a progress bar).
+pub trait Progress: Sync {
+    /// `n` more digests are to be verified.
+    fn add(&self, n: usize);
+    /// One of them is done.
+    fn done(&self);
+}
+
 /// Verifies every reference: resolves tags, fetches and judges each distinct
 /// (repository, digest) once, `plan.concurrency` at a time. One outcome per reference, in the
 /// order given (duplicates by spelling removed).
@@ -91,6 +99,7 @@ pub async fn verify_images(
     registry: &Registry,
     references: &[ImageRef],
     plan: &VerifyPlan,
+    progress: Option<&dyn Progress>,
 ) -> Vec<ImageOutcome> {
     let concurrency = plan.concurrency.max(1);
     let mut seen = std::collections::HashSet::new();
@@ -135,9 +144,15 @@ pub async fn verify_images(
             jobs.push((key, r, digest));
         }
     }
+    if let Some(p) = progress {
+        p.add(jobs.len());
+    }
     let judged: HashMap<String, (Judgement, Vec<VerifiedBy>)> =
         futures::stream::iter(jobs.into_iter().map(|(key, r, digest)| async move {
             let outcome = verify_digest(registry, r, &digest, plan).await;
+            if let Some(p) = progress {
+                p.done();
+            }
             (key, outcome)
         }))
         .buffer_unordered(concurrency)
@@ -343,6 +358,65 @@ async fn judge_digest(
         }
     }
     image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust)
+}
+
+/// For a node that reports only an image *config* digest (kind-loaded images, CRI-O): the
+/// manifest of `image` whose config is `config` — the manifest the reference names, or for an
+/// index, the platform manifest that has it. `unknown-digest` when none has it: the tag's
+/// current digest is never taken in its place.
+pub async fn manifest_for_config(
+    registry: &Registry,
+    image: &ImageRef,
+    config: &Digest,
+) -> Result<Digest, Verdict> {
+    let top = registry
+        .resolve(image)
+        .await
+        .map_err(|e| registry_verdict(&format!("resolving {}", image.original()), &e))?;
+    let fetch = |digest: Digest| async move {
+        registry
+            .manifest(image, digest.as_str())
+            .await
+            .map_err(|e| registry_verdict(&format!("fetching manifest {digest}"), &e))
+    };
+    let manifest = fetch(top.clone()).await?;
+    let candidates = match index_children(&manifest.bytes) {
+        None => {
+            if config_digest(&manifest.bytes).as_ref() == Some(config) {
+                return Ok(top);
+            }
+            Vec::new()
+        }
+        Some(children) => children.into_iter().take(MAX_CHILDREN).collect(),
+    };
+    for (child, _) in candidates {
+        let m = fetch(child.clone()).await?;
+        if config_digest(&m.bytes).as_ref() == Some(config) {
+            return Ok(child);
+        }
+    }
+    Err(Verdict::new(
+        VerdictCode::UnknownDigest,
+        format!(
+            "the node reports only config {config}; no manifest of {} ({}) has it",
+            image.original(),
+            top.short()
+        ),
+    ))
+}
+
+/// `config.digest` of an image manifest.
+fn config_digest(bytes: &[u8]) -> Option<Digest> {
+    #[derive(Deserialize)]
+    struct WithConfig {
+        config: ConfigRef,
+    }
+    #[derive(Deserialize)]
+    struct ConfigRef {
+        digest: String,
+    }
+    let m: WithConfig = serde_json::from_slice(bytes).ok()?;
+    Digest::parse(&m.config.digest).ok()
 }
 
 #[derive(Deserialize)]

@@ -13,6 +13,7 @@
 //!   ├─ evidence  fetching an image's signatures: referrers, tag fallback, legacy .sig
 //!   ├─ remote    fetching the rest: artifact/bundle URLs and Rekor entries (`blob`)
 //!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
+//!   ├─ check     image uses → report entries: the one path every verifying command takes
 //!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
 //!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries
 //! ```
@@ -20,6 +21,7 @@
 //! Fetching evidence (registry, evidence, remote) is kept apart from judging it (verify): the
 //! judgement is a pure function over bytes that tests can drive without a server.
 
+pub mod check;
 pub mod cli;
 pub mod evidence;
 pub mod fsutil;

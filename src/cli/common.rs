@@ -6,7 +6,15 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
-use crate::registry::{Mirror, RegistryOptions};
+use super::Outcome;
+use crate::check::{self, ImageUse, Settings};
+use crate::evidence::VerifyPlan;
+use crate::reference::ImageRef;
+use crate::registry::{Mirror, Registry, RegistryOptions};
+use crate::report::images::{self as report, ImagesReport, TableStyle};
+use crate::report::verdict::StructuredFormat;
+use crate::verify::policy::{self, PolicySet, Requirement};
+use crate::verify::sigstore::Authority;
 use crate::verify::sigstore::Options;
 use crate::verify::trust::{PublicKey, Trust};
 use crate::verify::{KeylessIdentity, Matcher};
@@ -249,4 +257,163 @@ fn matcher(
         }
         (None, None) => None,
     })
+}
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ImageOutput {
+    /// A table for people.
+    #[default]
+    Table,
+    /// JSON, schema `ImageVerificationReport` v1 (see README).
+    Json,
+    /// The same document as YAML.
+    Yaml,
+    /// The table, with every use of each image (`ns/kind/name[container]`, `file:line`).
+    Wide,
+}
+
+/// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
+/// `image`, `manifests` and `pin --verify`.
+#[derive(Debug, Args, Clone)]
+pub struct TrustArgs {
+    #[command(flatten)]
+    pub signer: SignerArgs,
+    /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Do not hold registry.k8s.io images to the Kubernetes release identity by default.
+    #[arg(long)]
+    pub no_builtin_policy: bool,
+    /// Report images no policy or flag covers as `no-policy` without failing the run.
+    #[arg(long)]
+    pub allow_unmatched: bool,
+    /// Look for signatures in this repository instead of the image's (as cosign's
+    /// COSIGN_REPOSITORY).
+    #[arg(long, value_name = "REPO", env = "COSIGN_REPOSITORY")]
+    pub signature_repository: Option<String>,
+    /// How many images are verified at once.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+}
+
+/// [`TrustArgs`], how to report, and how to reach registries: `image` and `manifests`.
+#[derive(Debug, Args, Clone)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    /// Output format.
+    #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
+    pub output: ImageOutput,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+/// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
+/// mistakes and unreadable trust material are errors (exit 2).
+pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
+    let signer = args.signer.resolve()?;
+    let flags = match signer.named {
+        FlagSigner::Key(key) => Some(Authority::Key(key)),
+        FlagSigner::Keyless(identity) => Some(Authority::Keyless(vec![identity])),
+        FlagSigner::IssuerOnly(_) => bail!(
+            "--certificate-oidc-issuer[-regexp] needs --certificate-identity[-regexp] (use \
+             --certificate-identity-regexp '.*' to accept any identity from that issuer)"
+        ),
+        FlagSigner::None => None,
+    }
+    .map(Requirement::from_flags);
+    let policies = match &args.policy {
+        Some(path) => policy::load(path)?,
+        None => Vec::new(),
+    };
+    let set = PolicySet {
+        flags,
+        policies,
+        builtin: if args.no_builtin_policy {
+            Vec::new()
+        } else {
+            policy::builtin()
+        },
+    };
+    let signature_repository = match &args.signature_repository {
+        Some(s) if !s.trim().is_empty() => Some(
+            ImageRef::parse(s.trim()).with_context(|| format!("--signature-repository {s:?}"))?,
+        ),
+        _ => None,
+    };
+    let plan = VerifyPlan {
+        policies: set,
+        options: signer.options,
+        trust: signer.trust,
+        signature_repository,
+        concurrency: usize::from(args.concurrency),
+    };
+    Ok(plan)
+}
+
+/// Verifies the uses (one path for every verifying command: [`check::check`]) and writes the
+/// report. `drift`: also report running digests their tag no longer resolves to.
+pub async fn verify_and_report(
+    args: &VerifyArgs,
+    uses: Vec<ImageUse>,
+    drift: bool,
+) -> anyhow::Result<Outcome> {
+    let settings = Settings {
+        plan: prepare(&args.trust)?,
+        allow_unmatched: args.trust.allow_unmatched,
+        drift,
+    };
+    let registry =
+        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
+    let report = check_uses(&registry, &settings, uses, args.output).await;
+    write_report(&report, args.output)?;
+    Ok(if report.has_failures() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// [`check::check`] with a progress bar on stderr when it is a terminal, the output is a
+/// table, and there is enough work to watch.
+pub async fn check_uses(
+    registry: &Registry,
+    settings: &Settings,
+    uses: Vec<ImageUse>,
+    output: ImageOutput,
+) -> ImagesReport {
+    let table = matches!(output, ImageOutput::Table | ImageOutput::Wide);
+    let bar = crate::report::progress::Bar::new(table);
+    let entries = check::check(registry, settings, uses, Some(&bar)).await;
+    bar.finish();
+    ImagesReport::new(entries)
+}
+
+/// Writes an image report in the format `-o` asked for.
+pub fn write_report(report: &ImagesReport, output: ImageOutput) -> anyhow::Result<()> {
+    let (format, style) = match output {
+        ImageOutput::Table => (None, TableStyle::Normal),
+        ImageOutput::Wide => (None, TableStyle::Wide),
+        ImageOutput::Json => (Some(StructuredFormat::Json), TableStyle::Normal),
+        ImageOutput::Yaml => (Some(StructuredFormat::Yaml), TableStyle::Normal),
+    };
+    report::write(report, format, style)?;
+    Ok(())
+}
+
+/// The registry client and settings for `pin --verify`: each reference verified once, the
+/// digest that verified kept.
+pub async fn verified_digests(
+    args: &TrustArgs,
+    options: RegistryOptions,
+    refs: &[ImageRef],
+) -> anyhow::Result<std::collections::HashMap<String, Result<crate::reference::Digest, String>>> {
+    let settings = Settings {
+        plan: prepare(args)?,
+        allow_unmatched: args.allow_unmatched,
+        drift: false,
+    };
+    let registry = Registry::new(options).context("setting up the registry client")?;
+    Ok(check::verified_digests(&registry, &settings, refs).await)
 }

@@ -10,11 +10,12 @@ use anyhow::bail;
 use clap::Args;
 
 use super::Outcome;
-use super::image::{VerifyArgs, verify_and_report};
+use super::common::{VerifyArgs, verify_and_report};
+use crate::check::{ImageUse, Running};
 use crate::manifest::inputs::{Input, InputProblem};
 use crate::manifest::{self, Source};
 use crate::reference::ImageRef;
-use crate::report::images::SourceLocation;
+use crate::report::images::{SourceLocation, UseSource};
 
 /// Verify the signatures of the images in Kubernetes manifests.
 #[derive(Debug, Args)]
@@ -40,7 +41,7 @@ pub struct ManifestsArgs {
 pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
     let mut errors = 0usize;
     let mut invalid = 0usize;
-    let mut inputs: Vec<(ImageRef, Vec<SourceLocation>)> = Vec::new();
+    let mut inputs: Vec<ImageUse> = Vec::new();
     let expansion = manifest::inputs::expand(&args.paths, args.recursive);
     for problem in &expansion.problems {
         match problem {
@@ -105,14 +106,16 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
                 continue;
             };
             match ImageRef::parse(value) {
-                Ok(r) => inputs.push((
-                    r,
-                    vec![SourceLocation {
+                Ok(image) => inputs.push(ImageUse {
+                    image,
+                    running: Running::NotApplicable,
+                    source: Some(UseSource::File(SourceLocation {
                         file: label.clone(),
                         line: site.at.line,
                         column: site.at.col,
-                    }],
-                )),
+                    })),
+                    keychain: None,
+                }),
                 Err(e) => {
                     crate::report::error(&anyhow::anyhow!("{label}:{}: {e}", site.at));
                     invalid += 1;
@@ -134,7 +137,7 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
             Outcome::Clean
         });
     }
-    let outcome = verify_and_report(&args.verify, inputs).await?;
+    let outcome = verify_and_report(&args.verify, inputs, false).await?;
     if errors > 0 {
         bail!(
             "{errors} {} could not be read or parsed",

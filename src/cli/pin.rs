@@ -54,7 +54,7 @@ pub struct PinArgs {
     #[arg(long)]
     pub verify: bool,
     #[command(flatten, next_help_heading = "Verification (with --verify)")]
-    pub signing: super::image::TrustArgs,
+    pub signing: super::common::TrustArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -131,7 +131,7 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     let resolved = if lookups.is_empty() {
         HashMap::new()
     } else if args.verify {
-        super::image::resolve_verified(&args.signing, options, &lookups).await?
+        super::common::verified_digests(&args.signing, options, &lookups).await?
     } else {
         resolve(options, &lookups).await?
     };

@@ -215,6 +215,187 @@ pub(crate) fn server_key(config: &serde_json::Value, registry: &str) -> String {
     DOCKER_HUB_INDEX_KEY.to_owned()
 }
 
+/// Why a pull secret's docker config cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    /// Not JSON, or not the shape its type promises.
+    #[error("{origin}: not a docker config: {reason}")]
+    Malformed { origin: String, reason: String },
+}
+
+/// Registry credentials from a cluster's image pull secrets (`kubernetes.io/dockerconfigjson`
+/// and `kubernetes.io/dockercfg`), for the images of one pod only, as the kubelet uses them.
+///
+/// Only inline credentials are taken (`auth`, `username`/`password`, `identitytoken`): a
+/// secret's `credsStore` or `credHelpers` would name a program to run on this machine, so
+/// they are ignored. Keys match as the kubelet matches them: `https://` and a path are
+/// dropped, the host and port must be equal, `*.example.com` matches one label, and Docker
+/// Hub's spellings are one registry. The first secret (in the pod's order) with a matching
+/// entry wins.
+#[derive(Debug, Default)]
+pub struct Keychain {
+    entries: Vec<KeychainEntry>,
+}
+
+#[derive(Debug)]
+struct KeychainEntry {
+    /// The normalised registry key (`host[:port]`, possibly `*.domain`).
+    pattern: String,
+    credential: Credential,
+    /// A digest of (pattern, credential): names the credential in cache keys, never shows it.
+    id: String,
+}
+
+impl Keychain {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds the entries of a `.dockerconfigjson` (`{"auths": {…}}`).
+    pub fn add_dockerconfigjson(
+        &mut self,
+        bytes: &[u8],
+        origin: &str,
+    ) -> Result<(), KeychainError> {
+        let json = parse_json(bytes, origin)?;
+        let auths = json.get("auths").cloned().unwrap_or_default();
+        self.add_auths(&auths, origin)
+    }
+
+    /// Adds the entries of a legacy `.dockercfg` (the `auths` map itself).
+    pub fn add_dockercfg(&mut self, bytes: &[u8], origin: &str) -> Result<(), KeychainError> {
+        let json = parse_json(bytes, origin)?;
+        self.add_auths(&json, origin)
+    }
+
+    fn add_auths(&mut self, auths: &serde_json::Value, origin: &str) -> Result<(), KeychainError> {
+        let malformed = |reason: String| KeychainError::Malformed {
+            origin: origin.to_owned(),
+            reason,
+        };
+        let Some(map) = auths.as_object() else {
+            if auths.is_null() {
+                return Ok(());
+            }
+            return Err(malformed("`auths` is not an object".to_owned()));
+        };
+        for (key, entry) in map {
+            let credential = inline_credential(entry)
+                .map_err(|reason| malformed(format!("entry {}: {reason}", quote(key))))?;
+            let Some(credential) = credential else {
+                continue;
+            };
+            let pattern = normalise_key(key);
+            let id = {
+                use sha2::Digest as _;
+                let mut h = sha2::Sha256::new();
+                h.update(pattern.as_bytes());
+                h.update([0]);
+                match &credential {
+                    Credential::Basic { username, password } => {
+                        h.update(username.as_bytes());
+                        h.update([0]);
+                        h.update(password.as_bytes());
+                    }
+                    Credential::IdentityToken(t) => h.update(t.as_bytes()),
+                }
+                format!("secret:{}", &hex::encode(h.finalize())[..16])
+            };
+            self.entries.push(KeychainEntry {
+                pattern,
+                credential,
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// The first entry whose key matches `registry` (a normalised registry name).
+    pub(crate) fn find(&self, registry: &str) -> Option<(&str, &Credential)> {
+        self.entries
+            .iter()
+            .find(|e| key_matches(&e.pattern, registry))
+            .map(|e| (e.id.as_str(), &e.credential))
+    }
+}
+
+fn parse_json(bytes: &[u8], origin: &str) -> Result<serde_json::Value, KeychainError> {
+    serde_json::from_slice(bytes).map_err(|e| KeychainError::Malformed {
+        origin: origin.to_owned(),
+        reason: format!("not valid JSON: {e}"),
+    })
+}
+
+/// At most ~200 bytes of a key, quoted: secrets are user input shown in messages.
+fn quote(s: &str) -> String {
+    let cut: String = s.chars().take(200).collect();
+    format!("{cut:?}")
+}
+
+/// The inline credential of one `auths` entry: `auth` (base64 `user:password`) or
+/// `username`/`password`, else `identitytoken`. `None` for an entry without any.
+fn inline_credential(entry: &serde_json::Value) -> Result<Option<Credential>, String> {
+    use base64::Engine as _;
+    let field = |k: &str| {
+        entry
+            .get(k)
+            .and_then(serde_json::Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(auth) = field("auth") {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(auth.trim())
+            .map_err(|_| "`auth` is not base64".to_owned())?;
+        let text = String::from_utf8(decoded).map_err(|_| "`auth` is not UTF-8".to_owned())?;
+        let (username, password) = text
+            .split_once(':')
+            .ok_or_else(|| "`auth` is not `user:password`".to_owned())?;
+        return Ok(Some(Credential::Basic {
+            username: username.to_owned(),
+            password: password.to_owned(),
+        }));
+    }
+    if let (Some(username), Some(password)) = (field("username"), field("password")) {
+        return Ok(Some(Credential::Basic {
+            username: username.to_owned(),
+            password: password.to_owned(),
+        }));
+    }
+    Ok(field("identitytoken").map(|t| Credential::IdentityToken(t.to_owned())))
+}
+
+/// A docker config key as a registry name: no scheme, no path, Docker Hub as `docker.io`.
+fn normalise_key(key: &str) -> String {
+    let k = key.trim();
+    let k = k
+        .strip_prefix("https://")
+        .or_else(|| k.strip_prefix("http://"))
+        .unwrap_or(k);
+    let host = k.split('/').next().unwrap_or_default().to_ascii_lowercase();
+    match host.as_str() {
+        "index.docker.io" | "registry-1.docker.io" | "docker.io" => DOCKER_HUB.to_owned(),
+        _ => host,
+    }
+}
+
+/// Whether a normalised key matches a registry: equal, or a `*.` wildcard of one label
+/// (ports must be equal on both sides).
+fn key_matches(pattern: &str, registry: &str) -> bool {
+    if pattern == registry {
+        return true;
+    }
+    let Some(suffix) = pattern.strip_prefix("*.") else {
+        return false;
+    };
+    registry
+        .split_once('.')
+        .is_some_and(|(label, rest)| !label.is_empty() && rest == suffix)
+}
+
 /// The bearer token answer of a token endpoint.
 #[derive(serde::Deserialize)]
 pub(crate) struct TokenResponse {
@@ -398,6 +579,66 @@ mod tests {
         assert!(e.contains("credential helper"), "{e}");
         // No config entry at all: anonymous.
         assert_eq!(lookup_in(b"{}", "x.io").unwrap(), None);
+    }
+
+    #[test]
+    fn keychains_match_as_the_kubelet_does() {
+        let mut k = Keychain::new();
+        let json = format!(
+            r#"{{"auths": {{
+                "https://private.example:5000/v2/": {{"auth": "{}"}},
+                "*.corp.example": {{"username": "c", "password": "cp"}},
+                "https://index.docker.io/v1/": {{"auth": "{}"}},
+                "helper.example": {{}}
+            }}, "credsStore": "evil"}}"#,
+            b64("alice:pw"),
+            b64("hub:hubpw")
+        );
+        k.add_dockerconfigjson(json.as_bytes(), "secret ns/a")
+            .unwrap();
+        k.add_dockercfg(
+            format!(r#"{{"old.example": {{"auth": "{}"}}}}"#, b64("o:op")).as_bytes(),
+            "secret ns/b",
+        )
+        .unwrap();
+        let user = |r: &str| {
+            k.find(r).map(|(_, c)| match c {
+                Credential::Basic { username, .. } => username.clone(),
+                Credential::IdentityToken(_) => "token".to_owned(),
+            })
+        };
+        let table: &[(&str, Option<&str>)] = &[
+            ("private.example:5000", Some("alice")),
+            ("private.example", None),
+            ("private.example:5001", None),
+            ("a.corp.example", Some("c")),
+            ("a.b.corp.example", None),
+            ("corp.example", None),
+            ("docker.io", Some("hub")),
+            ("old.example", Some("o")),
+            ("helper.example", None),
+            ("elsewhere.example", None),
+        ];
+        for (registry, want) in table {
+            assert_eq!(user(registry).as_deref(), *want, "{registry}");
+        }
+        // Ids name the credential without showing it, and differ between credentials.
+        let (a, _) = k.find("private.example:5000").unwrap();
+        let (b, _) = k.find("docker.io").unwrap();
+        assert!(a.starts_with("secret:") && a != b && !a.contains("pw"));
+        // Broken secrets are errors naming the secret, not anonymous access.
+        let e = Keychain::new()
+            .add_dockerconfigjson(b"{nope", "secret ns/c")
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("secret ns/c: not a docker config"),
+            "{e}"
+        );
+        let e = Keychain::new()
+            .add_dockercfg(br#"{"x.io": {"auth": "!!"}}"#, "secret ns/d")
+            .unwrap_err();
+        assert!(e.to_string().contains("not base64"), "{e}");
     }
 
     #[test]

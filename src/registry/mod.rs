@@ -28,6 +28,8 @@ use crate::reference::{DOCKER_HUB, Digest, ImageRef};
 mod auth;
 mod transport;
 
+pub use auth::{Keychain, KeychainError};
+
 use transport::{BodyError, Endpoint, Transport, read_body, snippet};
 
 pub const OCI_INDEX: &str = "application/vnd.oci.image.index.v1+json";
@@ -124,6 +126,8 @@ type Resolved = Result<Digest, RegistryError>;
 #[derive(Clone)]
 pub struct Registry {
     inner: Arc<Inner>,
+    /// Pull-secret credentials of the workload being verified (see [`Registry::with_keychain`]).
+    keychain: Option<Arc<Keychain>>,
 }
 
 struct Inner {
@@ -166,7 +170,25 @@ impl Registry {
                 transport,
                 resolved: Mutex::new(HashMap::new()),
             }),
+            keychain: None,
         })
+    }
+
+    /// The same client (connections, caches) using `keychain`'s credentials before the local
+    /// docker config, for the registries the keychain has credentials for. Caches keyed by a
+    /// credential stay apart: what one keychain's credentials obtained never serves another.
+    #[must_use]
+    pub fn with_keychain(&self, keychain: Option<Arc<Keychain>>) -> Registry {
+        Registry {
+            inner: Arc::clone(&self.inner),
+            keychain: keychain.filter(|k| !k.is_empty()),
+        }
+    }
+
+    /// The id of the pull-secret credential used for `r`'s registry, `None` when the local
+    /// docker config is (the secret's content never appears in it).
+    pub fn credential_id(&self, r: &ImageRef) -> Option<String> {
+        self.endpoint(r).secret.map(|(id, _)| id)
     }
 
     /// The reference as it is looked up: at its mirror when one is configured for its
@@ -183,8 +205,14 @@ impl Registry {
         } else {
             registry.clone()
         };
+        let secret = self
+            .keychain
+            .as_ref()
+            .and_then(|k| k.find(&registry))
+            .map(|(id, c)| (id.to_owned(), c.clone()));
         Endpoint {
             insecure: is_insecure(&self.inner.insecure, &registry),
+            secret,
             registry,
             host,
             repository: at.repository().to_owned(),
@@ -202,7 +230,13 @@ impl Registry {
                 .resolved
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            map.entry(r.canonical()).or_default().clone()
+            // Keyed by the credential too: a digest learnt with one namespace's pull secret is
+            // not handed to a lookup that has no right to it.
+            let key = match self.credential_id(r) {
+                Some(id) => format!("{id} {}", r.canonical()),
+                None => r.canonical(),
+            };
+            map.entry(key).or_default().clone()
         };
         cell.get_or_init(|| self.resolve_uncached(r)).await.clone()
     }

@@ -20,6 +20,8 @@ const MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
 /// Tokens without `expires_in` live 60 s (distribution token spec); renew a little early.
 const DEFAULT_TOKEN_LIFETIME: u64 = 60;
 const TOKEN_RENEW_MARGIN: Duration = Duration::from_secs(5);
+/// The token cache's name for credentials from the local docker config (or none).
+const LOCAL_CREDENTIALS: &str = "local";
 /// Token answers and error bodies are small; never buffer more than this of them.
 const SMALL_BODY_MAX: usize = 1 << 20;
 
@@ -34,6 +36,9 @@ pub(crate) struct Endpoint {
     pub repository: String,
     /// Listed with `--insecure-registry`: unverified HTTPS, then plain HTTP.
     pub insecure: bool,
+    /// A cluster pull secret's credential for this registry (its keychain id with it): used
+    /// instead of the local docker config, and named in every token cache key.
+    pub secret: Option<(String, Credential)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +87,10 @@ pub(crate) struct Transport {
     /// concurrent lookups learns the challenge (and scheme) once instead of each collecting
     /// its own 401 or failed TLS attempt.
     first_request: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
-    /// Bearer tokens per (registry, scope); the async lock makes concurrent requests for the
-    /// same repository share one token fetch.
-    tokens: Mutex<HashMap<(String, String), TokenSlot>>,
+    /// Bearer tokens per (registry, scope, credential); the async lock makes concurrent
+    /// requests for the same repository share one token fetch. The credential is part of the
+    /// key so that a token one namespace's pull secret obtained never serves another's image.
+    tokens: Mutex<HashMap<(String, String, String), TokenSlot>>,
 }
 
 impl Transport {
@@ -330,9 +336,15 @@ impl Transport {
         deadline: Instant,
         renew: bool,
     ) -> Result<Option<String>, RegistryError> {
-        let credential = tokio::time::timeout_at(deadline, self.credentials.get(&ep.registry))
-            .await
-            .map_err(|_| self.timed_out(ep))??;
+        let (credential, credential_id) = match &ep.secret {
+            Some((id, credential)) => (Some(credential.clone()), id.clone()),
+            None => (
+                tokio::time::timeout_at(deadline, self.credentials.get(&ep.registry))
+                    .await
+                    .map_err(|_| self.timed_out(ep))??,
+                LOCAL_CREDENTIALS.to_owned(),
+            ),
+        };
         match challenge {
             Challenge::Basic => Ok(match credential {
                 Some(Credential::Basic { username, password }) => {
@@ -345,7 +357,7 @@ impl Transport {
                 let slot = {
                     let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
                     tokens
-                        .entry((ep.registry.clone(), scope.to_owned()))
+                        .entry((ep.registry.clone(), scope.to_owned(), credential_id))
                         .or_default()
                         .clone()
                 };

@@ -26,7 +26,15 @@
 //!   signer           {kind: keyless, identity, issuer} | {kind: key, fingerprint}
 //!   format           bundle | legacy
 //!   rekor            {logIndex, integratedTime (RFC 3339 UTC)}
-//!   sources[]        {file, line, column} where the reference was found (manifests)
+//!   currentDigest    --drift only: what the tag resolves to now, when the node runs another
+//!                    digest (and the tag's index does not list it)
+//!   sources[]        every use of the image, one of:
+//!                    {file, line, column} where a manifest names it (manifests, pin);
+//!                    {context, namespace, kind, name, container, imageID, status} a
+//!                    container of a cluster object; status is `running` (the digest
+//!                    verified is the imageID the node reports), `waiting` (no image yet:
+//!                    verified from the spec reference) or `template` (a workload's pod
+//!                    template, or an image volume: resolved from the spec reference)
 //! summary: {total, verified, failed, warned}
 //! ```
 
@@ -49,6 +57,67 @@ pub struct SourceLocation {
     pub file: String,
     pub line: usize,
     pub column: usize,
+}
+
+/// Where a cluster object uses an image.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectSource {
+    /// The kubeconfig context it was read through (`None` in-cluster).
+    pub context: Option<String>,
+    pub namespace: Option<String>,
+    pub kind: String,
+    pub name: String,
+    /// The container (or image volume) name.
+    pub container: Option<String>,
+    /// What the node reports as running, verbatim (`None` when nothing runs yet).
+    #[serde(rename = "imageID")]
+    pub image_id: Option<String>,
+    pub status: ObjectStatus,
+}
+
+/// Whether an object source is a running container.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectStatus {
+    /// The node runs it: the digest verified is the one it reports.
+    Running,
+    /// A container with no image yet (pulling, back-off).
+    Waiting,
+    /// A workload's pod template (or an image volume): nothing runs it as such.
+    Template,
+}
+
+/// One use of an image in the report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(untagged)]
+pub enum UseSource {
+    File(SourceLocation),
+    Object(ObjectSource),
+}
+
+impl UseSource {
+    /// `file:line` or `ns/kind/name[container]` (with `context:` in front when the run read
+    /// several clusters), as the wide table shows it.
+    pub fn label(&self, with_context: bool) -> String {
+        match self {
+            UseSource::File(f) => format!("{}:{}", f.file, f.line),
+            UseSource::Object(o) => {
+                let mut s = String::new();
+                if with_context && let Some(c) = &o.context {
+                    let _ = write!(s, "{c}:");
+                }
+                if let Some(ns) = &o.namespace {
+                    let _ = write!(s, "{ns}/");
+                }
+                let _ = write!(s, "{}/{}", o.kind.to_ascii_lowercase(), o.name);
+                if let Some(c) = &o.container {
+                    let _ = write!(s, "[{c}]");
+                }
+                s
+            }
+        }
+    }
 }
 
 /// Rekor facts in the report.
@@ -81,14 +150,23 @@ pub struct ImageEntry {
     pub signer: Option<Signer>,
     pub format: Option<Format>,
     pub rekor: Option<RekorInfo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_digest: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceLocation>,
+    pub sources: Vec<UseSource>,
 }
 
 impl ImageEntry {
     /// True when this entry fails the run.
     pub fn fails(&self) -> bool {
         self.enforced && !self.verdict.is_verified()
+    }
+
+    /// True when a node runs this digest.
+    pub fn runs(&self) -> bool {
+        self.sources
+            .iter()
+            .any(|s| matches!(s, UseSource::Object(o) if o.status == ObjectStatus::Running))
     }
 }
 
@@ -137,11 +215,25 @@ impl ImagesReport {
     }
 }
 
+/// How the table is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableStyle {
+    /// USED BY is a count.
+    #[default]
+    Normal,
+    /// USED BY lists every use (`ns/kind/name[container]`, `file:line`).
+    Wide,
+}
+
 /// Writes the report in the chosen format to stdout.
-pub fn write(report: &ImagesReport, format: Option<StructuredFormat>) -> std::io::Result<()> {
+pub fn write(
+    report: &ImagesReport,
+    format: Option<StructuredFormat>,
+    style: TableStyle,
+) -> std::io::Result<()> {
     match format {
         Some(f) => write_structured(report, f),
-        None => super::out(&render_table(report, super::stdout_color())),
+        None => super::out(&render_table_styled(report, super::stdout_color(), style)),
     }
 }
 
@@ -166,6 +258,47 @@ fn short_digest(d: Option<&str>) -> String {
 
 /// Renders the table, one line per image, columns padded to the widest cell.
 pub fn render_table(report: &ImagesReport, color: bool) -> String {
+    render_table_styled(report, color, TableStyle::Normal)
+}
+
+/// The USED BY cell: how many uses (or, wide, which), `-` for none.
+fn used_by(e: &ImageEntry, style: TableStyle, with_context: bool) -> String {
+    if e.sources.is_empty() {
+        return "-".to_owned();
+    }
+    match style {
+        TableStyle::Normal => e.sources.len().to_string(),
+        TableStyle::Wide => e
+            .sources
+            .iter()
+            .map(|s| s.label(with_context))
+            .collect::<Vec<_>>()
+            .join(","),
+    }
+}
+
+/// True when every use is a container whose image is not there yet.
+fn only_waiting(e: &ImageEntry) -> bool {
+    !e.sources.is_empty()
+        && e.sources
+            .iter()
+            .all(|s| matches!(s, UseSource::Object(o) if o.status == ObjectStatus::Waiting))
+}
+
+/// [`render_table`] with a layout. The USED BY column is there only when some image has
+/// uses (not for `kubectl verify image REF`).
+pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle) -> String {
+    let with_used_by = report.images.iter().any(|e| !e.sources.is_empty());
+    let contexts: std::collections::BTreeSet<&str> = report
+        .images
+        .iter()
+        .flat_map(|e| &e.sources)
+        .filter_map(|s| match s {
+            UseSource::Object(o) => o.context.as_deref(),
+            UseSource::File(_) => None,
+        })
+        .collect();
+    let with_context = contexts.len() > 1;
     let header = ["IMAGE", "DIGEST", "VERDICT", "SIGNER", "DETAIL"];
     let rows: Vec<[String; 5]> = report
         .images
@@ -197,6 +330,9 @@ pub fn render_table(report: &ImagesReport, color: bool) -> String {
             if detail.is_empty() {
                 "-".clone_into(&mut detail);
             }
+            if only_waiting(e) {
+                detail = format!("not running yet (verified from the spec reference); {detail}");
+            }
             if !e.enforced && !e.verdict.is_verified() {
                 detail = format!("(warn) {detail}");
             }
@@ -209,14 +345,34 @@ pub fn render_table(report: &ImagesReport, color: bool) -> String {
             ]
         })
         .collect();
-    let mut widths = header.map(str::len);
+    // USED BY goes after VERDICT, when present.
+    let (header, rows): (Vec<String>, Vec<Vec<String>>) = if with_used_by {
+        let mut h: Vec<String> = header.iter().map(|s| (*s).to_owned()).collect();
+        h.insert(3, "USED BY".to_owned());
+        let rows = rows
+            .into_iter()
+            .zip(&report.images)
+            .map(|(r, e)| {
+                let mut r = r.to_vec();
+                r.insert(3, used_by(e, style, with_context));
+                r
+            })
+            .collect();
+        (h, rows)
+    } else {
+        (
+            header.iter().map(|s| (*s).to_owned()).collect(),
+            rows.into_iter().map(|r| r.to_vec()).collect(),
+        )
+    };
+    let mut widths: Vec<usize> = header.iter().map(String::len).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
     let mut out = String::new();
-    let line = |cells: &[String; 5], verdict: Option<&ImageEntry>, out: &mut String| {
+    let line = |cells: &[String], verdict: Option<&ImageEntry>, out: &mut String| {
         for (i, cell) in cells.iter().enumerate() {
             let last = i == cells.len() - 1;
             let pad = if last {
@@ -235,7 +391,7 @@ pub fn render_table(report: &ImagesReport, color: bool) -> String {
         }
         out.push('\n');
     };
-    line(&header.map(str::to_owned), None, &mut out);
+    line(&header, None, &mut out);
     for (row, e) in rows.iter().zip(&report.images) {
         line(row, Some(e), &mut out);
     }
@@ -271,6 +427,7 @@ mod tests {
             signer: None,
             format: None,
             rekor: None,
+            current_digest: None,
             sources: Vec::new(),
         }
     }

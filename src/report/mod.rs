@@ -4,6 +4,7 @@
 
 pub mod images;
 pub mod pin;
+pub mod progress;
 pub mod verdict;
 
 use std::io::{self, IsTerminal, Write};

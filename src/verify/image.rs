@@ -94,6 +94,7 @@ pub fn rank(code: VerdictCode) -> u8 {
         VerdictCode::Unreachable => 8,
         VerdictCode::Unsigned => 9,
         VerdictCode::NoPolicy => 10,
+        VerdictCode::UnknownDigest => 11,
     }
 }
 

@@ -43,6 +43,9 @@ pub enum VerdictCode {
     RateLimited,
     /// No policy or flag says who should have signed this image.
     NoPolicy,
+    /// The node reports only an image config digest, and no manifest of the reference (nor
+    /// of its index) has that config: what runs cannot be tied to anything signed.
+    UnknownDigest,
 }
 
 impl VerdictCode {
@@ -60,6 +63,7 @@ impl VerdictCode {
             Self::Unreachable => "unreachable",
             Self::RateLimited => "rate-limited",
             Self::NoPolicy => "no-policy",
+            Self::UnknownDigest => "unknown-digest",
         }
     }
 

@@ -1,0 +1,355 @@
+//! From *image uses* to report entries: the one path `image`, `manifests`, the cluster
+//! commands and `pin --verify` share.
+//!
+//! An image use is an image reference with where it was used (a command-line argument, a
+//! file location, a container of a cluster object), what the node runs for it (a digest, only
+//! a config digest, nothing yet) and the pull-secret credentials that go with it. This module:
+//!
+//! 1. turns each use into the reference that is verified: the spec reference for policies and
+//!    the repository (mirrors apply), with the digest the node *runs* when it reports one — a
+//!    bare config digest is first matched to the manifest that has it (`unknown-digest` when
+//!    none does), never replaced by what the tag points to now;
+//! 2. verifies each distinct (repository, digest) once per credential (uses whose pull
+//!    secrets do not cover a registry share the local credentials), through
+//!    [`evidence::verify_images`];
+//! 3. builds one report entry per (reference, digest) with every use of it, and decides
+//!    whether the entry fails the run (the enforcement rule).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::evidence::{self, ImageOutcome, Progress, VerifyPlan};
+use crate::reference::{Digest, ImageRef};
+use crate::registry::{Keychain, Registry};
+use crate::report::images::{ImageEntry, RekorInfo, UseSource, VerifiedDigest, rfc3339};
+use crate::verify::image::Judgement;
+use crate::verify::policy::Mode;
+use crate::verify::{Verdict, VerdictCode};
+
+/// What the node runs for a use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Running {
+    /// Not a container on a node: an argument, a file, a workload template, an image volume.
+    NotApplicable,
+    /// A container whose image is not there yet (pulling, back-off): verified from its spec
+    /// reference and reported as not running.
+    Pending,
+    /// The manifest or index digest the node runs.
+    Digest(Digest),
+    /// Only the image config digest is known (kind-loaded images, CRI-O).
+    Config(Digest),
+}
+
+/// One use of an image.
+#[derive(Debug, Clone)]
+pub struct ImageUse {
+    /// The reference as the spec writes it: policies match it, signatures are fetched from
+    /// its repository.
+    pub image: ImageRef,
+    pub running: Running,
+    /// Where it was used, as the report shows it; `None` for a command-line argument.
+    pub source: Option<UseSource>,
+    /// Pull-secret credentials for this use's images only (cluster reads).
+    pub keychain: Option<Arc<Keychain>>,
+}
+
+impl ImageUse {
+    /// A reference named on the command line.
+    pub fn argument(image: ImageRef) -> Self {
+        Self {
+            image,
+            running: Running::NotApplicable,
+            source: None,
+            keychain: None,
+        }
+    }
+}
+
+/// Everything that decides the outcome besides the uses.
+pub struct Settings {
+    pub plan: VerifyPlan,
+    /// `--allow-unmatched`: images no rule covers are reported, not failed.
+    pub allow_unmatched: bool,
+    /// `--drift`: also say when a running digest is not what its tag resolves to now.
+    pub drift: bool,
+}
+
+/// Verifies every use and returns one entry per (reference, digest), in the order of first
+/// use, each listing all its uses.
+pub async fn check(
+    registry: &Registry,
+    settings: &Settings,
+    uses: Vec<ImageUse>,
+    progress: Option<&dyn Progress>,
+) -> Vec<ImageEntry> {
+    // 1. What each use verifies: its spec reference, at the digest the node runs.
+    let configs = match_configs(registry, &uses, settings.plan.concurrency).await;
+    let mut targets: Vec<(ImageUse, Result<ImageRef, Verdict>)> = Vec::with_capacity(uses.len());
+    for u in uses {
+        let target = match &u.running {
+            Running::NotApplicable | Running::Pending => Ok(u.image.clone()),
+            Running::Digest(d) => Ok(at_digest(&u.image, d)),
+            Running::Config(c) => configs
+                .get(&config_key(registry, &u, c))
+                .cloned()
+                .unwrap_or_else(|| {
+                    Err(Verdict::new(VerdictCode::Unreachable, "config not matched"))
+                })
+                .map(|d| at_digest(&u.image, &d)),
+        };
+        targets.push((u, target));
+    }
+
+    // 2. Verify, grouped by the credential each registry lookup will use.
+    let mut groups: HashMap<Option<String>, (Registry, Vec<ImageRef>)> = HashMap::new();
+    for (u, target) in &targets {
+        let Ok(t) = target else { continue };
+        let with = registry.with_keychain(u.keychain.clone());
+        let id = with.credential_id(t);
+        let group = groups.entry(id.clone()).or_insert_with(|| {
+            (
+                if id.is_some() { with } else { registry.clone() },
+                Vec::new(),
+            )
+        });
+        group.1.push(t.clone());
+    }
+    let group_outcomes =
+        futures::future::join_all(groups.into_iter().map(|(id, (reg, refs))| async move {
+            let outcomes = evidence::verify_images(&reg, &refs, &settings.plan, progress).await;
+            (id, reg, outcomes)
+        }))
+        .await;
+    let mut outcomes: HashMap<(Option<String>, String), ImageOutcome> = HashMap::new();
+    for (id, _, list) in group_outcomes {
+        for o in list {
+            outcomes.insert((id.clone(), o.reference.original().to_owned()), o);
+        }
+    }
+
+    // 3. One entry per (spec reference, digest), with every use of it.
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut entries: HashMap<(String, String), ImageEntry> = HashMap::new();
+    for (u, target) in targets {
+        let (key, outcome) = match target {
+            Ok(t) => {
+                let id = registry.with_keychain(u.keychain.clone()).credential_id(&t);
+                let outcome = outcomes.get(&(id, t.original().to_owned())).cloned();
+                let outcome = outcome.unwrap_or_else(|| ImageOutcome {
+                    reference: t.clone(),
+                    digest: t.digest().cloned(),
+                    judgement: judgement_of(Verdict::new(VerdictCode::Unreachable, "not verified")),
+                    verified_by: Vec::new(),
+                });
+                let digest = outcome.digest.as_ref().map(ToString::to_string);
+                (
+                    (u.image.original().to_owned(), digest.unwrap_or_default()),
+                    outcome,
+                )
+            }
+            Err(v) => {
+                let key = match &u.running {
+                    Running::Config(c) => format!("config {c}"),
+                    _ => String::new(),
+                };
+                (
+                    (u.image.original().to_owned(), key),
+                    ImageOutcome {
+                        reference: u.image.clone(),
+                        digest: None,
+                        judgement: judgement_of(v),
+                        verified_by: Vec::new(),
+                    },
+                )
+            }
+        };
+        let entry = entries.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            entry(u.image.original(), outcome, settings.allow_unmatched)
+        });
+        if let Some(s) = u.source
+            && !entry.sources.contains(&s)
+        {
+            entry.sources.push(s);
+        }
+    }
+    let mut out: Vec<ImageEntry> = order
+        .into_iter()
+        .filter_map(|k| entries.remove(&k))
+        .collect();
+    if settings.drift {
+        drift(registry, &mut out, settings.plan.concurrency).await;
+    }
+    for e in &mut out {
+        e.sources.sort();
+    }
+    out
+}
+
+/// `repo:tag` at `digest` (`repo:tag@digest`): the tag stays for messages and for finding
+/// the index a platform manifest belongs to.
+fn at_digest(image: &ImageRef, digest: &Digest) -> ImageRef {
+    if image.digest() == Some(digest) {
+        image.clone()
+    } else {
+        image.with_digest(digest)
+    }
+}
+
+fn config_key(registry: &Registry, u: &ImageUse, config: &Digest) -> String {
+    let id = registry
+        .with_keychain(u.keychain.clone())
+        .credential_id(&u.image)
+        .unwrap_or_default();
+    format!("{id} {} {config}", u.image.canonical())
+}
+
+/// Each distinct (reference, config digest) matched to its manifest once.
+async fn match_configs(
+    registry: &Registry,
+    uses: &[ImageUse],
+    concurrency: usize,
+) -> HashMap<String, Result<Digest, Verdict>> {
+    use futures::StreamExt as _;
+    let mut seen = std::collections::HashSet::new();
+    let jobs: Vec<(String, Registry, &ImageRef, &Digest)> = uses
+        .iter()
+        .filter_map(|u| match &u.running {
+            Running::Config(c) => {
+                let key = config_key(registry, u, c);
+                seen.insert(key.clone())
+                    .then(|| (key, registry.with_keychain(u.keychain.clone()), &u.image, c))
+            }
+            _ => None,
+        })
+        .collect();
+    futures::stream::iter(
+        jobs.into_iter()
+            .map(|(key, reg, image, config)| async move {
+                (
+                    key,
+                    evidence::manifest_for_config(&reg, image, config).await,
+                )
+            }),
+    )
+    .buffer_unordered(concurrency.max(1))
+    .collect()
+    .await
+}
+
+/// `--drift`: for entries verified at a running digest of a tagged reference, what the tag
+/// resolves to now (one lookup per distinct tag), when that is neither the running digest nor
+/// an index listing it. Reported, not failed: the verdict is about what runs.
+async fn drift(registry: &Registry, entries: &mut [ImageEntry], concurrency: usize) {
+    use futures::StreamExt as _;
+    let mut seen = std::collections::HashSet::new();
+    let tags: Vec<ImageRef> = entries
+        .iter()
+        .filter(|e| e.runs())
+        .filter_map(|e| ImageRef::parse(&e.reference).ok())
+        .filter(|r| r.digest().is_none() && seen.insert(r.canonical()))
+        .collect();
+    // canonical tag → (digest now, the platform manifests it lists when it is an index)
+    let now: HashMap<String, (Digest, Vec<Digest>)> = futures::stream::iter(tags.iter())
+        .map(|r| async move {
+            let d = registry.resolve(r).await.ok()?;
+            let listed = registry
+                .manifest(r, d.as_str())
+                .await
+                .ok()
+                .and_then(|m| evidence::index_children(&m.bytes))
+                .map(|c| c.into_iter().map(|(d, _)| d).collect())
+                .unwrap_or_default();
+            Some((r.canonical(), (d, listed)))
+        })
+        .buffer_unordered(concurrency.max(1))
+        .filter_map(|x| async move { x })
+        .collect()
+        .await;
+    for e in entries.iter_mut().filter(|e| e.runs()) {
+        let (Ok(r), Some(running)) = (ImageRef::parse(&e.reference), e.digest.as_deref()) else {
+            continue;
+        };
+        let Some((current, listed)) = now.get(&r.canonical()) else {
+            continue;
+        };
+        if current.as_str() == running || listed.iter().any(|d| d.as_str() == running) {
+            continue;
+        }
+        e.current_digest = Some(current.to_string());
+        let note = format!("drift: the node runs {running}, the tag now resolves to {current}");
+        e.detail = if e.detail.is_empty() {
+            note
+        } else {
+            format!("{}; {note}", e.detail)
+        };
+    }
+}
+
+fn judgement_of(verdict: Verdict) -> Judgement {
+    Judgement {
+        verdict,
+        format: None,
+        policy: None,
+        mode: Mode::Enforce,
+    }
+}
+
+/// The report entry for an outcome, with the enforcement rule: a verdict fails the run unless
+/// its policy is in `mode: warn`, or no rule covers the image and `--allow-unmatched` is set.
+pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEntry {
+    let j = o.judgement;
+    let unmatched_allowed = allow_unmatched && j.verdict.code == VerdictCode::NoPolicy;
+    let enforced = j.mode == Mode::Enforce && !unmatched_allowed;
+    ImageEntry {
+        reference: reference.to_owned(),
+        digest: o.digest.map(|d| d.to_string()),
+        verified_by: o
+            .verified_by
+            .into_iter()
+            .map(|v| VerifiedDigest {
+                digest: v.digest.to_string(),
+                platform: v.platform,
+            })
+            .collect(),
+        verdict: j.verdict.code,
+        enforced,
+        detail: j.verdict.detail,
+        policy: j.policy,
+        signer: j.verdict.signer,
+        format: j.format,
+        rekor: j.verdict.tlog.map(|t| RekorInfo {
+            log_index: t.log_index,
+            integrated_time: rfc3339(t.integrated_time),
+        }),
+        current_digest: None,
+        sources: Vec::new(),
+    }
+}
+
+/// For `pin --verify`: each reference resolved and verified once; a digest is kept only when
+/// its signature verified — exactly the digest that verified, never a second lookup. Keyed by
+/// [`ImageRef::canonical`]; an error says why a reference is not pinned.
+pub async fn verified_digests(
+    registry: &Registry,
+    settings: &Settings,
+    refs: &[ImageRef],
+) -> HashMap<String, Result<Digest, String>> {
+    let outcomes = evidence::verify_images(registry, refs, &settings.plan, None).await;
+    outcomes
+        .into_iter()
+        .map(|o| {
+            let key = o.reference.canonical();
+            let v = &o.judgement.verdict;
+            let result = match o.digest {
+                Some(d) if v.code.is_verified() => Ok(d),
+                Some(d) => Err(format!(
+                    "not pinned: the signature of {d} did not verify ({}): {}",
+                    v.code, v.detail
+                )),
+                None => Err(format!("not pinned ({}): {}", v.code, v.detail)),
+            };
+            (key, result)
+        })
+        .collect()
+}
