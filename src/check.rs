@@ -38,6 +38,8 @@ pub enum Running {
     Digest(Digest),
     /// Only the image config digest is known (kind-loaded images, CRI-O).
     Config(Digest),
+    /// The node reports an `imageID` that names no digest.
+    Unrecognised(String),
 }
 
 /// One use of an image.
@@ -96,6 +98,13 @@ pub async fn check(
                     Err(Verdict::new(VerdictCode::Unreachable, "config not matched"))
                 })
                 .map(|d| at_digest(&u.image, &d)),
+            Running::Unrecognised(id) => Err(Verdict::new(
+                VerdictCode::UnknownDigest,
+                format!(
+                    "the node reports imageID {}, which names no digest",
+                    clip(id)
+                ),
+            )),
         };
         targets.push((u, target));
     }
@@ -150,6 +159,7 @@ pub async fn check(
             Err(v) => {
                 let key = match &u.running {
                     Running::Config(c) => format!("config {c}"),
+                    Running::Unrecognised(id) => format!("imageID {id}"),
                     _ => String::new(),
                 };
                 (
@@ -182,6 +192,19 @@ pub async fn check(
     }
     for e in &mut out {
         e.sources.sort();
+    }
+    out
+}
+
+/// At most ~200 bytes of text a server or file controls.
+fn clip(s: &str) -> String {
+    let mut end = s.len().min(200);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = format!("{:?}", &s[..end]);
+    if end < s.len() {
+        out.push('…');
     }
     out
 }

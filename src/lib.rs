@@ -7,6 +7,8 @@
 //!  cli/          clap structs → validated plans; the only module that knows about clap
 //!   │
 //!   ├─ manifest/ where images come from: local YAML/JSON files, parsed with byte spans
+//!   ├─ cluster/  where images come from: live workloads through the kubeconfig, with the
+//!   │            digest each pod runs and its pull-secret credentials
 //!   ├─ workload  where images live inside Kubernetes objects (one list, used by every reader)
 //!   ├─ reference the distribution reference grammar and Docker Hub normalisation
 //!   ├─ registry/ everything that talks to an OCI registry (resolve tags, manifests, blobs)
@@ -23,6 +25,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod cluster;
 pub mod evidence;
 pub mod fsutil;
 pub mod manifest;

@@ -70,6 +70,8 @@ pub struct ImageSite<N> {
     pub namespace: Option<String>,
     /// The container's (or volume's) `name`, if any.
     pub container: Option<String>,
+    /// The PodSpec holding the site (for its `imagePullSecrets` and `serviceAccountName`).
+    pub pod_spec: N,
 }
 
 /// Kinds whose PodSpec sits at `spec.template.spec` (and any unknown kind, checked loosely).
@@ -181,7 +183,7 @@ fn pod_spec<'a, N: Tree<'a>>(spec: N, at: &str, owner: &Owner<'a>, out: &mut Vec
             if let Some(image) = c.get("image") {
                 let mut path = String::with_capacity(at.len() + 32);
                 let _ = write!(path, "{at}.{key}[{i}].image");
-                out.push(site(image, path, field, owner, c));
+                out.push(site(image, path, field, owner, c, spec));
             }
         }
     }
@@ -189,7 +191,7 @@ fn pod_spec<'a, N: Tree<'a>>(spec: N, at: &str, owner: &Owner<'a>, out: &mut Vec
         for (i, v) in volumes.items().into_iter().enumerate() {
             if let Some(reference) = v.get("image").and_then(|img| img.get("reference")) {
                 let path = format!("{at}.volumes[{i}].image.reference");
-                out.push(site(reference, path, Field::ImageVolume, owner, v));
+                out.push(site(reference, path, Field::ImageVolume, owner, v, spec));
             }
         }
     }
@@ -201,8 +203,10 @@ fn site<'a, N: Tree<'a>>(
     field: Field,
     owner: &Owner<'a>,
     holder: N,
+    pod_spec: N,
 ) -> ImageSite<N> {
     ImageSite {
+        pod_spec,
         node,
         path,
         field,

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use crate::check::{self, ImageUse, Settings};
+use crate::cluster::{Connection, KubeOptions};
 use crate::evidence::VerifyPlan;
 use crate::reference::ImageRef;
 use crate::registry::{Mirror, Registry, RegistryOptions};
@@ -189,7 +190,12 @@ impl SignerArgs {
     /// expressions, and prints the `--insecure-*` warnings. An identity without an issuer,
     /// a bad regex and unreadable material are errors (exit 2).
     pub fn resolve(&self) -> anyhow::Result<Signer> {
-        let named = self.named()?;
+        self.resolve_with(&K8sKeys::new())
+    }
+
+    /// [`Self::resolve`], with the `k8s://` keys already read from the cluster.
+    pub fn resolve_with(&self, keys: &K8sKeys) -> anyhow::Result<Signer> {
+        let named = self.named_with(keys)?;
         if self.insecure_ignore_tlog {
             crate::report::warn(
                 "--insecure-ignore-tlog: signatures are accepted without a verified transparency \
@@ -217,7 +223,20 @@ impl SignerArgs {
 
     /// The signer the identity flags name (clap has already rejected conflicting pairs).
     pub fn named(&self) -> anyhow::Result<FlagSigner> {
+        self.named_with(&K8sKeys::new())
+    }
+
+    fn named_with(&self, keys: &K8sKeys) -> anyhow::Result<FlagSigner> {
         if let Some(path) = &self.key {
+            let text = path.to_string_lossy();
+            if text.starts_with("k8s://") {
+                let pem = keys
+                    .get(text.as_ref())
+                    .with_context(|| format!("--key {text}: not read from the cluster"))?;
+                return Ok(FlagSigner::Key(
+                    PublicKey::from_pem(pem, &text).with_context(|| format!("--key {text}"))?,
+                ));
+            }
             return Ok(FlagSigner::Key(PublicKey::from_file(path)?));
         }
         let subject = matcher(
@@ -311,8 +330,8 @@ pub struct VerifyArgs {
 
 /// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
 /// mistakes and unreadable trust material are errors (exit 2).
-pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
-    let signer = args.signer.resolve()?;
+pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
+    let signer = args.signer.resolve_with(keys)?;
     let flags = match signer.named {
         FlagSigner::Key(key) => Some(Authority::Key(key)),
         FlagSigner::Keyless(identity) => Some(Authority::Keyless(vec![identity])),
@@ -324,7 +343,7 @@ pub fn prepare(args: &TrustArgs) -> anyhow::Result<VerifyPlan> {
     }
     .map(Requirement::from_flags);
     let policies = match &args.policy {
-        Some(path) => policy::load(path)?,
+        Some(path) => policy::load_with(path, keys)?,
         None => Vec::new(),
     };
     let set = PolicySet {
@@ -359,8 +378,9 @@ pub async fn verify_and_report(
     uses: Vec<ImageUse>,
     drift: bool,
 ) -> anyhow::Result<Outcome> {
+    let keys = k8s_keys(&args.trust, None, &KubeOptions::default()).await?;
     let settings = Settings {
-        plan: prepare(&args.trust)?,
+        plan: prepare(&args.trust, &keys)?,
         allow_unmatched: args.trust.allow_unmatched,
         drift,
     };
@@ -409,11 +429,58 @@ pub async fn verified_digests(
     options: RegistryOptions,
     refs: &[ImageRef],
 ) -> anyhow::Result<std::collections::HashMap<String, Result<crate::reference::Digest, String>>> {
+    let keys = k8s_keys(args, None, &KubeOptions::default()).await?;
     let settings = Settings {
-        plan: prepare(args)?,
+        plan: prepare(args, &keys)?,
         allow_unmatched: args.allow_unmatched,
         drift: false,
     };
     let registry = Registry::new(options).context("setting up the registry client")?;
     Ok(check::verified_digests(&registry, &settings, refs).await)
+}
+
+/// Public keys read from cluster secrets, by their `k8s://NAMESPACE/SECRET` URI.
+pub type K8sKeys = std::collections::HashMap<String, String>;
+
+/// Reads every `k8s://NAMESPACE/SECRET` key that `--key` or the policy file names (cosign's
+/// convention: the secret's `cosign.pub`), through `conn` or else the kubeconfig's current
+/// context. No cluster is contacted when none is named.
+pub async fn k8s_keys(
+    trust: &TrustArgs,
+    conn: Option<&Connection>,
+    options: &KubeOptions,
+) -> anyhow::Result<K8sKeys> {
+    let mut uris: Vec<String> = Vec::new();
+    if let Some(k) = &trust.signer.key {
+        let k = k.to_string_lossy();
+        if k.starts_with("k8s://") {
+            uris.push(k.into_owned());
+        }
+    }
+    if let Some(p) = &trust.policy
+        && let Ok(text) = std::fs::read_to_string(p)
+    {
+        uris.extend(policy::k8s_key_uris(&text));
+    }
+    uris.sort();
+    uris.dedup();
+    let mut keys = K8sKeys::new();
+    if uris.is_empty() {
+        return Ok(keys);
+    }
+    let own;
+    let conn = match conn {
+        Some(c) => c,
+        None => {
+            let kubeconfig = crate::cluster::load_kubeconfig(options)
+                .context("reading a k8s:// key needs a cluster")?;
+            own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
+            &own
+        }
+    };
+    for uri in uris {
+        let pem = crate::cluster::cosign_public_key(conn, &uri).await?;
+        keys.insert(uri, pem);
+    }
+    Ok(keys)
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod blob;
+pub mod cluster;
 pub mod common;
 pub mod completion;
 pub mod image;
@@ -51,6 +52,8 @@ pub enum Command {
     Manifests(manifests::ManifestsArgs),
     /// Pin image references in manifests to digests, rewriting only the image values.
     Pin(pin::PinArgs),
+    #[command(flatten)]
+    Cluster(cluster::ClusterCommand),
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -100,6 +103,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
+        Command::Cluster(command) => cluster::run(command).await,
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

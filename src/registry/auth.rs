@@ -237,7 +237,7 @@ pub struct Keychain {
     entries: Vec<KeychainEntry>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct KeychainEntry {
     /// The normalised registry key (`host[:port]`, possibly `*.domain`).
     pattern: String,
@@ -253,6 +253,11 @@ impl Keychain {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Appends `other`'s entries after this one's (a pod's second pull secret).
+    pub fn extend(&mut self, other: &Keychain) {
+        self.entries.extend(other.entries.iter().cloned());
     }
 
     /// Adds the entries of a `.dockerconfigjson` (`{"auths": {…}}`).

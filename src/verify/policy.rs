@@ -42,6 +42,7 @@
 //! policy entry can state their own expectation; `--no-builtin-policy` turns it off. An image
 //! no rule covers gets the verdict `no-policy`.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use regex::Regex;
@@ -268,18 +269,58 @@ pub enum PolicyError {
 
 /// Reads a policy file. Key paths inside it are relative to the file's directory.
 pub fn load(path: &Path) -> Result<Vec<Policy>, PolicyError> {
+    load_with(path, &HashMap::new())
+}
+
+/// [`load`], with the `k8s://NAMESPACE/SECRET` keys it names already read from the cluster
+/// (PEM by URI; see [`k8s_key_uris`]).
+pub fn load_with(path: &Path, k8s_keys: &HashMap<String, String>) -> Result<Vec<Policy>, PolicyError> {
     let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
         path: path.display().to_string(),
         source,
     })?;
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    parse(&text, &path.display().to_string(), base)
+    parse_with(&text, &path.display().to_string(), base, k8s_keys)
+}
+
+/// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`),
+/// so the caller can read them from the cluster before parsing.
+pub fn k8s_key_uris(text: &str) -> Vec<String> {
+    let Ok(yaml) = Yaml::parse(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut stack: Vec<NodeId> = yaml.documents.clone();
+    let mut seen = std::collections::HashSet::new();
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) {
+            continue;
+        }
+        match &yaml.node(n).value {
+            Value::Map(entries) => {
+                for &(k, v) in entries {
+                    let is_path = yaml.scalar(k).is_some_and(|(t, _, _)| t == "path");
+                    if is_path
+                        && let Some((t, _, _)) = yaml.scalar(v)
+                        && t.starts_with("k8s://")
+                    {
+                        out.push(t.to_owned());
+                    }
+                    stack.push(v);
+                }
+            }
+            Value::Seq(items) => stack.extend(items.iter().copied()),
+            _ => {}
+        }
+    }
+    out
 }
 
 struct Ctx<'a> {
     yaml: &'a Yaml,
     path: &'a str,
     base: &'a Path,
+    k8s_keys: &'a HashMap<String, String>,
 }
 
 impl Ctx<'_> {
@@ -341,6 +382,16 @@ impl Ctx<'_> {
 
 /// Parses a policy file's text; `path` names it in errors, `base` resolves key paths.
 pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyError> {
+    parse_with(text, path, base, &HashMap::new())
+}
+
+/// [`parse`], with the `k8s://` keys the text names.
+pub fn parse_with(
+    text: &str,
+    path: &str,
+    base: &Path,
+    k8s_keys: &HashMap<String, String>,
+) -> Result<Vec<Policy>, PolicyError> {
     let yaml = Yaml::parse(text).map_err(|e| PolicyError::Invalid {
         path: path.to_owned(),
         at: e.position(),
@@ -353,6 +404,7 @@ pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyE
         yaml: &yaml,
         path,
         base,
+        k8s_keys,
     };
     let docs: Vec<NodeId> = yaml
         .documents
@@ -529,8 +581,16 @@ fn parse_key(ctx: &Ctx<'_>, node: NodeId) -> Result<Authority, PolicyError> {
     let key = match (ctx.yaml.get(node, "path"), ctx.yaml.get(node, "data")) {
         (Some(p), None) => {
             let rel = ctx.string(p, "`path`")?;
-            let full = ctx.base.join(&rel);
-            PublicKey::from_file(&full).map_err(|e| ctx.err(p, chain(&e)))?
+            if rel.starts_with("k8s://") {
+                // cosign's convention: the secret's `cosign.pub`, read by the caller.
+                let pem = ctx.k8s_keys.get(&rel).ok_or_else(|| {
+                    ctx.err(p, format!("{rel}: the key was not read from the cluster"))
+                })?;
+                PublicKey::from_pem(pem, &rel).map_err(|e| ctx.err(p, chain(&e)))?
+            } else {
+                let full = ctx.base.join(&rel);
+                PublicKey::from_file(&full).map_err(|e| ctx.err(p, chain(&e)))?
+            }
         }
         (None, Some(d)) => {
             let pem = ctx.string(d, "`data`")?;
