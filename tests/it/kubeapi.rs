@@ -42,6 +42,7 @@ fn run(home: &Path, kubeconfig: &Path, args: &[&str]) -> (bool, String, String) 
 fn ok(home: &Path, kubeconfig: &Path, args: &[&str]) -> String {
     let (success, stdout, stderr) = run(home, kubeconfig, args);
     assert!(success, "kubectl {args:?} failed:\n{stderr}");
+    assert_eq!(stderr, "", "kubectl {args:?} complained");
     stdout
 }
 
@@ -337,6 +338,30 @@ fn kubectl_logs_in_with_client_certificates_and_exec_plugins() {
 
     let cert = api.kubeconfig_client_cert(home, "cert", "carol");
     assert_eq!(ok(home, &cert, &["get", "pods", "-o", "name"]), "pod/web\n");
+    // Discovery falls back to the legacy documents (/api, /apis, then each group version),
+    // and every kubectl list is chunked (limit=500) even without --chunk-size.
+    let paths: Vec<(String, String)> = api
+        .requests()
+        .into_iter()
+        .map(|r| (r.path, r.query))
+        .collect();
+    assert_eq!(paths[0].0, "/api");
+    assert_eq!(paths[1].0, "/apis");
+    assert_eq!(
+        paths.last(),
+        Some(&(
+            "/api/v1/namespaces/default/pods".to_owned(),
+            "limit=500".to_owned()
+        ))
+    );
+    // Without server-side Table support kubectl prints its own NAME/AGE table.
+    let table = ok(home, &cert, &["get", "pods"]);
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0], ["NAME", "AGE"]);
+    assert_eq!(rows[1][0], "web");
     let exec = api.kubeconfig_exec(home, "exec", "exec-token");
     assert_eq!(ok(home, &exec, &["get", "pods", "-o", "name"]), "pod/web\n");
     let users: BTreeSet<Option<String>> = api.requests().into_iter().map(|r| r.user).collect();

@@ -57,6 +57,13 @@
 //! plain lists — kubectl falls back for both. Only GET is served (anything else is 405).
 //! HTTP/1.1 with keep-alive over rustls (ALPN http/1.1); one thread per connection.
 //!
+//! What kubectl does against it (pinned by tests/it/kubeapi.rs): discovery is `/api`,
+//! `/apis`, then every group version; every list is chunked (`limit=500` unless
+//! `--chunk-size`), so count API calls with [`KubeApi::list_requests`]; a 400 on a list is
+//! printed wrapped (`Unable to find "/v1, Resource=pods" that match …: <message>`); and a
+//! kubeconfig user with no credentials at all (say an empty token) makes kubectl prompt for a
+//! username on stdin, failing with `error: EOF` — test anonymous access with a raw client.
+//!
 //! Everything panics with a message on failure: a broken harness is a failed test.
 
 use std::collections::{BTreeMap, HashMap};
@@ -228,7 +235,8 @@ impl KubeApi {
     }
 
     /// A kubeconfig authenticating with a bearer token, its context's namespace set when
-    /// given. Written to `dir/<context>.token.kubeconfig`.
+    /// given. Written to `dir/<context>.token.kubeconfig`. (An empty token leaves the user
+    /// without credentials, and kubectl then prompts for a username.)
     pub fn kubeconfig_token(
         &self,
         dir: &Path,
