@@ -4,6 +4,7 @@
 mod blob;
 mod conformance;
 mod image;
+mod kubeapi;
 mod manifests;
 mod packaging;
 mod pin;
