@@ -3,6 +3,7 @@
 
 mod blob;
 mod conformance;
+mod hostile;
 mod image;
 mod manifests;
 mod packaging;
