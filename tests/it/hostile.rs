@@ -4,14 +4,19 @@
 //! [`ReferrersProxy`] or a scripted [`HttpStub`].
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
 use serde_json::{Value, json};
 
 use crate::image::{ReferrersProxy, push_legacy, run_json};
-use crate::support::registry::{OCI_INDEX, OCI_MANIFEST, TestRegistry};
+use crate::support::registry::{HttpStub, OCI_INDEX, OCI_MANIFEST, StubResponse, TestRegistry};
 use crate::support::sigstore::{Signer, TestSigstore, simple_signing_payload};
 
 const EMAIL: &str = "releaser@example.com";
 const GOOGLE: &str = "https://accounts.google.com";
+/// A digest nothing is stored under.
+const ABSENT: &str = "sha256:4bd1f3bd8c8ad2ab5e5ef4e1b4c4a6bd6e43bd3e3c1e6bd0f3f2c8e3d1c7a9b0";
 
 fn verdict(json: &Value) -> &str {
     json["images"][0]["verdict"].as_str().unwrap_or("?")
@@ -135,5 +140,110 @@ fn index_with_an_uncheckable_child_does_not_verify() {
             pod(&format!("{host}/app:{tag}")),
             "an index that did not verify is not pinned: {stderr}"
         );
+    }
+}
+
+/// Issue 8: a token answer with `expires_in: 18446744073709551615` overflowed
+/// `Instant + Duration` and the binary panicked (exit 101).
+#[test]
+fn token_with_an_absurd_lifetime_is_used_not_a_panic() {
+    let host = Arc::new(OnceLock::<String>::new());
+    let h = host.clone();
+    let stub = HttpStub::start(move |req| {
+        if req.path.starts_with("/token") {
+            return StubResponse::new(200)
+                .body(r#"{"token":"tok","expires_in":18446744073709551615}"#);
+        }
+        if req.header("authorization") == Some("Bearer tok") {
+            return StubResponse::new(404);
+        }
+        let realm = format!(
+            r#"Bearer realm="http://{}/token",service="stub""#,
+            h.get().unwrap()
+        );
+        StubResponse::new(401).header("WWW-Authenticate", &realm)
+    });
+    host.set(stub.host()).unwrap();
+    let mut args = vec!["--insecure-registry".to_owned(), stub.host()];
+    args.extend(identity_flags());
+    args.push(format!("{}/app@{ABSENT}", stub.host()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, json, stderr) = run_json(&args);
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json}\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The token was fetched once and reused: it is not treated as already expired.
+    let requests = stub.requests();
+    let tokens = requests
+        .iter()
+        .filter(|r| r.path.starts_with("/token"))
+        .count();
+    let bearer = requests
+        .iter()
+        .filter(|r| r.header("authorization") == Some("Bearer tok"))
+        .count();
+    assert_eq!(tokens, 1, "{requests:#?}");
+    assert!(bearer >= 2, "{requests:#?}");
+}
+
+/// Issue 8: a 429 whose `Retry-After` is a date in the year 300000000000 overflowed
+/// `SystemTime + Duration` and the binary panicked (exit 101); it is a `rate-limited`
+/// verdict after the usual bounded retries.
+#[test]
+fn retry_after_in_the_far_future_is_rate_limited_not_a_panic() {
+    let stub = HttpStub::start(|_| {
+        StubResponse::new(429).header("Retry-After", "Sun, 06 Nov 300000000000 08:49:37 GMT")
+    });
+    let mut args = vec![
+        "--insecure-registry".to_owned(),
+        stub.host(),
+        "--timeout".to_owned(),
+        "2s".to_owned(),
+    ];
+    args.extend(identity_flags());
+    args.push(format!("{}/app@{ABSENT}", stub.host()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let start = Instant::now();
+    let (code, json, stderr) = run_json(&args);
+    assert_eq!(
+        (code, verdict(&json)),
+        (1, "rate-limited"),
+        "{json}\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    let tries = stub.requests().len();
+    assert!((2..=4).contains(&tries), "retries are bounded: {tries}");
+}
+
+/// Issue 8: `--timeout 18446744073709551615s` panicked in `Duration::from_secs_f64`
+/// (exit 101); it is a usage error (exit 2) saying the limit, on every command taking it.
+#[test]
+fn absurd_timeout_is_a_usage_error() {
+    let huge = "18446744073709551615s";
+    let cases: &[&[&str]] = &[
+        &["image", "--timeout", huge, "example.com/a:1"],
+        &["pin", "--timeout", huge, "a.yaml"],
+        &["blob", "--timeout", huge, "a.txt"],
+        &["image", "--timeout", "25h", "example.com/a:1"],
+    ];
+    for args in cases {
+        let out = crate::support::kubectl_verify()
+            .args(*args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{args:?}: {stderr}");
+        assert!(errors[0].contains("--timeout"), "{args:?}: {stderr}");
+        assert!(
+            errors[0].contains("too long (at most 24h)"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
