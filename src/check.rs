@@ -281,7 +281,7 @@ async fn drift(registry: &Registry, entries: &mut [ImageEntry], concurrency: usi
                 .await
                 .ok()
                 .and_then(|m| evidence::index_children(&m.bytes))
-                .map(|c| c.into_iter().map(|(d, _)| d).collect())
+                .map(|c| c.into_iter().filter_map(|c| c.digest.ok()).collect())
                 .unwrap_or_default();
             Some((r.canonical(), (d, listed)))
         })

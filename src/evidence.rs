@@ -242,7 +242,8 @@ pub async fn verify_digest(
             && let Ok(index_digest) = registry.resolve(&tagged).await
             && &index_digest != digest
             && let Ok(index) = registry.manifest(image, index_digest.as_str()).await
-            && index_children(&index.bytes).is_some_and(|c| c.iter().any(|(d, _)| d == digest))
+            && index_children(&index.bytes)
+                .is_some_and(|c| c.iter().any(|c| c.digest.as_ref() == Ok(digest)))
         {
             let mut j = judge_digest(registry, image, &index_digest, plan).await;
             if j.is_verified() {
@@ -270,13 +271,18 @@ async fn judge_children(
     registry: &Registry,
     image: &ImageRef,
     index: &Digest,
-    children: Vec<(Digest, Option<String>)>,
+    children: Vec<IndexChild>,
     plan: &VerifyPlan,
     own: Judgement,
 ) -> (Judgement, Vec<VerifiedBy>) {
-    if children.is_empty() || children.len() > MAX_CHILDREN {
-        return (own, Vec::new());
-    }
+    let children = match checkable_children(index, children) {
+        Ok(c) => c,
+        Err(why) => {
+            let mut j = own;
+            j.verdict.detail = join(&why, &j.verdict.detail);
+            return (j, Vec::new());
+        }
+    };
     let mut verified = Vec::new();
     let mut first_verdict: Option<Judgement> = None;
     for (child, platform) in &children {
@@ -299,7 +305,10 @@ async fn judge_children(
             platform: platform.clone(),
         });
     }
-    let mut j = first_verdict.unwrap_or(own);
+    let Some(mut j) = first_verdict else {
+        // Unreachable (`checkable_children` refuses an empty list); never verify by default.
+        return (own, Vec::new());
+    };
     let list: Vec<String> = verified
         .iter()
         .map(|v| {
@@ -319,6 +328,36 @@ async fn judge_children(
         &j.verdict.detail,
     );
     (j, verified)
+}
+
+/// The children of an unsigned `index` that must all verify for it to verify, or why the
+/// index cannot verify through them: it lists none, more than [`MAX_CHILDREN`], or one whose
+/// digest we cannot check. A child that cannot be checked is never skipped: skipping it
+/// would let an index verify on the strength of its other children.
+fn checkable_children(
+    index: &Digest,
+    children: Vec<IndexChild>,
+) -> Result<Vec<(Digest, Option<String>)>, String> {
+    let unsigned = format!("the index {} is unsigned", index.short());
+    if children.is_empty() {
+        return Err(format!("{unsigned} and lists no platform manifest"));
+    }
+    if children.len() > MAX_CHILDREN {
+        return Err(format!(
+            "{unsigned} and lists {} platform manifests, more than the {MAX_CHILDREN} checked",
+            children.len()
+        ));
+    }
+    children
+        .into_iter()
+        .map(|c| match c.digest {
+            Ok(d) => Ok((d, c.platform)),
+            Err(why) => Err(format!(
+                "{unsigned} and its {} manifest cannot be checked: {why}",
+                c.platform.as_deref().unwrap_or("platform")
+            )),
+        })
+        .collect()
 }
 
 fn join(a: &str, b: &str) -> String {
@@ -389,7 +428,9 @@ pub async fn manifest_for_config(
         }
         Some(children) => children.into_iter().take(MAX_CHILDREN).collect(),
     };
-    for (child, _) in candidates {
+    for c in candidates {
+        // A child whose digest cannot be read cannot be the one that runs.
+        let Ok(child) = c.digest else { continue };
         let m = fetch(child.clone()).await?;
         if config_digest(&m.bytes).as_ref() == Some(config) {
             return Ok(child);
@@ -456,9 +497,20 @@ struct ManifestDoc {
     layers: Vec<Descriptor>,
 }
 
+/// A platform manifest an image index lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexChild {
+    /// Its digest; or, when the entry holds no digest we can check (an unregistered
+    /// algorithm, uppercase hex), why not, quoting (the start of) what is written.
+    pub digest: Result<Digest, String>,
+    /// `os/arch[/variant]`, when the entry names a platform.
+    pub platform: Option<String>,
+}
+
 /// The platform manifests of an image index (`None` when `bytes` is not an index), skipping
-/// attestation entries (`unknown/unknown`).
-pub fn index_children(bytes: &[u8]) -> Option<Vec<(Digest, Option<String>)>> {
+/// attestation entries (`unknown/unknown`). Every other entry is kept, including those whose
+/// digest does not parse: callers must treat those as failures, never drop them.
+pub fn index_children(bytes: &[u8]) -> Option<Vec<IndexChild>> {
     #[derive(Deserialize)]
     struct Probe {
         #[serde(rename = "mediaType", default)]
@@ -488,7 +540,10 @@ pub fn index_children(bytes: &[u8]) -> Option<Vec<(Digest, Option<String>)>> {
                 if platform.as_deref() == Some("unknown/unknown") {
                     return None;
                 }
-                Digest::parse(&d.digest).ok().map(|dg| (dg, platform))
+                Some(IndexChild {
+                    digest: Digest::parse(&d.digest).map_err(|e| e.to_string()),
+                    platform,
+                })
             })
             .collect(),
     )
@@ -527,8 +582,12 @@ async fn bundle_evidence(
     {
         Ok(Some(index)) => Some(index),
         Ok(None) => {
-            // No referrers API: the fallback index lives at tag `sha256-<hex>`.
-            let tag = format!("sha256-{}", digest.hex());
+            // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
+            // digest's would be longer than a tag may be, so no registry can hold it.
+            let tag = digest.tag_form();
+            if !crate::reference::valid_tag(&tag) {
+                return Ok(Vec::new());
+            }
             match registry.manifest(repo, &tag).await {
                 Ok(m) => Some(m.bytes),
                 Err(RegistryError::NotFound { .. }) => None,
@@ -610,7 +669,11 @@ async fn legacy_evidence(
     repo: &ImageRef,
     digest: &Digest,
 ) -> Result<Vec<Evidence>, Verdict> {
-    let tag = format!("sha256-{}.sig", digest.hex());
+    let tag = format!("{}.sig", digest.tag_form());
+    if !crate::reference::valid_tag(&tag) {
+        // Longer than a tag may be (a sha512 digest): no registry can hold it.
+        return Ok(Vec::new());
+    }
     let manifest = match registry.manifest(repo, &tag).await {
         Ok(m) => m,
         Err(RegistryError::NotFound { .. }) => return Ok(Vec::new()),
@@ -690,8 +753,82 @@ mod tests {
         ]}"#;
         let c = index_children(index).unwrap();
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].1.as_deref(), Some("linux/arm64/v8"));
+        assert_eq!(c[0].platform.as_deref(), Some("linux/arm64/v8"));
         let manifest = br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{},"layers":[]}"#;
         assert!(index_children(manifest).is_none());
+    }
+
+    fn index_of(digests: &[&str]) -> Vec<u8> {
+        let entries: Vec<serde_json::Value> = digests
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                serde_json::json!({
+                    "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                    "digest": d,
+                    "size": 1,
+                    "platform": {"os": "linux", "architecture": format!("arch{i}")},
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "schemaVersion": 2,
+            "mediaType": "application/vnd.oci.image.index.v1+json",
+            "manifests": entries,
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    /// Issue 8: children whose digest did not parse (`sha512:`, uppercase hex) were dropped
+    /// before "all children verified" was decided, so an index verified on its signed child
+    /// alone. They are kept, and any one that cannot be checked stops the index verifying.
+    #[test]
+    fn index_children_keep_and_refuse_what_cannot_be_checked() {
+        let good = format!("sha256:{}", "1".repeat(64));
+        let sha512 = format!("sha512:{}", "2".repeat(128));
+        let upper = format!("sha256:{}", "AB".repeat(32));
+        let sha384 = format!("sha384:{}", "3".repeat(96));
+        let huge = format!("sha256:{}", "x".repeat(10_000));
+        let index = Digest::parse(&format!("sha256:{}", "9".repeat(64))).unwrap();
+        // (children's digests, Ok(number checked) or Err(text the reason must contain))
+        let table: Vec<(Vec<&str>, Result<usize, &str>)> = vec![
+            (vec![&good], Ok(1)),
+            // sha512 is an OCI digest: checked like any other child (its signature is looked
+            // up under its own digest), not dropped.
+            (vec![&good, &sha512], Ok(2)),
+            (vec![&good, &upper], Err(&upper)),
+            (vec![&upper, &good], Err("arch0 manifest cannot be checked")),
+            (vec![&good, &sha384], Err(&sha384)),
+            (vec![&good, "not a digest"], Err("\"not a digest\"")),
+            (vec![&good, &huge], Err("…")),
+            (vec![], Err("lists no platform manifest")),
+        ];
+        for (digests, want) in table {
+            let children = index_children(&index_of(&digests)).unwrap();
+            assert_eq!(children.len(), digests.len(), "{digests:?}");
+            let got = checkable_children(&index, children);
+            match (want, got) {
+                (Ok(n), Ok(c)) => assert_eq!(c.len(), n, "{digests:?}"),
+                (Err(text), Err(why)) => {
+                    assert!(why.contains(text), "{digests:?}: {why}");
+                    assert!(
+                        why.starts_with("the index 999999999999 is unsigned"),
+                        "{why}"
+                    );
+                    assert!(why.len() < 400, "reason quotes at most ~200 bytes: {why}");
+                }
+                (want, got) => panic!("{digests:?}: want {want:?}, got {got:?}"),
+            }
+        }
+        // More children than are checked: the index does not verify through them.
+        let many: Vec<String> = (0..=MAX_CHILDREN)
+            .map(|i| format!("sha256:{i:064x}"))
+            .collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let why =
+            checkable_children(&index, index_children(&index_of(&many)).unwrap()).unwrap_err();
+        assert!(why.contains("more than the 64 checked"), "{why}");
+        assert!(checkable_children(&index, index_children(&index_of(&many[1..])).unwrap()).is_ok());
     }
 }

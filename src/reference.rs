@@ -9,8 +9,11 @@
 //! domain     := host [":" port]          host := domain-name | IPv4 | "[" IPv6 "]"
 //! path-comp  := [a-z0-9]+ (([_.]|__|-+) [a-z0-9]+)*
 //! tag        := [\w][\w.-]{0,127}
-//! digest     := "sha256:" 64 lowercase hex digits
+//! digest     := "sha256:" 64 lowercase hex digits | "sha512:" 128 lowercase hex digits
 //! ```
+//!
+//! The digest algorithms are the two the OCI image spec registers; its grammar allows others,
+//! which nothing here could check, so they are refused rather than ignored.
 //!
 //! The first component is a registry host only when it contains `.` or `:`, is `localhost`, or
 //! contains an uppercase letter (as docker does), so `library/nginx` stays a Docker Hub path.
@@ -22,47 +25,126 @@ pub const DOCKER_HUB: &str = "docker.io";
 const DOCKER_HUB_LEGACY: &str = "index.docker.io";
 const NAME_MAX: usize = 255;
 
-/// A content digest: `sha256:` followed by 64 lowercase hex digits.
+/// A content digest algorithm registered by the OCI image spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Algorithm {
+    Sha256,
+    Sha512,
+}
+
+impl Algorithm {
+    /// The name before the `:` of a digest.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sha256 => "sha256",
+            Self::Sha512 => "sha512",
+        }
+    }
+
+    /// How many hex digits an encoded digest of this algorithm has.
+    pub fn hex_len(self) -> usize {
+        match self {
+            Self::Sha256 => 64,
+            Self::Sha512 => 128,
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "sha256" => Some(Self::Sha256),
+            "sha512" => Some(Self::Sha512),
+            _ => None,
+        }
+    }
+}
+
+/// A content digest: `sha256:` with 64 or `sha512:` with 128 lowercase hex digits (the OCI
+/// image spec's registered algorithms; it forbids uppercase hex for both).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(transparent)]
 pub struct Digest(String);
 
 impl Digest {
-    /// Parses `sha256:<64 hex>`; anything else is an error quoting the text.
+    /// Parses `sha256:<64 hex>` or `sha512:<128 hex>`; anything else is an error quoting (the
+    /// start of) the text.
     pub fn parse(s: &str) -> Result<Self, ReferenceError> {
-        let Some(hex) = s.strip_prefix("sha256:") else {
-            return Err(ReferenceError::BadDigest(s.to_owned()));
-        };
-        if hex.len() != 64
+        let bad = || ReferenceError::BadDigest(excerpt(s));
+        let (name, hex) = s.split_once(':').ok_or_else(bad)?;
+        let algorithm = Algorithm::from_name(name).ok_or_else(bad)?;
+        if hex.len() != algorithm.hex_len()
             || !hex
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         {
-            return Err(ReferenceError::BadDigest(s.to_owned()));
+            return Err(bad());
         }
         Ok(Self(s.to_owned()))
     }
 
-    /// The digest of `bytes`.
+    /// The sha256 digest of `bytes` (what registries compute for content they store).
     pub fn of(bytes: &[u8]) -> Self {
-        use sha2::{Digest as _, Sha256};
-        Self(format!("sha256:{}", hex::encode(Sha256::digest(bytes))))
+        Self::of_algorithm(Algorithm::Sha256, bytes)
+    }
+
+    /// The digest of `bytes` with `algorithm`.
+    pub fn of_algorithm(algorithm: Algorithm, bytes: &[u8]) -> Self {
+        use sha2::Digest as _;
+        let hex = match algorithm {
+            Algorithm::Sha256 => hex::encode(sha2::Sha256::digest(bytes)),
+            Algorithm::Sha512 => hex::encode(sha2::Sha512::digest(bytes)),
+        };
+        Self(format!("{}:{hex}", algorithm.as_str()))
+    }
+
+    /// True when `bytes` hash to this digest under its own algorithm.
+    pub fn matches(&self, bytes: &[u8]) -> bool {
+        Self::of_algorithm(self.algorithm(), bytes) == *self
+    }
+
+    pub fn algorithm(&self) -> Algorithm {
+        if self.0.starts_with("sha512:") {
+            Algorithm::Sha512
+        } else {
+            Algorithm::Sha256
+        }
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
-    /// The 64 hex digits without the algorithm.
+    /// The hex digits without the algorithm.
     pub fn hex(&self) -> &str {
-        &self.0["sha256:".len()..]
+        &self.0[self.algorithm().as_str().len() + 1..]
     }
 
     /// The first 12 hex digits, as `docker images` shows them.
     pub fn short(&self) -> &str {
         &self.hex()[..12]
     }
+
+    /// `sha256-<hex>` (or `sha512-<hex>`): how cosign names the tags holding signatures of
+    /// this digest (`<that>.sig`, and the OCI 1.1 referrers fallback `<that>`).
+    pub fn tag_form(&self) -> String {
+        format!("{}-{}", self.algorithm().as_str(), self.hex())
+    }
 }
+
+/// At most [`EXCERPT_MAX`] bytes of `text` (cut at a character boundary, `…` appended when
+/// cut), so that a hostile value is never echoed whole into a message.
+pub fn excerpt(text: &str) -> String {
+    if text.len() <= EXCERPT_MAX {
+        return text.to_owned();
+    }
+    let mut end = EXCERPT_MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+/// How much of a user's or server's text a message quotes.
+pub const EXCERPT_MAX: usize = 200;
 
 impl fmt::Display for Digest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,8 +175,10 @@ pub enum ReferenceError {
         "invalid tag {0:?}: tags are 1-128 characters of [A-Za-z0-9_.-], not starting with '.' or '-'"
     )]
     BadTag(String),
-    /// The digest is not `sha256:` with 64 lowercase hex digits.
-    #[error("invalid digest {0:?}: expected sha256: followed by 64 lowercase hex digits")]
+    /// The digest is not `sha256:` with 64 or `sha512:` with 128 lowercase hex digits.
+    #[error(
+        "invalid digest {0:?}: expected sha256: with 64 or sha512: with 128 lowercase hex digits"
+    )]
     BadDigest(String),
     /// Names longer than 255 characters are rejected by registries.
     #[error("repository name {0:?} is longer than 255 characters")]
@@ -287,7 +371,8 @@ fn split_domain(name: &str) -> (Option<&str>, &str) {
     }
 }
 
-fn valid_tag(t: &str) -> bool {
+/// True when `t` is a tag by the distribution grammar (`[\w][\w.-]{0,127}`).
+pub fn valid_tag(t: &str) -> bool {
     let b = t.as_bytes();
     !b.is_empty()
         && b.len() <= 128
@@ -471,6 +556,82 @@ mod tests {
             Err(ReferenceError::BadTag(_))
         ));
         assert!(ImageRef::parse(&format!("nginx:{}", "a".repeat(128))).is_ok());
+    }
+
+    /// Issue 8: a `sha512:` digest (allowed by the OCI spec) did not parse, so an index child
+    /// written that way was silently dropped; uppercase hex must stay refused.
+    #[test]
+    fn digests_in_every_oci_algorithm() {
+        let h64 = "0123456789abcdef".repeat(4);
+        let h128 = "0123456789abcdef".repeat(8);
+        let table: Vec<(String, Option<Algorithm>)> = vec![
+            (format!("sha256:{h64}"), Some(Algorithm::Sha256)),
+            (format!("sha512:{h128}"), Some(Algorithm::Sha512)),
+            // Uppercase hex is invalid for both registered algorithms.
+            (format!("sha256:{}", h64.to_uppercase()), None),
+            (format!("sha512:{}", h128.to_uppercase()), None),
+            (format!("SHA256:{h64}"), None),
+            // Each algorithm has its own length.
+            (format!("sha256:{}", &h64[1..]), None),
+            (format!("sha256:{h64}0"), None),
+            (format!("sha256:{h128}"), None),
+            (format!("sha512:{h64}"), None),
+            (format!("sha512:{}", &h128[1..]), None),
+            // Unregistered algorithms cannot be checked.
+            (format!("sha384:{}", "ab".repeat(48)), None),
+            ("md5:0123456789abcdef0123456789abcdef".to_owned(), None),
+            (format!("sha256+b64u:{h64}"), None),
+            ("sha256:".to_owned(), None),
+            (h64.clone(), None),
+            (String::new(), None),
+            (format!("sha256:{}g", &h64[1..]), None),
+        ];
+        for (text, want) in &table {
+            let got = Digest::parse(text);
+            assert_eq!(got.as_ref().ok().map(Digest::algorithm), *want, "{text}");
+            if let Ok(d) = got {
+                assert_eq!(d.as_str(), text);
+            }
+        }
+        let d = Digest::parse(&format!("sha512:{h128}")).unwrap();
+        assert_eq!((d.hex(), d.short()), (h128.as_str(), "0123456789ab"));
+        assert_eq!(d.tag_form(), format!("sha512-{h128}"));
+        let d = Digest::parse(&format!("sha256:{h64}")).unwrap();
+        assert_eq!((d.hex(), d.short()), (h64.as_str(), "0123456789ab"));
+        assert_eq!(d.tag_form(), format!("sha256-{h64}"));
+        // A digest in a reference follows the same rules.
+        assert!(ImageRef::parse(&format!("nginx@sha512:{h128}")).is_ok());
+        assert!(ImageRef::parse(&format!("nginx@sha256:{}", h64.to_uppercase())).is_err());
+    }
+
+    /// Bytes are checked with the digest's own algorithm; `Digest::of` stays sha256.
+    #[test]
+    fn digests_match_bytes_with_their_own_algorithm() {
+        let body = b"manifest bytes";
+        let d256 = Digest::of(body);
+        let d512 = Digest::of_algorithm(Algorithm::Sha512, body);
+        assert_eq!(d256.algorithm(), Algorithm::Sha256);
+        assert_eq!(d512.algorithm(), Algorithm::Sha512);
+        assert_eq!(d512.hex().len(), 128);
+        assert_eq!(Digest::parse(d512.as_str()).unwrap(), d512);
+        for d in [&d256, &d512] {
+            assert!(d.matches(body), "{d}");
+            assert!(!d.matches(b"other bytes"), "{d}");
+        }
+        assert_eq!(
+            Digest::of(b"").as_str(),
+            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    /// A hostile digest value is quoted in part, never whole.
+    #[test]
+    fn bad_digests_are_quoted_in_part() {
+        let huge = format!("sha256:{}", "é".repeat(100_000));
+        let e = Digest::parse(&huge).unwrap_err().to_string();
+        assert!(e.len() < 400, "{} bytes", e.len());
+        assert!(e.contains('…'), "{e}");
+        assert_eq!(excerpt("short"), "short");
     }
 
     #[test]

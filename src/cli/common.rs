@@ -96,7 +96,12 @@ impl RegistryArgs {
     }
 }
 
-/// Parses `30s`, `2m`, `500ms`, `1h` or a bare number of seconds.
+/// The longest duration a flag takes: any deadline computed from it stays representable,
+/// and no registry or download is worth waiting longer for.
+pub const MAX_DURATION: Duration = Duration::from_secs(24 * 3600);
+
+/// Parses `30s`, `2m`, `500ms`, `1h` or a bare number of seconds, positive and at most
+/// [`MAX_DURATION`].
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     let (num, unit) = s
@@ -116,10 +121,15 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
             ));
         }
     };
-    if !(secs > 0.0 && secs.is_finite()) {
+    // Compared as f64 before converting: `Duration::from_secs_f64` panics on overflow.
+    if secs.is_nan() || secs > MAX_DURATION.as_secs_f64() {
+        return Err(format!("duration {s:?} is too long (at most 24h)"));
+    }
+    let d = Duration::from_secs_f64(secs.max(0.0));
+    if d.is_zero() {
         return Err(format!("duration {s:?} must be positive"));
     }
-    Ok(Duration::from_secs_f64(secs))
+    Ok(d)
 }
 
 /// Who must have signed and which Sigstore root to trust: the cosign-compatible flags that
@@ -483,4 +493,44 @@ pub async fn k8s_keys(
         keys.insert(uri, pem);
     }
     Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 8: `--timeout 18446744073709551615s` panicked in `Duration::from_secs_f64`
+    /// (exit 101); durations are bounded by [`MAX_DURATION`] with a usage error.
+    #[test]
+    fn durations_are_positive_and_bounded() {
+        let table: &[(&str, Result<Duration, &str>)] = &[
+            ("30s", Ok(Duration::from_secs(30))),
+            ("2m", Ok(Duration::from_secs(120))),
+            ("500ms", Ok(Duration::from_millis(500))),
+            ("1.5", Ok(Duration::from_millis(1500))),
+            ("24h", Ok(MAX_DURATION)),
+            ("1440m", Ok(MAX_DURATION)),
+            ("86400000ms", Ok(MAX_DURATION)),
+            ("86401s", Err("is too long (at most 24h)")),
+            ("25h", Err("is too long")),
+            ("18446744073709551615s", Err("is too long")),
+            ("18446744073709551616h", Err("is too long")),
+            (&"9".repeat(400), Err("is too long")),
+            ("0s", Err("must be positive")),
+            ("0.0000000001ms", Err("must be positive")),
+            ("1ns", Err("invalid duration unit")),
+            ("", Err("invalid duration")),
+            ("s", Err("invalid duration")),
+            ("1.2.3s", Err("invalid duration")),
+            ("10d", Err("invalid duration unit")),
+            ("1e9s", Err("invalid duration unit")),
+        ];
+        for (input, want) in table {
+            match (parse_duration(input), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, *want, "{input}"),
+                (Err(e), Err(want)) => assert!(e.contains(want), "{input}: {e}"),
+                (got, want) => panic!("{input}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
 }

@@ -117,6 +117,8 @@ pub struct Manifest {
     pub bytes: Vec<u8>,
     /// `Content-Type` of the answer, else the `mediaType` field of the body, else empty.
     pub media_type: String,
+    /// The digest the bytes were checked against (asked for, or reported by the registry),
+    /// else their sha256.
     pub digest: Digest,
 }
 
@@ -329,15 +331,17 @@ impl Registry {
             StatusCode::NOT_FOUND => return Err(Self::not_found(r, ep, reference)),
             s => return Err(unexpected(ep, "GET", &path, s, &body)),
         }
-        let got = Digest::of(&body);
-        if let Some(want) = expected.or(reported.as_ref())
-            && *want != got
-        {
-            return Err(RegistryError::DigestMismatch {
-                expected: want.clone(),
-                got,
-            });
-        }
+        // Checked with the algorithm of the digest asked for or reported (sha256 or sha512).
+        let digest = match expected.or(reported.as_ref()) {
+            Some(want) if want.matches(&body) => want.clone(),
+            Some(want) => {
+                return Err(RegistryError::DigestMismatch {
+                    expected: want.clone(),
+                    got: Digest::of_algorithm(want.algorithm(), &body),
+                });
+            }
+            None => Digest::of(&body),
+        };
         let media_type = content_type
             .filter(|ct| ct != "application/json" && ct != "text/plain")
             .or_else(|| body_media_type(&body))
@@ -345,7 +349,7 @@ impl Registry {
         Ok(Manifest {
             bytes: body,
             media_type,
-            digest: got,
+            digest,
         })
     }
 
@@ -373,11 +377,10 @@ impl Registry {
             }
             s => return Err(unexpected(&ep, "GET", &path, s, &body)),
         }
-        let got = Digest::of(&body);
-        if got != *digest {
+        if !digest.matches(&body) {
             return Err(RegistryError::DigestMismatch {
                 expected: digest.clone(),
-                got,
+                got: Digest::of_algorithm(digest.algorithm(), &body),
             });
         }
         Ok(body)
@@ -476,7 +479,7 @@ fn unexpected(
     }
 }
 
-/// `Docker-Content-Digest`, when it is a sha256 digest we can compare with.
+/// `Docker-Content-Digest`, when it is a digest we can compare with (sha256 or sha512).
 fn header_digest(resp: &reqwest::Response) -> Option<Digest> {
     resp.headers()
         .get("docker-content-digest")

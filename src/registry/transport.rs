@@ -19,9 +19,13 @@ const RATE_LIMIT_RETRIES: u32 = 3;
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
 /// Tokens without `expires_in` live 60 s (distribution token spec); renew a little early.
 const DEFAULT_TOKEN_LIFETIME: u64 = 60;
+/// A token is reused for at most this long, whatever `expires_in` a server claims.
+const MAX_TOKEN_LIFETIME: u64 = 24 * 3600;
 const TOKEN_RENEW_MARGIN: Duration = Duration::from_secs(5);
 /// The token cache's name for credentials from the local docker config (or none).
 const LOCAL_CREDENTIALS: &str = "local";
+/// Stands in for "never" when `now + duration` cannot be represented.
+const FAR_FUTURE: Duration = Duration::from_secs(30 * 365 * 86_400);
 /// Token answers and error bodies are small; never buffer more than this of them.
 const SMALL_BODY_MAX: usize = 1 << 20;
 
@@ -146,7 +150,7 @@ impl Transport {
     }
 
     pub(crate) fn deadline(&self) -> Instant {
-        Instant::now() + self.timeout
+        instant_after(Instant::now(), self.timeout)
     }
 
     fn host_state(&self, registry: &str) -> HostState {
@@ -252,10 +256,15 @@ impl Transport {
                         .get(header::RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| parse_retry_after(v, SystemTime::now()))
-                        .unwrap_or(Duration::from_millis(500) * 2u32.pow(rate_limited))
+                        .unwrap_or_else(|| {
+                            Duration::from_millis(500)
+                                .saturating_mul(2u32.saturating_pow(rate_limited))
+                        })
                         .min(MAX_RETRY_WAIT);
                     rate_limited += 1;
-                    if rate_limited > RATE_LIMIT_RETRIES || Instant::now() + wait >= deadline {
+                    if rate_limited > RATE_LIMIT_RETRIES
+                        || instant_after(Instant::now(), wait) >= deadline
+                    {
                         return Err(RegistryError::RateLimited {
                             registry: ep.registry.clone(),
                         });
@@ -499,12 +508,31 @@ impl Transport {
             .value()
             .ok_or_else(|| protocol(format!("token answer from {realm} holds no token")))?
             .to_owned();
-        let lifetime = Duration::from_secs(parsed.expires_in.unwrap_or(DEFAULT_TOKEN_LIFETIME));
         Ok(Token {
             value,
-            renew_at: Instant::now() + lifetime.saturating_sub(TOKEN_RENEW_MARGIN),
+            renew_at: token_renew_at(Instant::now(), parsed.expires_in),
         })
     }
+}
+
+/// `now + after`, saturating: a deadline or renewal time computed from a number a server or
+/// user chose never overflows (far beyond any run when it would).
+fn instant_after(now: Instant, after: Duration) -> Instant {
+    now.checked_add(after)
+        .or_else(|| now.checked_add(FAR_FUTURE))
+        .unwrap_or(now)
+}
+
+/// When a token the server says lives `expires_in` seconds is renewed: a little early, and
+/// after at most [`MAX_TOKEN_LIFETIME`] whatever the server claims.
+fn token_renew_at(now: Instant, expires_in: Option<u64>) -> Instant {
+    let secs = expires_in
+        .unwrap_or(DEFAULT_TOKEN_LIFETIME)
+        .min(MAX_TOKEN_LIFETIME);
+    instant_after(
+        now,
+        Duration::from_secs(secs).saturating_sub(TOKEN_RENEW_MARGIN),
+    )
 }
 
 fn basic_header(username: &str, password: &str) -> String {
@@ -612,22 +640,34 @@ fn unreachable_reason(e: &reqwest::Error, ep: &Endpoint) -> String {
     format!("{chain}{hint}")
 }
 
-/// `Retry-After`: delay-seconds or an HTTP-date (IMF-fixdate), relative to `now`.
+/// `Retry-After`: delay-seconds or an HTTP-date (IMF-fixdate), relative to `now`. A date
+/// in the past means now.
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
     let at = parse_imf_fixdate(value)?;
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    let now = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    Some(at.saturating_sub(now))
 }
 
-/// `Sun, 06 Nov 1994 08:49:37 GMT` → the instant it names.
-fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
+/// `Sun, 06 Nov 1994 08:49:37 GMT` → the time since the Unix epoch it names (`None` before
+/// 1970). The fields have the fixed widths of RFC 9110's IMF-fixdate (a 4-digit year), so
+/// no arithmetic below can overflow.
+fn parse_imf_fixdate(s: &str) -> Option<Duration> {
+    fn number(field: &str, digits: usize) -> Option<u64> {
+        if field.len() != digits || !field.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        field.parse().ok()
+    }
     let rest = s.split_once(", ")?.1;
     let mut it = rest.split(' ');
-    let day: u64 = it.next()?.parse().ok()?;
-    let month = match it.next()? {
+    let day = number(it.next()?, 2)?;
+    let month: u64 = match it.next()? {
         "Jan" => 1,
         "Feb" => 2,
         "Mar" => 3,
@@ -642,26 +682,33 @@ fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = it.next()?.parse().ok()?;
+    let year = number(it.next()?, 4)?;
     let mut hms = it.next()?.split(':');
-    let (h, m, sec): (u64, u64, u64) = (
-        hms.next()?.parse().ok()?,
-        hms.next()?.parse().ok()?,
-        hms.next()?.parse().ok()?,
+    let (h, m, sec) = (
+        number(hms.next()?, 2)?,
+        number(hms.next()?, 2)?,
+        number(hms.next()?, 2)?,
     );
-    if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+    if hms.next().is_some()
+        || it.next()? != "GMT"
+        || it.next().is_some()
+        || !(1..=31).contains(&day)
+        || h > 23
+        || m > 59
+        || sec > 60
+        || year < 1970
+    {
         return None;
     }
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil, for years from 1970 on).
     let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
+    let era = y / 400;
     let yoe = y - era * 400;
     let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::try_from(day).ok()? - 1;
+    let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = u64::try_from(days).ok()? * 86_400 + h * 3600 + m * 60 + sec;
-    Some(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(Duration::from_secs(days * 86_400 + h * 3600 + m * 60 + sec))
 }
 
 #[cfg(test)]
@@ -686,6 +733,24 @@ mod tests {
             ("Sun, 06 Foo 1994 08:49:37 GMT", None),
             ("Sun, 06 Nov 1994 08:49:37 UTC", None),
             ("", None),
+            // Issue 8: a year this far out overflowed `SystemTime + Duration` (exit 101).
+            // IMF-fixdate years have 4 digits; anything else is not a date.
+            ("Sun, 06 Nov 300000000000 08:49:37 GMT", None),
+            ("Sun, 06 Nov 9223372036854775807 08:49:37 GMT", None),
+            ("Sun, 06 Nov -9223372036854775808 08:49:37 GMT", None),
+            ("Sun, 06 Nov 0001 08:49:37 GMT", None),
+            ("Sun, 6 Nov 1994 08:49:37 GMT", None),
+            ("Sun, 06 Nov 1994 08:49:37:00 GMT", None),
+            ("Sun, 06 Nov 1994 08:49:37 GMT x", None),
+            ("Sun, 06 Nov 1994 +8:49:37 GMT", None),
+            // The furthest date there is: waited for at most MAX_RETRY_WAIT by the caller.
+            (
+                "Fri, 31 Dec 9999 23:59:59 GMT",
+                Some(253_402_300_799 - 784_111_777),
+            ),
+            // Delay-seconds as large as they come are a (long) Duration, not a panic.
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
         ];
         for (value, want) in table {
             assert_eq!(
@@ -695,12 +760,46 @@ mod tests {
             );
         }
         let leap = parse_imf_fixdate("Thu, 29 Feb 2024 12:00:00 GMT").unwrap();
+        assert_eq!(leap.as_secs(), 1_709_208_000);
+        // A `now` before the epoch does not panic either.
+        let before = SystemTime::UNIX_EPOCH - Duration::from_secs(10);
         assert_eq!(
-            leap.duration_since(SystemTime::UNIX_EPOCH)
-                .unwrap()
-                .as_secs(),
-            1_709_208_000
+            parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", before),
+            Some(Duration::from_secs(10))
         );
+    }
+
+    /// Issue 8: a token answer with `expires_in: 18446744073709551615` overflowed
+    /// `Instant + Duration` (exit 101). Lifetimes are capped; deadlines saturate.
+    #[test]
+    fn token_lifetimes_and_deadlines_saturate() {
+        let now = Instant::now();
+        let table: &[(Option<u64>, Duration)] = &[
+            (None, Duration::from_secs(55)),
+            (Some(300), Duration::from_secs(295)),
+            (Some(3), Duration::ZERO),
+            (Some(0), Duration::ZERO),
+            (
+                Some(MAX_TOKEN_LIFETIME),
+                Duration::from_secs(MAX_TOKEN_LIFETIME - 5),
+            ),
+            (Some(u64::MAX), Duration::from_secs(MAX_TOKEN_LIFETIME - 5)),
+        ];
+        for (expires_in, want) in table {
+            assert_eq!(
+                token_renew_at(now, *expires_in).duration_since(now),
+                *want,
+                "{expires_in:?}"
+            );
+        }
+        assert!(instant_after(now, Duration::MAX) > now + Duration::from_secs(365 * 86_400));
+        assert_eq!(
+            instant_after(now, Duration::from_secs(1)),
+            now + Duration::from_secs(1)
+        );
+        // A transport built with an absurd timeout still computes a deadline.
+        let t = Transport::new(&[], Duration::MAX, CredentialStore::new(None)).unwrap();
+        assert!(t.deadline() > Instant::now());
     }
 
     #[test]

@@ -252,8 +252,9 @@ fn short_fingerprint(fp: &str) -> String {
 }
 
 fn short_digest(d: Option<&str>) -> String {
-    d.and_then(|d| d.strip_prefix("sha256:"))
-        .map_or_else(|| "-".to_owned(), |h| h[..h.len().min(12)].to_owned())
+    // `sha256:` or `sha512:`: 12 hex digits either way, as `docker images` shows them.
+    d.and_then(|d| d.split_once(':'))
+        .map_or_else(|| "-".to_owned(), |(_, h)| h[..h.len().min(12)].to_owned())
 }
 
 /// Renders the table, one line per image, columns padded to the widest cell.

@@ -17,7 +17,7 @@ use super::policy::{Mode, Requirement};
 use super::sigstore::{Authority, Options, Subject, parse_bundle, verify_bundle};
 use super::trust::Trust;
 use super::{Verdict, VerdictCode};
-use crate::reference::Digest;
+use crate::reference::{Algorithm, Digest};
 
 /// Where a signature came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -177,12 +177,25 @@ fn judge_bundle(
             return v;
         }
     };
-    let mut hash = [0u8; 32];
-    // A Digest is always 64 hex digits, so this cannot fail; fail closed if it ever does.
-    if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
-        return Verdict::new(VerdictCode::MalformedBundle, "invalid image digest");
+    // A Digest is always hex of its algorithm's length, so decoding cannot fail; fail closed
+    // if it ever does.
+    let invalid = || Verdict::new(VerdictCode::MalformedBundle, "invalid image digest");
+    match digest.algorithm() {
+        Algorithm::Sha256 => {
+            let mut hash = [0u8; 32];
+            if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
+                return invalid();
+            }
+            verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust)
+        }
+        Algorithm::Sha512 => {
+            let mut hash = [0u8; 64];
+            if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
+                return invalid();
+            }
+            verify_bundle(Subject::Sha512(&hash), &bundle, authority, options, trust)
+        }
     }
-    verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust)
 }
 
 fn judge_legacy(

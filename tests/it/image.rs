@@ -716,13 +716,20 @@ fn real_cosign3_bundle_verifies_through_the_tag_fallback() {
 // The OCI 1.1 referrers API: Debian's registry 2.8 has none, so a small HTTP front serves
 // `/v2/<name>/referrers/<digest>` and passes every other request to the real registry.
 
-/// An HTTP/1.1 front for a [`TestRegistry`] that answers the referrers API itself.
+/// An HTTP/1.1 front for a [`TestRegistry`] that answers the referrers API itself, and any
+/// manifest set with [`ReferrersProxy::serve_manifest`] (bytes the real registry would refuse
+/// to store, as a hostile registry serves them).
 pub struct ReferrersProxy {
     port: u16,
     log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     indexes: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>,
+    manifests: Served,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
+
+/// Manifests the proxy answers itself: path → (media type, bytes).
+type Served =
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>>;
 
 impl ReferrersProxy {
     pub fn start(upstream: &str) -> Self {
@@ -731,10 +738,12 @@ impl ReferrersProxy {
         let port = listener.local_addr().unwrap().port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let indexes = Arc::new(Mutex::new(std::collections::HashMap::new()));
+        let manifests: Served = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
-        let (l, i, st, up) = (
+        let (l, i, m, st, up) = (
             log.clone(),
             indexes.clone(),
+            manifests.clone(),
             stop.clone(),
             upstream.to_owned(),
         );
@@ -744,16 +753,31 @@ impl ReferrersProxy {
                     break;
                 }
                 let Ok(conn) = conn else { continue };
-                let (l, i, up) = (l.clone(), i.clone(), up.clone());
-                std::thread::spawn(move || proxy_connection(conn, &up, &l, &i));
+                let (l, i, m, up) = (l.clone(), i.clone(), m.clone(), up.clone());
+                std::thread::spawn(move || proxy_connection(conn, &up, &l, &i, &m));
             }
         });
         Self {
             port,
             log,
             indexes,
+            manifests,
             stop,
         }
+    }
+
+    /// Serves `bytes` as the manifest `repo:tag` and `repo@<its sha256>` (with
+    /// `Docker-Content-Digest`) instead of asking the registry. Returns that digest.
+    pub fn serve_manifest(&self, repo: &str, tag: &str, media_type: &str, bytes: &[u8]) -> String {
+        let digest = sha256_digest(bytes);
+        let mut served = self.manifests.lock().unwrap();
+        for reference in [tag, digest.as_str()] {
+            served.insert(
+                format!("/v2/{repo}/manifests/{reference}"),
+                (media_type.to_owned(), bytes.to_vec()),
+            );
+        }
+        digest
     }
 
     pub fn host(&self) -> String {
@@ -797,6 +821,7 @@ fn proxy_connection(
     upstream: &str,
     log: &std::sync::Mutex<Vec<String>>,
     indexes: &std::sync::Mutex<std::collections::HashMap<String, String>>,
+    manifests: &Served,
 ) {
     use std::io::{BufRead, Read, Write};
     let mut reader = std::io::BufReader::new(conn.try_clone().unwrap());
@@ -819,9 +844,9 @@ fn proxy_connection(
     log.lock().unwrap().push(format!("{method} {target}"));
     let path = target.split('?').next().unwrap_or("");
     // `/v2/<name>/referrers/<digest>` (a repository may itself be called `referrers`).
-    let is_referrers = path
-        .rsplit_once("/referrers/")
-        .is_some_and(|(_, d)| d.starts_with("sha256:") && !d.contains('/'));
+    let is_referrers = path.rsplit_once("/referrers/").is_some_and(|(_, d)| {
+        (d.starts_with("sha256:") || d.starts_with("sha512:")) && !d.contains('/')
+    });
     if is_referrers && indexes.lock().unwrap().contains_key(THROTTLE) {
         let _ = write!(
             conn,
@@ -843,6 +868,19 @@ fn proxy_connection(
         );
         if method != "HEAD" {
             let _ = conn.write_all(body.as_bytes());
+        }
+        return;
+    }
+    let served = manifests.lock().unwrap().get(path).cloned();
+    if let Some((media_type, body)) = served {
+        let _ = write!(
+            conn,
+            "HTTP/1.1 200 OK\r\nContent-Type: {media_type}\r\nDocker-Content-Digest: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            sha256_digest(&body),
+            body.len()
+        );
+        if method != "HEAD" {
+            let _ = conn.write_all(&body);
         }
         return;
     }

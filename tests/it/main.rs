@@ -4,6 +4,7 @@
 mod blob;
 mod cluster;
 mod conformance;
+mod hostile;
 mod image;
 mod kubeapi;
 mod manifests;
