@@ -34,6 +34,27 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "blob"
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "po" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "pod" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "deploy" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "deployment" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "sts" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "statefulset" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "ds" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "daemonset" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "rs" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "replicaset" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "job" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cj" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronjob" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -71,7 +92,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
-yaml\t'The same document as YAML'"
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -97,7 +119,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
-yaml\t'The same document as YAML'"
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -140,6 +163,846 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l al
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s l -l selector -d 'Label selector, e.g. `-l app=web,tier!=cache` or `-l \'env in (prod)\'`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l field-selector -d 'Field selector, e.g. `--field-selector spec.nodeName=node-1`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l kubeconfig -d 'Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l as -d 'Impersonate this user' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l as-group -d 'Impersonate this group (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l request-timeout -d 'The longest one API request may take (`0`: no limit; `30s`, `1m`)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
+yaml\t'The same document as YAML'
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l timeout -d 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
@@ -152,10 +1015,18 @@ never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -80,10 +80,12 @@ _arguments "${_arguments_options[@]}" : \
 '--concurrency=[How many images are verified at once]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -117,10 +119,12 @@ _arguments "${_arguments_options[@]}" : \
 '--concurrency=[How many images are verified at once]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -179,6 +183,1161 @@ never\:""))' \
 '*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout):_files' \
 && ret=0
 ;;
+(pods)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(po)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(pod)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(deployments)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(deploy)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(deployment)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(statefulsets)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(sts)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(statefulset)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(daemonsets)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(ds)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(daemonset)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(replicasets)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(rs)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(replicaset)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(jobs)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(cronjobs)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(cj)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(cronjob)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
+(all)
+_arguments "${_arguments_options[@]}" : \
+'-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'--namespace=[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
+'-l+[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--selector=[Label selector, e.g. \`-l app=web,tier!=cache\` or \`-l '\''env in (prod)'\''\`]:SELECTOR:_default' \
+'--field-selector=[Field selector, e.g. \`--field-selector spec.nodeName=node-1\`]:SELECTOR:_default' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (instead of KUBECONFIG or ~/.kube/config)]:FILE:_files' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'--as=[Impersonate this user]:USER:_default' \
+'*--as-group=[Impersonate this group (repeatable)]:GROUP:_default' \
+'--request-timeout=[The longest one API request may take (\`0\`\: no limit; \`30s\`, \`1m\`)]:DURATION:_default' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people"
+json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
+'(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
+'(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
+'(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Objects by name (in the namespace); none\: every object:_default' \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
@@ -235,6 +1394,38 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(pods)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(deployments)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(statefulsets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(daemonsets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(replicasets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(jobs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cronjobs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(all)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -263,6 +1454,27 @@ _kubectl-verify_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'pods:Verify the images pods run (the digest each node reports)' \
+'po:Verify the images pods run (the digest each node reports)' \
+'pod:Verify the images pods run (the digest each node reports)' \
+'deployments:Verify the images of deployments'\'' pod templates' \
+'deploy:Verify the images of deployments'\'' pod templates' \
+'deployment:Verify the images of deployments'\'' pod templates' \
+'statefulsets:Verify the images of statefulsets'\'' pod templates' \
+'sts:Verify the images of statefulsets'\'' pod templates' \
+'statefulset:Verify the images of statefulsets'\'' pod templates' \
+'daemonsets:Verify the images of daemonsets'\'' pod templates' \
+'ds:Verify the images of daemonsets'\'' pod templates' \
+'daemonset:Verify the images of daemonsets'\'' pod templates' \
+'replicasets:Verify the images of replicasets'\'' pod templates' \
+'rs:Verify the images of replicasets'\'' pod templates' \
+'replicaset:Verify the images of replicasets'\'' pod templates' \
+'jobs:Verify the images of jobs'\'' pod templates' \
+'job:Verify the images of jobs'\'' pod templates' \
+'cronjobs:Verify the images of cronjobs'\'' pod templates' \
+'cj:Verify the images of cronjobs'\'' pod templates' \
+'cronjob:Verify the images of cronjobs'\'' pod templates' \
+'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -274,6 +1486,11 @@ _kubectl-verify__subcmd____complete_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify __complete commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__all_commands] )) ||
+_kubectl-verify__subcmd__all_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify all commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__blob_commands] )) ||
 _kubectl-verify__subcmd__blob_commands() {
     local commands; commands=()
@@ -284,6 +1501,21 @@ _kubectl-verify__subcmd__completion_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify completion commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__cronjobs_commands] )) ||
+_kubectl-verify__subcmd__cronjobs_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cronjobs commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__daemonsets_commands] )) ||
+_kubectl-verify__subcmd__daemonsets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify daemonsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__deployments_commands] )) ||
+_kubectl-verify__subcmd__deployments_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify deployments commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help_commands] )) ||
 _kubectl-verify__subcmd__help_commands() {
     local commands; commands=(
@@ -291,6 +1523,14 @@ _kubectl-verify__subcmd__help_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'pods:Verify the images pods run (the digest each node reports)' \
+'deployments:Verify the images of deployments'\'' pod templates' \
+'statefulsets:Verify the images of statefulsets'\'' pod templates' \
+'daemonsets:Verify the images of daemonsets'\'' pod templates' \
+'replicasets:Verify the images of replicasets'\'' pod templates' \
+'jobs:Verify the images of jobs'\'' pod templates' \
+'cronjobs:Verify the images of cronjobs'\'' pod templates' \
+'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -302,6 +1542,11 @@ _kubectl-verify__subcmd__help__subcmd____complete_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help __complete commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__all_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__all_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help all commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__blob_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__blob_commands() {
     local commands; commands=()
@@ -311,6 +1556,21 @@ _kubectl-verify__subcmd__help__subcmd__blob_commands() {
 _kubectl-verify__subcmd__help__subcmd__completion_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help completion commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cronjobs_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cronjobs_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help cronjobs commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__daemonsets_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__daemonsets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help daemonsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__deployments_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__deployments_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help deployments commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__help_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__help_commands() {
@@ -322,6 +1582,11 @@ _kubectl-verify__subcmd__help__subcmd__image_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help image commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__jobs_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__jobs_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help jobs commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__manifests_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__manifests_commands() {
     local commands; commands=()
@@ -332,10 +1597,30 @@ _kubectl-verify__subcmd__help__subcmd__pin_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help pin commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__pods_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__pods_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help pods commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__replicasets_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__replicasets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help replicasets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__statefulsets_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__statefulsets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help statefulsets commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__image_commands] )) ||
 _kubectl-verify__subcmd__image_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify image commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__jobs_commands] )) ||
+_kubectl-verify__subcmd__jobs_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify jobs commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__manifests_commands] )) ||
 _kubectl-verify__subcmd__manifests_commands() {
@@ -346,6 +1631,21 @@ _kubectl-verify__subcmd__manifests_commands() {
 _kubectl-verify__subcmd__pin_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify pin commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__pods_commands] )) ||
+_kubectl-verify__subcmd__pods_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify pods commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__replicasets_commands] )) ||
+_kubectl-verify__subcmd__replicasets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify replicasets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__statefulsets_commands] )) ||
+_kubectl-verify__subcmd__statefulsets_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify statefulsets commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_kubectl-verify" ]; then

@@ -449,8 +449,7 @@ pub async fn verified_digests(
     Ok(check::verified_digests(&registry, &settings, refs).await)
 }
 
-/// Public keys read from cluster secrets, by their `k8s://NAMESPACE/SECRET` URI.
-pub type K8sKeys = std::collections::HashMap<String, String>;
+pub use crate::verify::policy::K8sKeys;
 
 /// Reads every `k8s://NAMESPACE/SECRET` key that `--key` or the policy file names (cosign's
 /// convention: the secret's `cosign.pub`), through `conn` or else the kubeconfig's current
@@ -479,14 +478,13 @@ pub async fn k8s_keys(
         return Ok(keys);
     }
     let own;
-    let conn = match conn {
-        Some(c) => c,
-        None => {
-            let kubeconfig = crate::cluster::load_kubeconfig(options)
-                .context("reading a k8s:// key needs a cluster")?;
-            own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
-            &own
-        }
+    let conn = if let Some(c) = conn {
+        c
+    } else {
+        let kubeconfig = crate::cluster::load_kubeconfig(options)
+            .context("reading a k8s:// key needs a cluster")?;
+        own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
+        &own
     };
     for uri in uris {
         let pem = crate::cluster::cosign_public_key(conn, &uri).await?;

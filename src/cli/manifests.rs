@@ -12,8 +12,8 @@ use clap::Args;
 use super::Outcome;
 use super::common::{VerifyArgs, verify_and_report};
 use crate::check::{ImageUse, Running};
-use crate::manifest::inputs::{Input, InputProblem};
-use crate::manifest::{self, Source};
+use crate::manifest;
+use crate::manifest::inputs::{self, Input, InputProblem, Parsed, ReadError};
 use crate::reference::ImageRef;
 use crate::report::images::{SourceLocation, UseSource};
 
@@ -54,44 +54,25 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
             }
         }
     }
-    for input in expansion.inputs {
-        let label = input.label();
-        let bytes = match input.read() {
-            Ok(b) => b,
-            Err(e) if input == Input::Stdin => {
-                return Err(anyhow::Error::new(e).context("reading stdin"));
-            }
-            Err(e) => {
-                crate::report::error(&anyhow::anyhow!(e));
-                errors += 1;
-                continue;
-            }
-        };
-        let text = match manifest::decode(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                crate::report::error(&anyhow::anyhow!("{label}:{e}"));
-                errors += 1;
-                continue;
-            }
-        };
-        let m = match manifest::load(text) {
-            Ok(Source::Manifest(m)) => m,
-            Ok(Source::Templated { at }) => {
+    for read in expansion.inputs.into_iter().map(inputs::read_input) {
+        let label = read.input.label();
+        let images = match read.parsed {
+            Ok(Parsed::Images(images)) => images,
+            Ok(Parsed::Templated { at }) => {
                 crate::report::warn(&format!(
                     "{label}:{at}: looks like a template ({{{{ … }}}}); skipped (render it first, e.g. `helm template … | kubectl verify manifests -`)"
                 ));
                 continue;
             }
-            Err(e) => {
-                crate::report::error(&anyhow::anyhow!("{label}:{e}"));
+            Err(ReadError::Io(e)) if read.input == Input::Stdin => {
+                return Err(anyhow::Error::new(e).context("reading stdin"));
+            }
+            Err(ReadError::Io(e)) => {
+                crate::report::error(&anyhow::anyhow!(e));
                 errors += 1;
                 continue;
             }
-        };
-        let images = match m.images() {
-            Ok(i) => i,
-            Err(e) => {
+            Err(ReadError::Manifest(e)) => {
                 crate::report::error(&anyhow::anyhow!("{label}:{e}"));
                 errors += 1;
                 continue;

@@ -53,7 +53,7 @@ pub enum Command {
     /// Pin image references in manifests to digests, rewriting only the image values.
     Pin(pin::PinArgs),
     #[command(flatten)]
-    Cluster(cluster::ClusterCommand),
+    Cluster(Box<cluster::ClusterCommand>),
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -103,7 +103,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
-        Command::Cluster(command) => cluster::run(command).await,
+        Command::Cluster(command) => cluster::run(*command).await,
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

@@ -14,8 +14,8 @@ use clap::Args;
 
 use super::Outcome;
 use super::common::{GlobalArgs, RegistryArgs};
-use crate::manifest::inputs::{Input, InputProblem};
-use crate::manifest::{self, Source};
+use crate::manifest;
+use crate::manifest::inputs::{self, Input, InputProblem, Parsed, ReadError};
 use crate::pin::{Action, FilePlan};
 use crate::reference::{Digest, ImageRef};
 use crate::registry::RegistryOptions;
@@ -91,12 +91,17 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     let inputs = expansion.inputs;
 
     let mut loaded = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let label = input.label();
-        let bytes = match input.read() {
-            Ok(b) => b,
-            Err(e) => {
-                let doing = if input == Input::Stdin {
+    for read in inputs.into_iter().map(inputs::read_input) {
+        let label = read.input.label();
+        let plan = match read.parsed {
+            Ok(Parsed::Images(images)) => Some(FilePlan::new(images)),
+            Ok(Parsed::Templated { at }) => {
+                report::templated(&label, at);
+                summary.skipped += 1;
+                None
+            }
+            Err(ReadError::Io(e)) => {
+                let doing = if read.input == Input::Stdin {
                     "reading stdin: "
                 } else {
                     ""
@@ -105,10 +110,7 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 failed += 1;
                 continue;
             }
-        };
-        let plan = match plan_file(&label, &bytes, &mut summary) {
-            Ok(plan) => plan,
-            Err(e) => {
+            Err(ReadError::Manifest(e)) => {
                 // `line:col: reason`, so the message reads `file:line:col: reason`.
                 report::located_error(&label, &e);
                 failed += 1;
@@ -116,7 +118,11 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 continue;
             }
         };
-        loaded.push(Loaded { input, bytes, plan });
+        loaded.push(Loaded {
+            input: read.input,
+            bytes: read.bytes,
+            plan,
+        });
     }
 
     // Every distinct reference of every file, looked up once.
@@ -226,23 +232,6 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     } else {
         Outcome::Clean
     })
-}
-
-/// Reads a file and plans its pins. `Ok(None)` for a templated file (warned about, skipped).
-fn plan_file(
-    label: &str,
-    bytes: &[u8],
-    summary: &mut Summary,
-) -> Result<Option<FilePlan>, manifest::ManifestError> {
-    let text = manifest::decode(bytes)?;
-    match manifest::load(text)? {
-        Source::Templated { at } => {
-            report::templated(label, at);
-            summary.skipped += 1;
-            Ok(None)
-        }
-        Source::Manifest(m) => Ok(Some(FilePlan::new(m.images()?))),
-    }
 }
 
 /// Looks every reference up in its registry, each distinct one once, concurrently. The one

@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
+use super::{ImageScalar, ManifestError, Position, Source};
+
 /// File extensions that mark a manifest inside a directory, compared case-insensitively
 /// (`DEPLOY.YAML` is a manifest too). A file named on the command line is read whatever its name.
 pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
@@ -75,6 +77,64 @@ pub enum InputProblem {
 pub struct Expansion {
     pub inputs: Vec<Input>,
     pub problems: Vec<InputProblem>,
+}
+
+/// One input read and parsed: the first step `manifests` and `pin` share.
+#[derive(Debug)]
+pub struct ReadInput {
+    pub input: Input,
+    /// The bytes as read (empty when reading failed).
+    pub bytes: Vec<u8>,
+    pub parsed: Result<Parsed, ReadError>,
+}
+
+/// What an input held.
+#[derive(Debug)]
+pub enum Parsed {
+    /// Every image scalar of every document, in file order.
+    Images(Vec<ImageScalar>),
+    /// A template (`{{ … }}` where YAML cannot hold it): not read further.
+    Templated { at: Position },
+}
+
+/// Why an input could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file or stdin could not be read.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// Not UTF-8, not YAML/JSON, or an image field of the wrong shape (`line:col: reason`).
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+/// Reads, decodes and parses one input, and lists its image scalars.
+#[must_use]
+pub fn read_input(input: Input) -> ReadInput {
+    let bytes = match input.read() {
+        Ok(b) => b,
+        Err(e) => {
+            return ReadInput {
+                input,
+                bytes: Vec::new(),
+                parsed: Err(ReadError::Io(e)),
+            };
+        }
+    };
+    let parsed = parse(&bytes);
+    ReadInput {
+        input,
+        bytes,
+        parsed,
+    }
+}
+
+fn parse(bytes: &[u8]) -> Result<Parsed, ReadError> {
+    let text = super::decode(bytes)?;
+    Ok(match super::load(text)? {
+        Source::Templated { at } => Parsed::Templated { at },
+        Source::Manifest(m) => Parsed::Images(m.images()?),
+    })
 }
 
 /// Expands command-line paths into manifest inputs. Touches the file system (metadata,

@@ -42,7 +42,7 @@
 //! policy entry can state their own expectation; `--no-builtin-policy` turns it off. An image
 //! no rule covers gets the verdict `no-policy`.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use regex::Regex;
@@ -267,14 +267,17 @@ pub enum PolicyError {
     },
 }
 
+/// Public keys read from cluster secrets, by their `k8s://NAMESPACE/SECRET` URI (PEM).
+pub type K8sKeys = BTreeMap<String, String>;
+
 /// Reads a policy file. Key paths inside it are relative to the file's directory.
 pub fn load(path: &Path) -> Result<Vec<Policy>, PolicyError> {
-    load_with(path, &HashMap::new())
+    load_with(path, &K8sKeys::new())
 }
 
 /// [`load`], with the `k8s://NAMESPACE/SECRET` keys it names already read from the cluster
 /// (PEM by URI; see [`k8s_key_uris`]).
-pub fn load_with(path: &Path, k8s_keys: &HashMap<String, String>) -> Result<Vec<Policy>, PolicyError> {
+pub fn load_with(path: &Path, k8s_keys: &K8sKeys) -> Result<Vec<Policy>, PolicyError> {
     let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
         path: path.display().to_string(),
         source,
@@ -310,7 +313,7 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
                 }
             }
             Value::Seq(items) => stack.extend(items.iter().copied()),
-            _ => {}
+            Value::Scalar { .. } => {}
         }
     }
     out
@@ -320,7 +323,7 @@ struct Ctx<'a> {
     yaml: &'a Yaml,
     path: &'a str,
     base: &'a Path,
-    k8s_keys: &'a HashMap<String, String>,
+    k8s_keys: &'a K8sKeys,
 }
 
 impl Ctx<'_> {
@@ -382,7 +385,7 @@ impl Ctx<'_> {
 
 /// Parses a policy file's text; `path` names it in errors, `base` resolves key paths.
 pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyError> {
-    parse_with(text, path, base, &HashMap::new())
+    parse_with(text, path, base, &K8sKeys::new())
 }
 
 /// [`parse`], with the `k8s://` keys the text names.
@@ -390,7 +393,7 @@ pub fn parse_with(
     text: &str,
     path: &str,
     base: &Path,
-    k8s_keys: &HashMap<String, String>,
+    k8s_keys: &K8sKeys,
 ) -> Result<Vec<Policy>, PolicyError> {
     let yaml = Yaml::parse(text).map_err(|e| PolicyError::Invalid {
         path: path.to_owned(),
