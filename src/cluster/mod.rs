@@ -118,6 +118,7 @@ fn context_suffix(context: Option<&str>) -> String {
 }
 
 /// The merged kubeconfig kubectl would use, or `None` to go in-cluster.
+#[allow(clippy::result_large_err)] // once per run: the error's size costs nothing
 pub fn load_kubeconfig(opts: &KubeOptions) -> Result<Option<Kubeconfig>, ClusterError> {
     let wrap = |source| ClusterError::Kubeconfig {
         context: None,
@@ -202,7 +203,11 @@ pub async fn connect(
         config.write_timeout = Some(t);
         config.reset_reader_on_write = true;
     }
-    let server = config.cluster_url.to_string().trim_end_matches('/').to_owned();
+    let server = config
+        .cluster_url
+        .to_string()
+        .trim_end_matches('/')
+        .to_owned();
     let default_namespace = config.default_namespace.clone();
     let client = kube::Client::try_from(config).map_err(|source| ClusterError::Client {
         context: name.clone(),
@@ -307,6 +312,7 @@ pub async fn read(conn: &Connection, query: &Query) -> Result<Reading, ClusterEr
 }
 
 /// Lists (paginated) or gets by name the objects of one kind, as JSON with `kind` set.
+#[allow(clippy::result_large_err)] // once per kind: the error's size costs nothing
 async fn fetch<K>(
     conn: &Connection,
     kind: Kind,
@@ -405,7 +411,9 @@ fn api_error(conn: &Connection, what: &str, e: kube::Error) -> ClusterError {
                 format!(": {}", clip(&s.message))
             }
         ),
-        kube::Error::Api(s) if s.code == 403 => format!("forbidden (HTTP 403): {}", clip(&s.message)),
+        kube::Error::Api(s) if s.code == 403 => {
+            format!("forbidden (HTTP 403): {}", clip(&s.message))
+        }
         kube::Error::Api(s) => format!("HTTP {}: {}", s.code, clip(&s.message)),
         kube::Error::HyperError(_) | kube::Error::Service(_) => {
             format!("cannot reach the API server: {}", clip(&chain(&e)))
@@ -512,6 +520,7 @@ async fn uses_of(
 }
 
 /// Pull secrets and service accounts, each read once per run.
+#[allow(clippy::struct_field_names)] // `secrets` is what it holds
 struct Secrets<'c> {
     conn: &'c Connection,
     /// (namespace, secret) → its keychain entries (`None`: unreadable or not a pull secret).
@@ -605,8 +614,9 @@ impl<'c> Secrets<'c> {
             Ok(Some(secret)) => match pull_keychain(&secret, &origin) {
                 Ok(k) => k.map(Arc::new),
                 Err(why) => {
-                    self.warnings
-                        .push(format!("{why}; its pods' images use the local docker config"));
+                    self.warnings.push(format!(
+                        "{why}; its pods' images use the local docker config"
+                    ));
                     None
                 }
             },
@@ -731,7 +741,13 @@ mod tests {
     #[test]
     fn k8s_key_uris() {
         assert_eq!(parse_k8s_key("k8s://ns/key"), Ok(("ns", "key")));
-        for bad in ["k8s://ns", "k8s:///key", "k8s://ns/", "k8s://a/b/c", "ns/key"] {
+        for bad in [
+            "k8s://ns",
+            "k8s:///key",
+            "k8s://ns/",
+            "k8s://a/b/c",
+            "ns/key",
+        ] {
             assert!(parse_k8s_key(bad).is_err(), "{bad}");
         }
     }
