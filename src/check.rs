@@ -12,8 +12,8 @@
 //! 2. verifies each distinct (repository, digest) once per credential (uses whose pull
 //!    secrets do not cover a registry share the local credentials), through
 //!    [`evidence::verify_images`];
-//! 3. builds one report entry per (reference, digest) with every use of it, and decides
-//!    whether the entry fails the run (the enforcement rule).
+//! 3. builds one report entry per (reference, digest, verdict) with every use of it, and
+//!    decides whether the entry fails the run (the enforcement rule).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -76,8 +76,11 @@ pub struct Settings {
     pub drift: bool,
 }
 
-/// Verifies every use and returns one entry per (reference, digest), in the order of first
-/// use, each listing all its uses.
+/// What a report entry stands for: (spec reference, digest or why there is none, verdict).
+type EntryKey = (String, String, VerdictCode);
+
+/// Verifies every use and returns one entry per (reference, digest, verdict), in the order of
+/// first use, each listing all its uses.
 pub async fn check(
     registry: &Registry,
     settings: &Settings,
@@ -136,9 +139,11 @@ pub async fn check(
         }
     }
 
-    // 3. One entry per (spec reference, digest), with every use of it.
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut entries: HashMap<(String, String), ImageEntry> = HashMap::new();
+    // 3. One entry per (spec reference, digest, verdict), with every use of it: uses of one
+    //    digest whose credentials got different answers (one namespace's pull secret works,
+    //    another's does not) are not listed under one verdict.
+    let mut order: Vec<EntryKey> = Vec::new();
+    let mut entries: HashMap<EntryKey, ImageEntry> = HashMap::new();
     for (u, target) in targets {
         let (key, outcome) = match target {
             Ok(t) => {
@@ -152,7 +157,11 @@ pub async fn check(
                 });
                 let digest = outcome.digest.as_ref().map(ToString::to_string);
                 (
-                    (u.image.original().to_owned(), digest.unwrap_or_default()),
+                    (
+                        u.image.original().to_owned(),
+                        digest.unwrap_or_default(),
+                        outcome.judgement.verdict.code,
+                    ),
                     outcome,
                 )
             }
@@ -163,7 +172,7 @@ pub async fn check(
                     _ => String::new(),
                 };
                 (
-                    (u.image.original().to_owned(), key),
+                    (u.image.original().to_owned(), key, v.code),
                     ImageOutcome {
                         reference: u.image.clone(),
                         digest: None,
