@@ -143,7 +143,8 @@ pub async fn check(
     //    digest whose credentials got different answers (one namespace's pull secret works,
     //    another's does not) are not listed under one verdict.
     let mut order: Vec<EntryKey> = Vec::new();
-    let mut entries: HashMap<EntryKey, ImageEntry> = HashMap::new();
+    // Each entry with the pull-secret credentials of its first use, for `--drift`'s lookups.
+    let mut entries: HashMap<EntryKey, (ImageEntry, Option<Arc<Keychain>>)> = HashMap::new();
     for (u, target) in targets {
         let (key, outcome) = match target {
             Ok(t) => {
@@ -182,9 +183,12 @@ pub async fn check(
                 )
             }
         };
-        let entry = entries.entry(key.clone()).or_insert_with(|| {
+        let (entry, _) = entries.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
-            entry(u.image.original(), outcome, settings.allow_unmatched)
+            (
+                entry(u.image.original(), outcome, settings.allow_unmatched),
+                u.keychain.clone(),
+            )
         });
         if let Some(s) = u.source
             && !entry.sources.contains(&s)
@@ -192,12 +196,10 @@ pub async fn check(
             entry.sources.push(s);
         }
     }
-    let mut out: Vec<ImageEntry> = order
-        .into_iter()
-        .filter_map(|k| entries.remove(&k))
-        .collect();
+    let (mut out, keychains): (Vec<ImageEntry>, Vec<Option<Arc<Keychain>>>) =
+        order.into_iter().filter_map(|k| entries.remove(&k)).unzip();
     if settings.drift {
-        drift(registry, &mut out, settings.plan.concurrency).await;
+        drift(registry, &mut out, &keychains, settings.plan.concurrency).await;
     }
     for e in &mut out {
         e.sources.sort();
@@ -270,39 +272,59 @@ async fn match_configs(
 }
 
 /// `--drift`: for entries verified at a running digest of a tagged reference, what the tag
-/// resolves to now (one lookup per distinct tag), when that is neither the running digest nor
-/// an index listing it. Reported, not failed: the verdict is about what runs.
-async fn drift(registry: &Registry, entries: &mut [ImageEntry], concurrency: usize) {
+/// resolves to now (one lookup per distinct tag and credential, with the pull secrets of the
+/// entry's first use: `keychains` goes with `entries`), when that is neither the running
+/// digest nor an index listing it. Reported, not failed: the verdict is about what runs.
+async fn drift(
+    registry: &Registry,
+    entries: &mut [ImageEntry],
+    keychains: &[Option<Arc<Keychain>>],
+    concurrency: usize,
+) {
     use futures::StreamExt as _;
+    let tag_key = |reg: &Registry, r: &ImageRef| {
+        format!(
+            "{} {}",
+            reg.credential_id(r).unwrap_or_default(),
+            r.canonical()
+        )
+    };
     let mut seen = std::collections::HashSet::new();
-    let tags: Vec<ImageRef> = entries
+    let tags: Vec<(String, Registry, ImageRef)> = entries
         .iter()
-        .filter(|e| e.runs())
-        .filter_map(|e| ImageRef::parse(&e.reference).ok())
-        .filter(|r| r.digest().is_none() && seen.insert(r.canonical()))
+        .zip(keychains)
+        .filter(|(e, _)| e.runs())
+        .filter_map(|(e, k)| {
+            let r = ImageRef::parse(&e.reference).ok()?;
+            let reg = registry.with_keychain(k.clone());
+            let key = tag_key(&reg, &r);
+            (r.digest().is_none() && seen.insert(key.clone())).then_some((key, reg, r))
+        })
         .collect();
-    // canonical tag → (digest now, the platform manifests it lists when it is an index)
+    // (credential, canonical tag) → (digest now, the platform manifests it lists when it is
+    // an index)
     let now: HashMap<String, (Digest, Vec<Digest>)> = futures::stream::iter(tags.iter())
-        .map(|r| async move {
-            let d = registry.resolve(r).await.ok()?;
-            let listed = registry
+        .map(|(key, reg, r)| async move {
+            let d = reg.resolve(r).await.ok()?;
+            let listed = reg
                 .manifest(r, d.as_str())
                 .await
                 .ok()
                 .and_then(|m| evidence::index_children(&m.bytes))
                 .map(|c| c.into_iter().filter_map(|c| c.digest.ok()).collect())
                 .unwrap_or_default();
-            Some((r.canonical(), (d, listed)))
+            Some((key.clone(), (d, listed)))
         })
         .buffer_unordered(concurrency.max(1))
         .filter_map(|x| async move { x })
         .collect()
         .await;
-    for e in entries.iter_mut().filter(|e| e.runs()) {
+    for (e, k) in entries.iter_mut().zip(keychains).filter(|(e, _)| e.runs()) {
         let (Ok(r), Some(running)) = (ImageRef::parse(&e.reference), e.digest.as_deref()) else {
             continue;
         };
-        let Some((current, listed)) = now.get(&r.canonical()) else {
+        let Some((current, listed)) = now.get(&tag_key(&registry.with_keychain(k.clone()), &r))
+        else {
             continue;
         };
         if current.as_str() == running || listed.iter().any(|d| d.as_str() == running) {
