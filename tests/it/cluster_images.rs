@@ -55,6 +55,24 @@ fn uses(e: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The config digest of a manifest of a registry that wants basic auth.
+fn config_of(reg: &TestRegistry, repo: &str, digest: &str) -> String {
+    let url = format!("{}/v2/{repo}/manifests/{digest}", reg.base_url());
+    let out = std::process::Command::new("curl")
+        .args(["-sf", "--cacert"])
+        .arg(reg.ca_pem_path().unwrap())
+        .args(["-u", &format!("{USER}:{PASS}")])
+        .args([
+            "-H",
+            "Accept: application/vnd.oci.image.manifest.v1+json",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    let m: Value = serde_json::from_slice(&out.stdout).unwrap();
+    m["config"]["digest"].as_str().unwrap().to_owned()
+}
+
 /// How many requests of the registry's log start with `prefix`.
 fn count(reg: &TestRegistry, prefix: &str) -> usize {
     reg.request_log()
@@ -397,6 +415,33 @@ fn pull_secrets_reach_a_tls_registry_with_auth() {
         }
         images.push((image, digest));
     }
+    // A container still pulling and one the node reports by config digest: the tag lookups
+    // need the pull secret too.
+    let (pending_image, pending_digest, _) = p.push_signed("team/pending", "v1");
+    let (config_image, config_digest, _) = p.push_signed("team/config", "v1");
+    let config = config_of(&p.reg, "team/config", &config_digest);
+    for ns in ["team", "bare"] {
+        let secrets: &[&str] = if ns == "team" { &["json-cred"] } else { &[] };
+        api.add(fixtures::pod_full(
+            ns,
+            "lookups",
+            &[],
+            &[],
+            &[
+                C {
+                    name: "pending",
+                    image: &pending_image,
+                    image_id: None,
+                },
+                c("config", &config_image, &config),
+            ],
+            &[],
+            secrets,
+            None,
+        ));
+    }
+    images.push((pending_image, pending_digest));
+    images.push((config_image, config_digest));
     api.add(fixtures::dockerconfigjson_secret(
         "team",
         "json-cred",
@@ -596,6 +641,17 @@ fn k8s_secret_keys_verify_key_signed_images() {
     assert_eq!(e["verdict"], "verified", "{e:#}");
     assert_eq!(e["signer"]["kind"], "key", "{e:#}");
     assert_eq!(e["signer"]["fingerprint"], fingerprint, "{e:#}");
+
+    // `kubectl verify image` reads the key through the kubeconfig's current context too.
+    let out = verify(&kubeconfig)
+        .args(["image", "-o", "json", &format!("{image}@{digest}")])
+        .args(&flags)
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{json:#}\n{}", stderr_of(&out));
+    assert_eq!(json["images"][0]["verdict"], "verified", "{json:#}");
+    assert_eq!(json["images"][0]["signer"]["fingerprint"], fingerprint);
 
     for (uri, says) in [
         ("k8s://cosign-system/missing", "not found"),
