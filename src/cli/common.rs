@@ -479,14 +479,13 @@ pub async fn k8s_keys(
         return Ok(keys);
     }
     let own;
-    let conn = match conn {
-        Some(c) => c,
-        None => {
-            let kubeconfig = crate::cluster::load_kubeconfig(options)
-                .context("reading a k8s:// key needs a cluster")?;
-            own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
-            &own
-        }
+    let conn = if let Some(c) = conn {
+        c
+    } else {
+        let kubeconfig = crate::cluster::load_kubeconfig(options)
+            .context("reading a k8s:// key needs a cluster")?;
+        own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
+        &own
     };
     for uri in uris {
         let pem = crate::cluster::cosign_public_key(conn, &uri).await?;

@@ -94,7 +94,7 @@ pub enum ClusterError {
         what: String,
         reason: String,
         #[source]
-        source: kube::Error,
+        source: Box<kube::Error>,
     },
     /// `--key k8s://…` cannot be used.
     #[error("context {context}: key {uri}: {reason}")]
@@ -202,7 +202,11 @@ pub async fn connect(
         config.write_timeout = Some(t);
         config.reset_reader_on_write = true;
     }
-    let server = config.cluster_url.to_string().trim_end_matches('/').to_owned();
+    let server = config
+        .cluster_url
+        .to_string()
+        .trim_end_matches('/')
+        .to_owned();
     let default_namespace = config.default_namespace.clone();
     let client = kube::Client::try_from(config).map_err(|source| ClusterError::Client {
         context: name.clone(),
@@ -382,7 +386,7 @@ where
                 server: conn.server.clone(),
                 what: format!("reading {}", kind.plural()),
                 reason: e.to_string(),
-                source: kube::Error::SerdeError(e),
+                source: Box::new(kube::Error::SerdeError(e)),
             })?;
             // List items come without their type; the image walk needs `kind`.
             if let Some(map) = v.as_object_mut() {
@@ -405,7 +409,9 @@ fn api_error(conn: &Connection, what: &str, e: kube::Error) -> ClusterError {
                 format!(": {}", clip(&s.message))
             }
         ),
-        kube::Error::Api(s) if s.code == 403 => format!("forbidden (HTTP 403): {}", clip(&s.message)),
+        kube::Error::Api(s) if s.code == 403 => {
+            format!("forbidden (HTTP 403): {}", clip(&s.message))
+        }
         kube::Error::Api(s) => format!("HTTP {}: {}", s.code, clip(&s.message)),
         kube::Error::HyperError(_) | kube::Error::Service(_) => {
             format!("cannot reach the API server: {}", clip(&chain(&e)))
@@ -418,7 +424,7 @@ fn api_error(conn: &Connection, what: &str, e: kube::Error) -> ClusterError {
         server: conn.server.clone(),
         what: what.to_owned(),
         reason,
-        source: e,
+        source: Box::new(e),
     }
 }
 
@@ -512,6 +518,7 @@ async fn uses_of(
 }
 
 /// Pull secrets and service accounts, each read once per run.
+#[allow(clippy::struct_field_names, reason = "the secrets of `Secrets`")]
 struct Secrets<'c> {
     conn: &'c Connection,
     /// (namespace, secret) → its keychain entries (`None`: unreadable or not a pull secret).
@@ -605,8 +612,9 @@ impl<'c> Secrets<'c> {
             Ok(Some(secret)) => match pull_keychain(&secret, &origin) {
                 Ok(k) => k.map(Arc::new),
                 Err(why) => {
-                    self.warnings
-                        .push(format!("{why}; its pods' images use the local docker config"));
+                    self.warnings.push(format!(
+                        "{why}; its pods' images use the local docker config"
+                    ));
                     None
                 }
             },
@@ -731,7 +739,13 @@ mod tests {
     #[test]
     fn k8s_key_uris() {
         assert_eq!(parse_k8s_key("k8s://ns/key"), Ok(("ns", "key")));
-        for bad in ["k8s://ns", "k8s:///key", "k8s://ns/", "k8s://a/b/c", "ns/key"] {
+        for bad in [
+            "k8s://ns",
+            "k8s:///key",
+            "k8s://ns/",
+            "k8s://a/b/c",
+            "ns/key",
+        ] {
             assert!(parse_k8s_key(bad).is_err(), "{bad}");
         }
     }

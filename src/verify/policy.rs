@@ -274,7 +274,11 @@ pub fn load(path: &Path) -> Result<Vec<Policy>, PolicyError> {
 
 /// [`load`], with the `k8s://NAMESPACE/SECRET` keys it names already read from the cluster
 /// (PEM by URI; see [`k8s_key_uris`]).
-pub fn load_with(path: &Path, k8s_keys: &HashMap<String, String>) -> Result<Vec<Policy>, PolicyError> {
+#[allow(clippy::implicit_hasher, reason = "keys are read into a plain HashMap")]
+pub fn load_with(
+    path: &Path,
+    k8s_keys: &HashMap<String, String>,
+) -> Result<Vec<Policy>, PolicyError> {
     let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
         path: path.display().to_string(),
         source,
@@ -310,7 +314,7 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
                 }
             }
             Value::Seq(items) => stack.extend(items.iter().copied()),
-            _ => {}
+            Value::Scalar { .. } => {}
         }
     }
     out
@@ -386,6 +390,7 @@ pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyE
 }
 
 /// [`parse`], with the `k8s://` keys the text names.
+#[allow(clippy::implicit_hasher, reason = "keys are read into a plain HashMap")]
 pub fn parse_with(
     text: &str,
     path: &str,
