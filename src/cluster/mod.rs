@@ -142,7 +142,20 @@ pub fn load_kubeconfig(opts: &KubeOptions) -> Result<Option<Kubeconfig>, Cluster
             .map_err(wrap(&path.display()));
     }
     if let Some(paths) = std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty()) {
-        return Kubeconfig::from_env().map_err(wrap(&paths.to_string_lossy()));
+        // kubectl skips paths that do not exist (kube's `from_env` fails on them); with none
+        // left, kube's error names the first.
+        let mut merged: Option<Kubeconfig> = None;
+        for path in std::env::split_paths(&paths).filter(|p| p.exists()) {
+            let next = Kubeconfig::read_from(&path).map_err(wrap(&path.display()))?;
+            merged = Some(match merged {
+                Some(m) => m.merge(next).map_err(wrap(&paths.to_string_lossy()))?,
+                None => next,
+            });
+        }
+        return match merged {
+            Some(m) => Ok(Some(m)),
+            None => Kubeconfig::from_env().map_err(wrap(&paths.to_string_lossy())),
+        };
     }
     let default = dirs::home_dir().map(|h| h.join(".kube").join("config"));
     match default {
