@@ -802,8 +802,8 @@ fn pagination_reads_1200_pods_in_three_pages() {
     assert_eq!(sigs, 3);
 }
 
-/// An unreachable API server, a 401, a 403 on list, an unknown context and a malformed
-/// kubeconfig each end the run with exit 2 and one error line naming the context and server
+/// An unreachable API server, a 401, a 403 on list, an unknown context, a malformed
+/// kubeconfig and a field selector the server refuses (400) each end the run with exit 2 and one error line naming the context and server
 /// (or the file), with nothing on stdout — not even a partial JSON report.
 #[test]
 fn cluster_failures_are_one_error_line_and_exit_2() {
@@ -857,6 +857,14 @@ fn cluster_failures_are_one_error_line_and_exit_2() {
             ),
         ),
         (
+            "400",
+            &kubeconfig,
+            &["--field-selector", "spec.image=x"],
+            format!(
+                "error: context kind-kind ({url}): {listing}: HTTP 400: field label not supported: spec.image"
+            ),
+        ),
+        (
             "403",
             &kubeconfig,
             &[],
@@ -873,6 +881,7 @@ fn cluster_failures_are_one_error_line_and_exit_2() {
         ),
         ("malformed", &malformed, &[], malformed_line.clone()),
     ];
+    // In order: the 403's deny stays.
     for (what, config, extra, expected) in cases {
         api.set_unauthorized_all(what == "401");
         if what == "403" {
