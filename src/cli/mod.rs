@@ -43,6 +43,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once per run; boxing buys nothing"
+)]
 pub enum Command {
     /// Verify a file's Sigstore signature (bundle, .sig + .cert, or key).
     Blob(blob::BlobArgs),

@@ -65,12 +65,20 @@ pub enum ClusterError {
         "no kubeconfig: none given with --kubeconfig, KUBECONFIG is unset and ~/.kube/config does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is unset)"
     )]
     NoConfig,
-    /// The kubeconfig cannot be read or parsed, or names what it does not have.
-    #[error("kubeconfig{}: {source}", context_suffix(.context.as_deref()))]
+    /// The kubeconfig cannot be read or parsed, or names what it does not have. The message
+    /// is one line: kube's (its YAML errors draw a multi-line snippet) is cut to its first, so
+    /// `error` is kept as a field, not a `#[source]` the error chain would print again.
+    #[error(
+        "kubeconfig{}{}: {}",
+        .path.as_deref().map_or_else(String::new, |p| format!(" {p}")),
+        context_suffix(.context.as_deref()),
+        first_line(.error)
+    )]
     Kubeconfig {
+        /// The file (or `KUBECONFIG` paths) read, when known.
+        path: Option<String>,
         context: Option<String>,
-        #[source]
-        source: kube::config::KubeconfigError,
+        error: kube::config::KubeconfigError,
     },
     /// The in-cluster service account cannot be used.
     #[error("in-cluster configuration: {0}")]
@@ -86,15 +94,16 @@ pub enum ClusterError {
         #[source]
         source: kube::Error,
     },
-    /// A request failed: unreachable, 401, 403, or a broken answer.
+    /// A request failed: unreachable, 401, 403, or a broken answer. `reason` is `error`'s
+    /// chain on one line, so `error` is not also a `#[source]` (kube's own message dumps the
+    /// `Status` with `Debug`).
     #[error("context {context} ({server}): {what}: {reason}")]
     Api {
         context: String,
         server: String,
         what: String,
         reason: String,
-        #[source]
-        source: kube::Error,
+        error: Box<kube::Error>,
     },
     /// `--key k8s://…` cannot be used.
     #[error("context {context}: key {uri}: {reason}")]
@@ -120,19 +129,40 @@ fn context_suffix(context: Option<&str>) -> String {
 /// The merged kubeconfig kubectl would use, or `None` to go in-cluster.
 #[allow(clippy::result_large_err)] // once per run: the error's size costs nothing
 pub fn load_kubeconfig(opts: &KubeOptions) -> Result<Option<Kubeconfig>, ClusterError> {
-    let wrap = |source| ClusterError::Kubeconfig {
-        context: None,
-        source,
+    let wrap = |path: &dyn std::fmt::Display| {
+        let path = path.to_string();
+        move |error| ClusterError::Kubeconfig {
+            path: Some(path),
+            context: None,
+            error,
+        }
     };
     if let Some(path) = &opts.kubeconfig {
-        return Kubeconfig::read_from(path).map(Some).map_err(wrap);
+        return Kubeconfig::read_from(path)
+            .map(Some)
+            .map_err(wrap(&path.display()));
     }
-    if std::env::var_os("KUBECONFIG").is_some_and(|v| !v.is_empty()) {
-        return Kubeconfig::from_env().map_err(wrap);
+    if let Some(paths) = std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty()) {
+        // kubectl skips paths that do not exist (kube's `from_env` fails on them); with none
+        // left, kube's error names the first.
+        let mut merged: Option<Kubeconfig> = None;
+        for path in std::env::split_paths(&paths).filter(|p| p.exists()) {
+            let next = Kubeconfig::read_from(&path).map_err(wrap(&path.display()))?;
+            merged = Some(match merged {
+                Some(m) => m.merge(next).map_err(wrap(&paths.to_string_lossy()))?,
+                None => next,
+            });
+        }
+        return match merged {
+            Some(m) => Ok(Some(m)),
+            None => Kubeconfig::from_env().map_err(wrap(&paths.to_string_lossy())),
+        };
     }
     let default = dirs::home_dir().map(|h| h.join(".kube").join("config"));
     match default {
-        Some(p) if p.exists() => Kubeconfig::read_from(&p).map(Some).map_err(wrap),
+        Some(p) if p.exists() => Kubeconfig::read_from(&p)
+            .map(Some)
+            .map_err(wrap(&p.display())),
         _ if std::env::var_os("KUBERNETES_SERVICE_HOST").is_some() => Ok(None),
         _ => Err(ClusterError::NoConfig),
     }
@@ -180,9 +210,10 @@ pub async fn connect(
             };
             let config = kube::Config::from_custom_kubeconfig(kc.clone(), &options)
                 .await
-                .map_err(|source| ClusterError::Kubeconfig {
+                .map_err(|error| ClusterError::Kubeconfig {
+                    path: None,
                     context: Some(name.clone()),
-                    source,
+                    error,
                 })?;
             (config, name)
         }
@@ -388,7 +419,7 @@ where
                 server: conn.server.clone(),
                 what: format!("reading {}", kind.plural()),
                 reason: e.to_string(),
-                source: kube::Error::SerdeError(e),
+                error: Box::new(kube::Error::SerdeError(e)),
             })?;
             // List items come without their type; the image walk needs `kind`.
             if let Some(map) = v.as_object_mut() {
@@ -426,7 +457,7 @@ fn api_error(conn: &Connection, what: &str, e: kube::Error) -> ClusterError {
         server: conn.server.clone(),
         what: what.to_owned(),
         reason,
-        source: e,
+        error: Box::new(e),
     }
 }
 
@@ -443,6 +474,11 @@ fn chain(e: &dyn std::error::Error) -> String {
         cur = c.source();
     }
     s
+}
+
+/// The first line of an error chain (kube's YAML errors go on with a source snippet).
+fn first_line(e: &dyn std::error::Error) -> String {
+    clip(chain(e).lines().next().unwrap_or_default())
 }
 
 /// At most ~200 bytes of server text.

@@ -3,6 +3,7 @@
 
 mod blob;
 mod cluster;
+mod cluster_access;
 mod cluster_images;
 mod conformance;
 mod hostile;

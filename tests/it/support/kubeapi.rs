@@ -31,6 +31,7 @@
 //! .set_unauthorized_all(on)     every request answers 401
 //! .requests()                   every request so far, oldest first, as ApiRequest
 //!                               { method, path, query, user } (recorded before answering)
+//!                               and .param(name): one query parameter, decoded
 //! .list_requests(resource)      how many GETs of collections of `resource` (plural) came in
 //! .kubeconfig_token(dir, context, token, namespace|None)
 //! .kubeconfig_client_cert(dir, context, user_cn)   cert + key inline, issued by the
@@ -97,6 +98,13 @@ pub struct ApiRequest {
     pub query: String,
     /// The authenticated user, None when the request was refused with 401.
     pub user: Option<String>,
+}
+
+impl ApiRequest {
+    /// One query parameter, decoded (`labelSelector` → `app=web`), if sent.
+    pub fn param(&self, name: &str) -> Option<String> {
+        query_params(&self.query).remove(name)
+    }
 }
 
 /// A running API server. Stopped on drop.
