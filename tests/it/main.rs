@@ -3,6 +3,7 @@
 
 mod blob;
 mod cluster;
+mod cluster_bench;
 mod conformance;
 mod hostile;
 mod image;
