@@ -177,9 +177,8 @@ pub async fn check(
             order.push(key.clone());
             entry(u.image.original(), outcome, settings.allow_unmatched)
         });
-        if let Some(s) = u.source
-            && !entry.sources.contains(&s)
-        {
+        // Duplicates are dropped after sorting (below): `contains` here is quadratic in uses.
+        if let Some(s) = u.source {
             entry.sources.push(s);
         }
     }
@@ -192,6 +191,7 @@ pub async fn check(
     }
     for e in &mut out {
         e.sources.sort();
+        e.sources.dedup();
     }
     out
 }
