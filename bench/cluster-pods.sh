@@ -29,7 +29,7 @@ if [[ -z ${KV_BIN:-} ]]; then
   (cd "$root" && cargo build --release --quiet)
 fi
 # Build the fixture before timing anything, so a cold build is not mistaken for a hang.
-(cd "$root" && cargo test --quiet --test it --no-run 2>/dev/null)
+(cd "$root" && cargo test --quiet --test it --no-run)
 
 work=
 fixture_pid=
