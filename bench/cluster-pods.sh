@@ -24,7 +24,7 @@ SIZES=${SIZES:-1200:30 5000:200}
 RUNS=${RUNS:-3}
 CONCURRENCY=${CONCURRENCY:-8}
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${KV_BIN:-$root/target/release/kubectl-verify}
+bin=${KV_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/kubectl-verify}
 if [[ -z ${KV_BIN:-} ]]; then
   (cd "$root" && cargo build --release --quiet)
 fi
