@@ -190,9 +190,8 @@ pub async fn check(
                 u.keychain.clone(),
             )
         });
-        if let Some(s) = u.source
-            && !entry.sources.contains(&s)
-        {
+        // Duplicates are dropped after sorting (below): `contains` here is quadratic in uses.
+        if let Some(s) = u.source {
             entry.sources.push(s);
         }
     }
@@ -203,6 +202,7 @@ pub async fn check(
     }
     for e in &mut out {
         e.sources.sort();
+        e.sources.dedup();
     }
     out
 }

@@ -5,6 +5,7 @@ mod blob;
 mod cluster;
 mod cluster_access;
 mod cluster_images;
+mod cluster_bench;
 mod conformance;
 mod hostile;
 mod image;
