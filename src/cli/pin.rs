@@ -165,6 +165,10 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
         resolve(options, &lookups).await?
     };
 
+    if !args.dry_run {
+        sweep_stale_temps(&loaded, verbose);
+    }
+
     for l in loaded {
         let label = l.input.label();
         let Some(plan) = &l.plan else {
@@ -256,6 +260,29 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     } else {
         Outcome::Clean
     })
+}
+
+/// Removes what an interrupted earlier run (a crash, `kill -9`) left in the directories this
+/// run writes to: temporary files of its own pattern, old and unlocked (see
+/// [`crate::fsutil::remove_stale_temps`]). Each directory once.
+fn sweep_stale_temps(loaded: &[Loaded], verbose: bool) {
+    let now = std::time::SystemTime::now();
+    let mut swept = HashSet::new();
+    for l in loaded {
+        let Input::File(path) = &l.input else {
+            continue;
+        };
+        let Ok(dir) = crate::fsutil::target_dir(path) else {
+            continue;
+        };
+        if swept.insert(dir.clone()) {
+            for removed in crate::fsutil::remove_stale_temps(&dir, now) {
+                if verbose {
+                    report::removed_stale_temp(&removed.display().to_string());
+                }
+            }
+        }
+    }
 }
 
 /// Looks every reference up in its registry, each distinct one once, concurrently. The one

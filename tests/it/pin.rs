@@ -117,9 +117,10 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            Path::new(n)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
+            n.contains("kubectl-verify-tmp")
+                || Path::new(n)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
         })
         .collect()
 }
