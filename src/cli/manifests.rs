@@ -24,6 +24,7 @@ Examples:
   kubectl verify manifests deploy.yaml                       # registry.k8s.io: built-in policy
   kubectl verify manifests -R k8s/ --policy policy.yaml
   helm template my-chart | kubectl verify manifests - --key cosign.pub -o json
+  kubectl verify manifests <(helm template my-chart) <(kustomize build overlays/prod)
 
 Exit status: 0 every image verified, 1 an image did not verify or a reference is invalid,
 2 usage or runtime error (a file that cannot be read or parsed).")]

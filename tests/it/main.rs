@@ -5,6 +5,7 @@ mod blob;
 mod cluster;
 mod conformance;
 mod hostile;
+mod hostile_files;
 mod image;
 mod kubeapi;
 mod manifests;
