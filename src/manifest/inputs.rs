@@ -67,14 +67,13 @@ impl Input {
                 let file = fs_err::File::open(path)?;
                 // `expand` saw a regular file; check what was opened too, so a path swapped
                 // for a link to a device in between is refused rather than read.
-                let file_type = file.metadata()?.file_type();
-                if !file_type.is_file() {
+                let meta = file.metadata()?;
+                if !meta.is_file() {
                     return Err(ReadError::NotAFile {
-                        kind: Kind::of(file_type),
+                        kind: Kind::of(meta.file_type()),
                     });
                 }
-                let hint = file.metadata().map(|m| m.len()).ok();
-                read_capped(file, limit, hint)?
+                read_capped(file, limit, Some(meta.len()))?
             }
             Self::Pipe(path) => read_capped(fs_err::File::open(path)?, limit, None)?,
         };
