@@ -108,6 +108,7 @@ never\:""))' \
 ;;
 (manifests)
 _arguments "${_arguments_options[@]}" : \
+'--max-input-size=[Refuse any input (file, pipe or stdin) larger than this\: 64Mi, 1Gi, 500k, or bytes]:SIZE:_default' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
@@ -144,11 +145,12 @@ never\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin:_files' \
+'*::paths -- Manifest files (YAML or JSON, many documents each), directories, pipes such as `<(helm template …)`, or `-` for stdin:_files' \
 && ret=0
 ;;
 (pin)
 _arguments "${_arguments_options[@]}" : \
+'--max-input-size=[Refuse any input (file, pipe or stdin) larger than this\: 64Mi, 1Gi, 500k, or bytes]:SIZE:_default' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
@@ -180,7 +182,7 @@ never\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout):_files' \
+'*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout). A pipe such as `<(helm template …)` is read with --dry-run only\: it cannot be rewritten in place:_files' \
 && ret=0
 ;;
 (pods)

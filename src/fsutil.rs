@@ -1,8 +1,26 @@
 //! Atomic file writes: a reader (kubectl, Argo CD, an editor) sees the old file or the new
 //! one, never half of each, and a crash leaves the old file in place.
+//!
+//! A crash (or `kill -9`) between creating the temporary file and renaming it leaves the
+//! temporary file behind. Its name says whose it is, `.NAME.kubectl-verify-tmp-XXXXXX`, and
+//! [`remove_stale_temps`] removes such leftovers from a directory before the next write there.
+//! A writer holds an exclusive lock on its temporary file until it is renamed, so a concurrent
+//! run never removes a file another run is still writing.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// What marks a temporary file of [`write_atomic`]: `.NAME` + this + 6 random letters/digits.
+pub const TEMP_MARK: &str = ".kubectl-verify-tmp-";
+/// How many random characters follow [`TEMP_MARK`].
+const TEMP_RANDOM: usize = 6;
+/// A temporary file younger than this is never removed, locked or not: it may belong to a
+/// writer that has created it and not locked it yet (or to a platform without locks).
+pub const STALE_AFTER: Duration = Duration::from_secs(5);
+/// Bytes of the target's name kept in the temporary file's name, so the name stays within
+/// the usual 255-byte limit.
+const NAME_KEPT: usize = 200;
 
 /// Why a file could not be replaced. Each message names the path.
 #[derive(Debug, thiserror::Error)]
@@ -18,9 +36,19 @@ pub enum WriteError {
     Rename { path: PathBuf, source: io::Error },
 }
 
-/// Replaces the contents of `path` atomically: a temporary file in the same directory, written
-/// and fsynced, given the original's permission bits, then renamed over it. A symlink is
-/// followed and its target replaced, so the link stays a link. Returns the path written.
+/// The directory [`write_atomic`] writes into for `path`: the directory of the file a symlink
+/// finally points at.
+pub fn target_dir(path: &Path) -> io::Result<PathBuf> {
+    let target = std::fs::canonicalize(path)?;
+    Ok(target
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf))
+}
+
+/// Replaces the contents of `path` atomically: a temporary file in the same directory
+/// (`.NAME.kubectl-verify-tmp-XXXXXX`, locked while it exists), written and fsynced, given
+/// the original's permission bits, then renamed over it. A symlink is followed and its target
+/// replaced, so the link stays a link. Returns the path written.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let resolve = |source| WriteError::Resolve {
         path: path.to_owned(),
@@ -40,10 +68,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+        .prefix(&format!(".{}{TEMP_MARK}", truncate(&name, NAME_KEPT)))
+        .rand_bytes(TEMP_RANDOM)
         .tempfile_in(&dir)
         .map_err(temp_err)?;
+    // Tells a concurrent run's sweep that this file is in use. Where locks are unsupported the
+    // sweep's age check is what protects it.
+    let _ = tmp.as_file().try_lock();
     tmp.write_all(bytes).map_err(temp_err)?;
     tmp.as_file()
         .set_permissions(permissions)
@@ -59,6 +90,70 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
         let _ = d.sync_all();
     }
     Ok(target)
+}
+
+/// At most `max` bytes of `s`, cut at a character boundary.
+fn truncate(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Whether `name` is a temporary file name [`write_atomic`] makes.
+pub fn is_temp_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.') else {
+        return false;
+    };
+    rest.rsplit_once(TEMP_MARK).is_some_and(|(target, random)| {
+        !target.is_empty()
+            && random.len() == TEMP_RANDOM
+            && random.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// Removes the temporary files an interrupted [`write_atomic`] left in `dir`, and returns
+/// their paths. Only this program's names ([`is_temp_name`]), only regular files (never what a
+/// symlink points at), only files older than [`STALE_AFTER`] at `now`, and only files no
+/// running writer holds the lock of. Best effort: what cannot be examined or removed is left.
+pub fn remove_stale_temps(dir: &Path, now: SystemTime) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        if !entry.file_name().to_str().is_some_and(is_temp_name) {
+            continue;
+        }
+        let path = entry.path();
+        // Not followed: a symlink with our name is not our file.
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if !meta.is_file() || !old {
+            continue;
+        }
+        let Ok(file) = std::fs::File::open(&path) else {
+            continue;
+        };
+        match file.try_lock() {
+            // A live writer holds it.
+            Err(std::fs::TryLockError::WouldBlock) => continue,
+            // Ours now (its writer is gone), or no locks here: the age alone decides.
+            Ok(()) | Err(std::fs::TryLockError::Error(_)) => {}
+        }
+        if std::fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed.sort();
+    removed
 }
 
 #[cfg(test)]
@@ -90,7 +185,7 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
             .collect();
         assert!(leftovers.is_empty());
     }
@@ -99,5 +194,71 @@ mod tests {
     fn missing_file_names_the_path() {
         let e = write_atomic(Path::new("/nonexistent-dir/x.yaml"), b"x").unwrap_err();
         assert!(e.to_string().contains("/nonexistent-dir/x.yaml"), "{e}");
+    }
+
+    #[test]
+    fn temp_names_are_recognisable() {
+        let table: &[(&str, bool)] = &[
+            (".deploy.yaml.kubectl-verify-tmp-Ab3xZ9", true),
+            (".a.kubectl-verify-tmp-000000", true),
+            (".x.kubectl-verify-tmp-y.kubectl-verify-tmp-abcdef", true),
+            ("deploy.yaml.kubectl-verify-tmp-Ab3xZ9", false),
+            (".kubectl-verify-tmp-Ab3xZ9", false),
+            (".deploy.yaml.kubectl-verify-tmp-Ab3xZ", false),
+            (".deploy.yaml.kubectl-verify-tmp-Ab3xZ99", false),
+            (".deploy.yaml.kubectl-verify-tmp-Ab3x.9", false),
+            (".deploy.yaml.Ab3xZ9.tmp", false),
+            ("deploy.yaml", false),
+        ];
+        for (name, want) in table {
+            assert_eq!(is_temp_name(name), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn long_names_keep_the_temp_name_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}.yaml", "é".repeat(120));
+        let path = dir.path().join(&name);
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn sweep_removes_only_old_unlocked_temps_of_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let make = |name: &str| {
+            let p = d.join(name);
+            std::fs::write(&p, "partial").unwrap();
+            p
+        };
+        let stale = make(".a.yaml.kubectl-verify-tmp-aaaaaa");
+        let locked = make(".b.yaml.kubectl-verify-tmp-bbbbbb");
+        let fresh = make(".c.yaml.kubectl-verify-tmp-cccccc");
+        let foreign = make(".d.yaml.Xyz123.tmp");
+        let target = make("e.yaml");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, d.join(".e.yaml.kubectl-verify-tmp-eeeeee")).unwrap();
+        let holder = std::fs::File::open(&locked).unwrap();
+        holder.lock().unwrap();
+        // Ten seconds from now, everything but `fresh` (touched then) is old.
+        let later = SystemTime::now() + Duration::from_secs(10);
+        std::fs::File::options()
+            .write(true)
+            .open(&fresh)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let removed = remove_stale_temps(d, later);
+        assert_eq!(removed, vec![stale.clone()]);
+        assert!(!stale.exists());
+        for kept in [&locked, &fresh, &foreign, &target] {
+            assert!(kept.exists(), "{}", kept.display());
+        }
+        // Once its writer is gone, the locked one goes too.
+        drop(holder);
+        assert_eq!(remove_stale_temps(d, later), vec![locked]);
     }
 }

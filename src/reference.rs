@@ -152,7 +152,8 @@ impl fmt::Display for Digest {
     }
 }
 
-/// Why a string is not an image reference. Each message quotes the offending text.
+/// Why a string is not an image reference. Each message quotes the offending text, at most
+/// [`EXCERPT_MAX`] bytes of it (an image value may be megabytes long).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReferenceError {
     /// The value is empty (or null in YAML): there is nothing to resolve.
@@ -216,7 +217,7 @@ impl ImageRef {
             return Err(ReferenceError::Empty);
         }
         if s.chars().any(char::is_whitespace) {
-            return Err(ReferenceError::Whitespace(s.to_owned()));
+            return Err(ReferenceError::Whitespace(excerpt(s)));
         }
         let (rest, digest) = match s.split_once('@') {
             Some((rest, d)) => (rest, Some(Digest::parse(d)?)),
@@ -232,25 +233,25 @@ impl ImageRef {
         if let Some(t) = tag
             && !valid_tag(t)
         {
-            return Err(ReferenceError::BadTag(t.to_owned()));
+            return Err(ReferenceError::BadTag(excerpt(t)));
         }
         if name.is_empty() {
-            return Err(ReferenceError::BadName(s.to_owned()));
+            return Err(ReferenceError::BadName(excerpt(s)));
         }
         if name.len() > NAME_MAX {
-            return Err(ReferenceError::TooLong(name.to_owned()));
+            return Err(ReferenceError::TooLong(excerpt(name)));
         }
         let (host, path) = split_domain(name);
         if let Some(h) = host
             && !valid_host(h)
         {
-            return Err(ReferenceError::BadHost(h.to_owned()));
+            return Err(ReferenceError::BadHost(excerpt(h)));
         }
         if path.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Err(ReferenceError::Uppercase(name.to_owned()));
+            return Err(ReferenceError::Uppercase(excerpt(name)));
         }
         if !path.split('/').all(valid_path_component) {
-            return Err(ReferenceError::BadName(name.to_owned()));
+            return Err(ReferenceError::BadName(excerpt(name)));
         }
         let registry = match host {
             None | Some(DOCKER_HUB_LEGACY) => DOCKER_HUB.to_owned(),

@@ -24,16 +24,21 @@ Examples:
   kubectl verify manifests deploy.yaml                       # registry.k8s.io: built-in policy
   kubectl verify manifests -R k8s/ --policy policy.yaml
   helm template my-chart | kubectl verify manifests - --key cosign.pub -o json
+  kubectl verify manifests <(helm template my-chart) <(kustomize build overlays/prod)
 
 Exit status: 0 every image verified, 1 an image did not verify or a reference is invalid,
 2 usage or runtime error (a file that cannot be read or parsed).")]
 pub struct ManifestsArgs {
-    /// Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin.
+    /// Manifest files (YAML or JSON, many documents each), directories, pipes such as
+    /// `<(helm template …)`, or `-` for stdin.
     #[arg(value_name = "PATH|-", required = true)]
     pub paths: Vec<PathBuf>,
     /// Look into subdirectories for .yaml, .yml and .json files.
     #[arg(short = 'R', long)]
     pub recursive: bool,
+    /// Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes.
+    #[arg(long, value_name = "SIZE", default_value = "64Mi", value_parser = inputs::parse_size)]
+    pub max_input_size: u64,
     #[command(flatten)]
     pub verify: VerifyArgs,
 }
@@ -47,14 +52,21 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
         match problem {
             // Fatal, as before any file is read.
             InputProblem::StdinTwice | InputProblem::Unlistable { .. } => bail!("{problem}"),
-            InputProblem::NoManifests { .. } => crate::report::warn(&problem.to_string()),
-            InputProblem::Unreadable { .. } => {
+            InputProblem::NoManifests { .. } | InputProblem::Skipped { .. } => {
+                crate::report::warn(&problem.to_string());
+            }
+            InputProblem::Unreadable { .. } | InputProblem::NotAFile { .. } => {
                 crate::report::error(&anyhow::anyhow!("{problem}"));
                 errors += 1;
             }
         }
     }
-    for read in expansion.inputs.into_iter().map(inputs::read_input) {
+    let limit = args.max_input_size;
+    for read in expansion
+        .inputs
+        .into_iter()
+        .map(|input| inputs::read_input(input, limit))
+    {
         let label = read.input.label();
         let images = match read.parsed {
             Ok(Parsed::Images(images)) => images,
@@ -74,6 +86,11 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
             }
             Err(ReadError::Manifest(e)) => {
                 crate::report::error(&anyhow::anyhow!("{label}:{e}"));
+                errors += 1;
+                continue;
+            }
+            Err(e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. })) => {
+                crate::report::error(&anyhow::anyhow!("{label}: {e}"));
                 errors += 1;
                 continue;
             }

@@ -36,12 +36,16 @@ Exit status: 0 all pinned, 1 a reference could not be pinned (that file is left 
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct PinArgs {
     /// Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin
-    /// (the result goes to stdout).
+    /// (the result goes to stdout). A pipe such as `<(helm template …)` is read with
+    /// --dry-run only: it cannot be rewritten in place.
     #[arg(value_name = "FILE|DIR|-", required = true)]
     pub paths: Vec<PathBuf>,
     /// Look into subdirectories for .yaml, .yml and .json files.
     #[arg(short = 'R', long)]
     pub recursive: bool,
+    /// Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes.
+    #[arg(long, value_name = "SIZE", default_value = "64Mi", value_parser = inputs::parse_size)]
+    pub max_input_size: u64,
     /// Write `repo:tag@sha256:…` instead of `repo@sha256:…`.
     #[arg(long)]
     pub keep_tag: bool,
@@ -82,7 +86,10 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
             InputProblem::NoManifests { path, .. } => {
                 report::no_manifests(&path.display().to_string());
             }
-            InputProblem::Unreadable { .. } | InputProblem::Unlistable { .. } => {
+            InputProblem::Skipped { .. } => crate::report::warn(&problem.to_string()),
+            InputProblem::Unreadable { .. }
+            | InputProblem::Unlistable { .. }
+            | InputProblem::NotAFile { .. } => {
                 crate::report::error(&anyhow::anyhow!("{problem}"));
                 failed += 1;
             }
@@ -91,7 +98,18 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     let inputs = expansion.inputs;
 
     let mut loaded = Vec::with_capacity(inputs.len());
-    for read in inputs.into_iter().map(inputs::read_input) {
+    for input in inputs {
+        if matches!(input, Input::Pipe(_)) && !args.dry_run {
+            // Refused before it is read or anything is looked up.
+            report::file_error(
+                &input.label(),
+                &"a pipe cannot be rewritten in place; use `kubectl verify pin - < FILE` to \
+                  write the result to stdout, or --dry-run to see the diff",
+            );
+            failed += 1;
+            continue;
+        }
+        let read = inputs::read_input(input, args.max_input_size);
         let label = read.input.label();
         let plan = match read.parsed {
             Ok(Parsed::Images(images)) => Some(FilePlan::new(images)),
@@ -115,6 +133,11 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 report::located_error(&label, &e);
                 failed += 1;
                 // stdin that cannot be parsed produces no output.
+                continue;
+            }
+            Err(e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. })) => {
+                report::file_error(&label, &e);
+                failed += 1;
                 continue;
             }
         };
@@ -141,6 +164,10 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     } else {
         resolve(options, &lookups).await?
     };
+
+    if !args.dry_run {
+        sweep_stale_temps(&loaded, verbose);
+    }
 
     for l in loaded {
         let label = l.input.label();
@@ -206,7 +233,8 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 crate::report::out_bytes(new.as_deref().unwrap_or(&l.bytes))?;
             }
             // Nothing changed (or a dry run without changes): not written, so the mtime stays.
-            (Input::File(_), None, false) | (_, None, true) => {}
+            // A pipe is refused before reading unless this is a dry run.
+            (Input::File(_), None, false) | (_, None, true) | (Input::Pipe(_), _, false) => {}
             (Input::File(path), Some(new), false) => {
                 if let Err(e) = crate::fsutil::write_atomic(path, new) {
                     report::file_error(&label, &e);
@@ -232,6 +260,29 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     } else {
         Outcome::Clean
     })
+}
+
+/// Removes what an interrupted earlier run (a crash, `kill -9`) left in the directories this
+/// run writes to: temporary files of its own pattern, old and unlocked (see
+/// [`crate::fsutil::remove_stale_temps`]). Each directory once.
+fn sweep_stale_temps(loaded: &[Loaded], verbose: bool) {
+    let now = std::time::SystemTime::now();
+    let mut swept = HashSet::new();
+    for l in loaded {
+        let Input::File(path) = &l.input else {
+            continue;
+        };
+        let Ok(dir) = crate::fsutil::target_dir(path) else {
+            continue;
+        };
+        if swept.insert(dir.clone()) {
+            for removed in crate::fsutil::remove_stale_temps(&dir, now) {
+                if verbose {
+                    report::removed_stale_temp(&removed.display().to_string());
+                }
+            }
+        }
+    }
 }
 
 /// Looks every reference up in its registry, each distinct one once, concurrently. The one

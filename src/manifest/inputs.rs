@@ -1,26 +1,48 @@
 //! Which manifests a command line names: files, directories of `.yaml`/`.yml`/`.json` files
-//! (recursively with `-R`) and `-` for stdin.
+//! (recursively with `-R`), pipes (`<(helm template …)`) and `-` for stdin.
 //!
-//! [`expand`] turns the paths into [`Input`]s, each file once (by canonical path, so a symlink
-//! and its target, or a file named twice, are read once), and collects what went wrong as
-//! [`InputProblem`]s for the command to report: `manifests` and `pin` word and count them
+//! [`expand`] turns the paths into [`Input`]s, each file once (by device and inode, so a
+//! symlink and its target, or a file named twice, are read once), and collects what went wrong
+//! as [`InputProblem`]s for the command to report: `manifests` and `pin` word and count them
 //! differently, so nothing here prints or decides an exit code.
+//!
+//! What is read, and how much:
+//! - Inside a directory only regular files are read (symlinks are followed to see what they
+//!   point at): a FIFO would block forever and `/dev/zero` never ends, so anything else with a
+//!   manifest extension is skipped with a warning ([`InputProblem::Skipped`]).
+//! - A path named on the command line may also be a pipe (process substitution gives
+//!   `/dev/fd/63`); a device or socket named there is refused ([`InputProblem::NotAFile`]).
+//! - Every input (file, pipe or stdin) is read through [`Read::take`] with a cap
+//!   ([`DEFAULT_MAX_INPUT_SIZE`], `--max-input-size`): reading stops at the cap plus one byte,
+//!   so an endless or huge input costs at most that much memory.
 
 use std::collections::HashSet;
-use std::io::{self, Read as _};
+use std::fmt;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::{ImageScalar, ManifestError, Position, Source};
+use crate::reference::excerpt;
 
 /// File extensions that mark a manifest inside a directory, compared case-insensitively
 /// (`DEPLOY.YAML` is a manifest too). A file named on the command line is read whatever its name.
 pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 
+/// The most one input may hold unless `--max-input-size` says otherwise: 64 MiB. Rendered
+/// charts of a whole platform are a few MiB; 64 MiB leaves room for generated bundles (CRDs
+/// with large schemas) while keeping a runaway input (`/dev/zero`, `yes |`) from taking the
+/// machine's memory. Parsing costs a few times the file size, so the cap bounds that too.
+pub const DEFAULT_MAX_INPUT_SIZE: u64 = 64 << 20;
+
 /// Where one manifest comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
+    /// A regular file, named on the command line or found in a directory.
     File(PathBuf),
+    /// A pipe named on the command line: process substitution (`<(helm template …)`, seen as
+    /// `/dev/fd/63`) or a FIFO. Read once, like stdin; it cannot be rewritten in place.
+    Pipe(PathBuf),
 }
 
 impl Input {
@@ -29,23 +51,87 @@ impl Input {
     pub fn label(&self) -> String {
         match self {
             Self::Stdin => "<stdin>".to_owned(),
-            Self::File(p) => p.display().to_string(),
+            Self::File(p) | Self::Pipe(p) => p.display().to_string(),
         }
     }
 
-    /// Reads the whole input. File errors name the path (fs-err).
+    /// Reads the whole input, at most `limit` bytes. File errors name the path (fs-err).
     ///
     /// # Errors
-    /// When the file or stdin cannot be read.
-    pub fn read(&self) -> io::Result<Vec<u8>> {
-        match self {
-            Self::Stdin => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(buf)
+    /// When the input cannot be read, holds more than `limit` bytes, or a path that was a
+    /// regular file when the command line was expanded is something else when opened.
+    pub fn read(&self, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let bytes = match self {
+            Self::Stdin => read_capped(io::stdin().lock(), limit, None)?,
+            Self::File(path) => {
+                let file = fs_err::File::open(path)?;
+                // `expand` saw a regular file; check what was opened too, so a path swapped
+                // for a link to a device in between is refused rather than read.
+                let meta = file.metadata()?;
+                if !meta.is_file() {
+                    return Err(ReadError::NotAFile {
+                        kind: Kind::of(meta.file_type()),
+                    });
+                }
+                read_capped(file, limit, Some(meta.len()))?
             }
-            Self::File(path) => fs_err::read(path),
+            Self::Pipe(path) => read_capped(fs_err::File::open(path)?, limit, None)?,
+        };
+        bytes.ok_or(ReadError::TooLarge { limit })
+    }
+}
+
+/// Reads `r` to its end through `take(limit + 1)`; `None` when it holds more than `limit`
+/// bytes. `size_hint` (a regular file's length) sizes the buffer once, never above the cap.
+fn read_capped(r: impl Read, limit: u64, size_hint: Option<u64>) -> io::Result<Option<Vec<u8>>> {
+    let capacity = size_hint.unwrap_or(0).min(limit).saturating_add(1);
+    let mut buf = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    r.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok((u64::try_from(buf.len()).unwrap_or(u64::MAX) <= limit).then_some(buf))
+}
+
+/// What a path that is not a regular file or directory is, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl Kind {
+    fn of(t: std::fs::FileType) -> Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if t.is_fifo() {
+                return Self::Fifo;
+            }
+            if t.is_socket() {
+                return Self::Socket;
+            }
+            if t.is_char_device() {
+                return Self::CharDevice;
+            }
+            if t.is_block_device() {
+                return Self::BlockDevice;
+            }
         }
+        let _ = t;
+        Self::Other
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Fifo => "a named pipe (FIFO)",
+            Self::Socket => "a socket",
+            Self::CharDevice => "a character device",
+            Self::BlockDevice => "a block device",
+            Self::Other => "not a regular file",
+        })
     }
 }
 
@@ -69,6 +155,16 @@ pub enum InputProblem {
         if *recursive { "" } else { " (use -R for subdirectories)" }
     )]
     NoManifests { path: PathBuf, recursive: bool },
+    /// An entry of a directory with a manifest name is not a regular file (or a symlink to
+    /// one): a FIFO, socket or device. A warning; it is not read.
+    #[error("{}: {kind}, not a regular file; skipped", path.display())]
+    Skipped { path: PathBuf, kind: Kind },
+    /// A path named on the command line is a device or socket: refused, not read.
+    #[error(
+        "{}: {kind}; only files, directories, pipes and `-` (stdin) are read",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: Kind },
 }
 
 /// The inputs a command line names, in command-line order (a directory's files in name
@@ -97,27 +193,37 @@ pub enum Parsed {
     Templated { at: Position },
 }
 
-/// Why an input could not be read or parsed.
+/// Why an input could not be read or parsed. Callers prefix the input's label, except for
+/// [`ReadError::Io`], whose file errors name the path already (fs-err).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file or stdin could not be read.
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// The input holds more than the size cap; reading stopped at the cap.
+    #[error(
+        "larger than the input size limit of {} (raise it with --max-input-size)",
+        Size(*limit)
+    )]
+    TooLarge { limit: u64 },
+    /// A regular file when the command line was expanded, something else when opened.
+    #[error("{kind}, not a regular file; not read")]
+    NotAFile { kind: Kind },
     /// Not UTF-8, not YAML/JSON, or an image field of the wrong shape (`line:col: reason`).
     #[error(transparent)]
     Manifest(#[from] ManifestError),
 }
 
-/// Reads, decodes and parses one input, and lists its image scalars.
+/// Reads (at most `limit` bytes), decodes and parses one input, and lists its image scalars.
 #[must_use]
-pub fn read_input(input: Input) -> ReadInput {
-    let bytes = match input.read() {
+pub fn read_input(input: Input, limit: u64) -> ReadInput {
+    let bytes = match input.read(limit) {
         Ok(b) => b,
         Err(e) => {
             return ReadInput {
                 input,
                 bytes: Vec::new(),
-                parsed: Err(ReadError::Io(e)),
+                parsed: Err(e),
             };
         }
     };
@@ -137,8 +243,72 @@ fn parse(bytes: &[u8]) -> Result<Parsed, ReadError> {
     })
 }
 
+/// A byte count as `--max-input-size` spells it: `64Mi`, `500k`, `1Gi`, or plain bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+/// Binary suffixes first, so `Mi` is not read as `M` followed by junk.
+const SUFFIXES: &[(&str, u64)] = &[
+    ("Ki", 1 << 10),
+    ("Mi", 1 << 20),
+    ("Gi", 1 << 30),
+    ("Ti", 1 << 40),
+    ("k", 1_000),
+    ("K", 1_000),
+    ("M", 1_000_000),
+    ("G", 1_000_000_000),
+    ("T", 1_000_000_000_000),
+];
+
+impl fmt::Display for Size {
+    /// The largest unit that divides the count exactly, binary units first: `64Mi`, `500k`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0;
+        let unit = ["Ti", "Gi", "Mi", "Ki", "T", "G", "M", "k"]
+            .into_iter()
+            .filter_map(|s| SUFFIXES.iter().find(|(x, _)| *x == s))
+            .find(|(_, m)| n >= *m && n.is_multiple_of(*m));
+        match unit {
+            Some((s, m)) => write!(f, "{}{s}", n / m),
+            None if n == 1 => f.write_str("1 byte"),
+            None => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+/// Parses a size as Kubernetes quantities are written: digits, then optionally `k`/`M`/`G`/`T`
+/// (powers of 1000) or `Ki`/`Mi`/`Gi`/`Ti` (powers of 1024). At least one byte.
+///
+/// # Errors
+/// A message for clap when the text is not such a size, is zero, or overflows.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let bad = || {
+        format!(
+            "{:?} is not a size like 64Mi, 1Gi, 500k or 1048576",
+            excerpt(s)
+        )
+    };
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, suffix) = s.split_at(digits);
+    let n: u64 = number.parse().map_err(|_| bad())?;
+    let multiplier = if suffix.is_empty() {
+        1
+    } else {
+        SUFFIXES
+            .iter()
+            .find(|(x, _)| *x == suffix)
+            .map(|(_, m)| *m)
+            .ok_or_else(bad)?
+    };
+    match n.checked_mul(multiplier) {
+        Some(0) => Err("the input size limit must be at least one byte".to_owned()),
+        Some(size) => Ok(size),
+        None => Err(format!("{:?} is too large", excerpt(s))),
+    }
+}
+
 /// Expands command-line paths into manifest inputs. Touches the file system (metadata,
-/// directory listings, canonical paths) but reads no file.
+/// directory listings) but reads no file.
 #[must_use]
 pub fn expand(paths: &[PathBuf], recursive: bool) -> Expansion {
     let mut out = Expansion::default();
@@ -154,6 +324,8 @@ pub fn expand(paths: &[PathBuf], recursive: bool) -> Expansion {
             }
             continue;
         }
+        // Follows symlinks, and the magic links of process substitution (`/dev/fd/63`) to the
+        // pipe itself. (Canonicalising such a path fails: its target `pipe:[…]` names no file.)
         match std::fs::metadata(path) {
             Err(err) => out.problems.push(InputProblem::Unreadable {
                 path: path.clone(),
@@ -163,7 +335,14 @@ pub fn expand(paths: &[PathBuf], recursive: bool) -> Expansion {
                 let mut files = Vec::new();
                 // Loop detection per argument: naming a directory twice (or a directory and
                 // its parent) is not "a directory without manifests"; the files dedupe below.
-                match walk(path, recursive, &mut HashSet::new(), &mut files) {
+                let walked = walk(
+                    path,
+                    recursive,
+                    &mut HashSet::new(),
+                    &mut files,
+                    &mut out.problems,
+                );
+                match walked {
                     Err(problem) => out.problems.push(problem),
                     Ok(()) if files.is_empty() => out.problems.push(InputProblem::NoManifests {
                         path: path.clone(),
@@ -171,35 +350,72 @@ pub fn expand(paths: &[PathBuf], recursive: bool) -> Expansion {
                     }),
                     Ok(()) => {}
                 }
-                for file in files {
-                    out.push_file(file, &mut seen_files);
+                for (file, meta) in files {
+                    out.push(Input::File(file), &meta, &mut seen_files);
                 }
             }
-            Ok(_) => out.push_file(path.clone(), &mut seen_files),
+            Ok(meta) if meta.is_file() => {
+                out.push(Input::File(path.clone()), &meta, &mut seen_files);
+            }
+            Ok(meta) => match Kind::of(meta.file_type()) {
+                Kind::Fifo => out.push(Input::Pipe(path.clone()), &meta, &mut seen_files),
+                kind => out.problems.push(InputProblem::NotAFile {
+                    path: path.clone(),
+                    kind,
+                }),
+            },
         }
     }
     out
 }
 
+/// What makes two paths the same file: device and inode where there are such things.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // the same shape as the canonicalising version
+fn file_key(_path: &Path, meta: &std::fs::Metadata) -> io::Result<FileKey> {
+    use std::os::unix::fs::MetadataExt as _;
+    Ok((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(path: &Path, _meta: &std::fs::Metadata) -> io::Result<FileKey> {
+    std::fs::canonicalize(path)
+}
+
 impl Expansion {
-    fn push_file(&mut self, path: PathBuf, seen: &mut HashSet<PathBuf>) {
-        match std::fs::canonicalize(&path) {
-            Ok(canonical) => {
-                if seen.insert(canonical) {
-                    self.inputs.push(Input::File(path));
+    fn push(&mut self, input: Input, meta: &std::fs::Metadata, seen: &mut HashSet<FileKey>) {
+        let (Input::File(path) | Input::Pipe(path)) = &input else {
+            self.inputs.push(input);
+            return;
+        };
+        match file_key(path, meta) {
+            Ok(key) => {
+                if seen.insert(key) {
+                    self.inputs.push(input);
                 }
             }
-            Err(err) => self.problems.push(InputProblem::Unreadable { path, err }),
+            Err(err) => self.problems.push(InputProblem::Unreadable {
+                path: path.clone(),
+                err,
+            }),
         }
     }
 }
 
-/// Appends `dir`'s manifest files to `files` in name order, descending with `recursive`.
+/// Appends `dir`'s manifest files (with their metadata) to `files` in name order, descending
+/// with `recursive`. Entries with a manifest name that are not regular files are skipped with
+/// a warning in `warnings`.
 fn walk(
     dir: &Path,
     recursive: bool,
     seen_dirs: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
+    files: &mut Vec<(PathBuf, std::fs::Metadata)>,
+    warnings: &mut Vec<InputProblem>,
 ) -> Result<(), InputProblem> {
     let unlistable = |err| InputProblem::Unlistable {
         dir: dir.to_owned(),
@@ -214,16 +430,22 @@ fn walk(
         .map_err(unlistable)?;
     entries.sort();
     for path in entries {
+        // Follows a symlink to what it points at: a link to `/dev/zero` is a device.
         let Ok(meta) = std::fs::metadata(&path) else {
             // A dangling symlink is not a manifest; skip it.
             continue;
         };
         if meta.is_dir() {
             if recursive {
-                walk(&path, recursive, seen_dirs, files)?;
+                walk(&path, recursive, seen_dirs, files, warnings)?;
             }
         } else if is_manifest_name(&path) {
-            files.push(path);
+            if meta.is_file() {
+                files.push((path, meta));
+            } else {
+                let kind = Kind::of(meta.file_type());
+                warnings.push(InputProblem::Skipped { path, kind });
+            }
         }
     }
     Ok(())
@@ -262,6 +484,19 @@ mod tests {
         symlink("a.yaml", root.join("link.yaml")).expect("symlink");
         symlink("..", root.join("sub/loop")).expect("symlink");
         symlink("gone.yaml", root.join("dangling.yaml")).expect("symlink");
+        // What a directory may hold that must never be read: a FIFO (blocks), a link to an
+        // endless device, a socket. Only the manifest-named ones are worth a warning.
+        std::fs::create_dir_all(root.join("special")).expect("mkdir");
+        std::fs::write(root.join("special/ok.yaml"), "kind: Pod\n").expect("write");
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("special/b.yaml"))
+            .status()
+            .expect("mkfifo");
+        assert!(fifo.success());
+        symlink("/dev/zero", root.join("special/z.yaml")).expect("symlink");
+        symlink("/dev/zero", root.join("special/zero")).expect("symlink");
+        let _socket =
+            std::os::unix::net::UnixListener::bind(root.join("special/s.json")).expect("socket");
         tmp
     }
 
@@ -277,6 +512,10 @@ mod tests {
                     .expect("under root")
                     .display()
                     .to_string(),
+                Input::Pipe(p) => format!(
+                    "pipe {}",
+                    p.strip_prefix(root).expect("under root").display()
+                ),
             })
             .collect();
         let rel = |p: &Path| {
@@ -294,6 +533,10 @@ mod tests {
                 InputProblem::StdinTwice => "stdin-twice".to_owned(),
                 InputProblem::NoManifests { path, recursive } => {
                     format!("no-manifests {} recursive={recursive}", rel(path))
+                }
+                InputProblem::Skipped { path, kind } => format!("skipped {} {kind:?}", rel(path)),
+                InputProblem::NotAFile { path, kind } => {
+                    format!("not-a-file {} {kind:?}", rel(path))
                 }
             })
             .collect();
@@ -319,14 +562,20 @@ mod tests {
             "b.YML",
             "c.Json",
             "only-below/inner/e.yaml",
+            "special/ok.yaml",
             "sub/d.yaml",
+        ];
+        let specials: &[&str] = &[
+            "skipped special/b.yaml Fifo",
+            "skipped special/s.json Socket",
+            "skipped special/z.yaml CharDevice",
         ];
         #[rustfmt::skip]
         let cases: &[Case] = &[
             ("directory, not recursive: uppercase extensions, no .txt, link deduped",
              &["."], false, top, &[]),
             ("recursive descends once through the symlink loop",
-             &["."], true, deep, &[]),
+             &["."], true, deep, specials),
             ("a directory without manifests warns, with the -R hint",
              &["empty"], false, &[], &["no-manifests empty recursive=false"]),
             ("no -R hint when already recursive",
@@ -345,6 +594,11 @@ mod tests {
             ("missing and dangling paths are unreadable; the rest is kept",
              &["missing.yaml", "dangling.yaml", "a.yaml"], false, &["a.yaml"],
              &["unreadable missing.yaml", "unreadable dangling.yaml"]),
+            ("in a directory only regular files are read; special manifest names warn",
+             &["special"], false, &["special/ok.yaml"], specials),
+            ("named on the command line, a FIFO is a pipe input and a device is refused",
+             &["special/b.yaml", "special/z.yaml", "special/b.yaml"], false, &["pipe special/b.yaml"],
+             &["not-a-file special/z.yaml CharDevice"]),
         ];
         for (name, args, recursive, want_inputs, want_problems) in cases {
             let paths: Vec<PathBuf> = args
@@ -386,5 +640,102 @@ mod tests {
             InputProblem::StdinTwice.to_string(),
             "`-` (stdin) given more than once"
         );
+    }
+
+    #[test]
+    fn sizes_parse_as_kubernetes_quantities() {
+        let ok: &[(&str, u64)] = &[
+            ("1", 1),
+            ("1048576", 1 << 20),
+            ("500k", 500_000),
+            ("500K", 500_000),
+            ("64Mi", 64 << 20),
+            ("1Gi", 1 << 30),
+            ("2M", 2_000_000),
+            ("1Ti", 1 << 40),
+        ];
+        for (text, want) in ok {
+            assert_eq!(parse_size(text), Ok(*want), "{text}");
+        }
+        for bad in [
+            "",
+            "0",
+            "0Mi",
+            "Mi",
+            "64 Mi",
+            "64MB",
+            "-1",
+            "1.5Gi",
+            "64mi",
+            "99999999999Ti",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sizes_display_in_the_largest_exact_unit() {
+        let table: &[(u64, &str)] = &[
+            (DEFAULT_MAX_INPUT_SIZE, "64Mi"),
+            (1 << 30, "1Gi"),
+            (500_000, "500k"),
+            (2_000_000, "2M"),
+            (1536, "1536 bytes"),
+            (1, "1 byte"),
+            (3 << 10, "3Ki"),
+        ];
+        for (n, want) in table {
+            assert_eq!(Size(*n).to_string(), *want);
+            assert_eq!(
+                parse_size(want.trim_end_matches(" bytes").trim_end_matches(" byte")),
+                Ok(*n)
+            );
+        }
+    }
+
+    #[test]
+    fn capped_reads_stop_one_byte_past_the_cap() {
+        // An endless reader: only the cap plus one byte is ever taken from it.
+        let got = read_capped(io::repeat(b'x'), 10, None).unwrap();
+        assert!(got.is_none());
+        assert_eq!(
+            read_capped(&b"0123456789"[..], 10, Some(10))
+                .unwrap()
+                .unwrap()
+                .len(),
+            10
+        );
+        assert_eq!(
+            read_capped(&b""[..], 10, Some(u64::MAX))
+                .unwrap()
+                .unwrap()
+                .len(),
+            0
+        );
+        let mut counted = CountingReader(io::repeat(b'x'), 0);
+        let _ = read_capped(&mut counted, 1000, None).unwrap();
+        assert_eq!(counted.1, 1001);
+    }
+
+    struct CountingReader<R>(R, usize);
+    impl<R: Read> Read for CountingReader<R> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.read(buf)?;
+            self.1 += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn too_large_names_the_cap() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("big.yaml");
+        std::fs::write(&path, vec![b'#'; 2048]).unwrap();
+        let e = Input::File(path.clone()).read(1024).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "larger than the input size limit of 1Ki (raise it with --max-input-size)"
+        );
+        assert_eq!(Input::File(path).read(2048).unwrap().len(), 2048);
     }
 }

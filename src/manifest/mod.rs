@@ -143,7 +143,7 @@ pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
     };
     let line_starts = line_starts(text);
     if !marks.is_empty() {
-        let blocks: Vec<Range<usize>> = yaml
+        let mut blocks: Vec<Range<usize>> = yaml
             .nodes
             .iter()
             .filter(|n| {
@@ -157,10 +157,8 @@ pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
             })
             .map(|n| n.span.clone())
             .collect();
-        if let Some(m) = marks
-            .iter()
-            .find(|m| !blocks.iter().any(|b| b.start <= m.start && m.end <= b.end))
-        {
+        blocks.sort_by_key(|b| b.start);
+        if let Some(m) = marks.iter().find(|m| !inside_a_block(&blocks, m)) {
             return Ok(Source::Templated {
                 at: position_of(text, &line_starts, m.start),
             });
@@ -173,23 +171,35 @@ pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
     }))
 }
 
-/// Byte ranges of `{{ … }}` (opened and closed on one line).
+/// Byte ranges of `{{ … }}` (opened and closed on one line), in file order.
+///
+/// Linear in the text: each line is scanned forward once. (Searching for the line's end and
+/// the closing `}}` again from every `{{` took minutes on one long line of `{`.)
 fn template_marks(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("{{") {
-        let start = from + i;
-        let line_end = text[start..].find('\n').map_or(text.len(), |j| start + j);
-        match text[start + 2..line_end].find("}}") {
-            Some(j) => {
-                let end = start + 2 + j + 2;
-                out.push(start..end);
-                from = end;
-            }
-            None => from = start + 2,
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let mut from = 0;
+        while let Some(i) = line[from..].find("{{") {
+            let start = from + i;
+            // No `}}` after this `{{`: none after a later `{{` on this line either.
+            let Some(j) = line[start + 2..].find("}}") else {
+                break;
+            };
+            let end = start + 2 + j + 2;
+            out.push(line_start + start..line_start + end);
+            from = end;
         }
+        line_start += line.len() + 1;
     }
     out
+}
+
+/// Whether `mark` lies inside one of `blocks` (block scalar spans, sorted by start and not
+/// overlapping: scalars do not nest). A binary search, so many marks and many blocks stay cheap.
+fn inside_a_block(blocks: &[Range<usize>], mark: &Range<usize>) -> bool {
+    let after = blocks.partition_point(|b| b.start <= mark.start);
+    after > 0 && mark.end <= blocks[after - 1].end
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -614,6 +624,52 @@ mod tests {
             };
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // lists of ranges, some of one
+    fn template_marks_table() {
+        let table: &[(&str, &[Range<usize>])] = &[
+            ("", &[]),
+            ("{{ x }}", &[0..7]),
+            ("a: {{x}} {{y}}\nb: {{z}}", &[3..8, 9..14, 18..23]),
+            ("{{{{ x }}", &[0..9]),
+            ("{{ open\n}}", &[]),
+            ("{{ open {{ x }}", &[0..15]),
+            ("}} {{", &[]),
+            ("{{}}", &[0..4]),
+        ];
+        for (text, want) in table {
+            assert_eq!(template_marks(text), *want, "{text:?}");
+        }
+    }
+
+    /// One 1 MiB line of `{` took 130 s: the scan restarted at every `{{`.
+    #[test]
+    fn template_scan_is_linear_on_one_long_line_of_braces() {
+        assert!(template_marks(&"{".repeat(1 << 20)).is_empty());
+        let closed_once = format!("{}}}}}", "{{ ".repeat(300_000));
+        assert_eq!(template_marks(&closed_once).len(), 1);
+    }
+
+    #[test]
+    fn inside_a_block_table() {
+        let blocks = [2..5, 10..20, 30..31];
+        let table: &[(Range<usize>, bool)] = &[
+            (0..2, false),
+            (2..5, true),
+            (3..6, false),
+            (10..12, true),
+            (18..20, true),
+            (19..21, false),
+            (25..27, false),
+            (30..31, true),
+            (40..41, false),
+        ];
+        for (mark, want) in table {
+            assert_eq!(inside_a_block(&blocks, mark), *want, "{mark:?}");
+        }
+        assert!(!inside_a_block(&[], &(0..1)));
     }
 
     #[test]

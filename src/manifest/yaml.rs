@@ -13,6 +13,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::{ManifestError, Position};
+use crate::reference::excerpt;
 
 /// Index of a node in [`Yaml::nodes`].
 pub type NodeId = usize;
@@ -108,7 +109,8 @@ impl Yaml {
                     line: e.marker().line(),
                     col: e.marker().col() + 1,
                 },
-                reason: e.info().to_owned(),
+                // The parser's message may quote the file (a tag, a directive): bounded.
+                reason: excerpt(e.info()),
             })?;
             b.event(event, span)?;
         }
@@ -338,7 +340,10 @@ impl Builder<'_> {
                         if let Some(first) = seen.insert(text.to_owned(), at.line) {
                             return Err(ManifestError::Syntax {
                                 at,
-                                reason: format!("duplicate key {text:?} (first at line {first})"),
+                                reason: format!(
+                                    "duplicate key {:?} (first at line {first})",
+                                    excerpt(text)
+                                ),
                             });
                         }
                     }

@@ -46,6 +46,13 @@ pub fn change(file: &str, c: &Change, dry_run: bool) {
     super::info(&format!("{file}:{}: {verb} {} -> {}", c.at, c.from, c.to));
 }
 
+/// `-v`: a temporary file an interrupted earlier run left behind, removed.
+pub fn removed_stale_temp(path: &str) {
+    super::info(&format!(
+        "{path}: removed a temporary file left by an interrupted run"
+    ));
+}
+
 /// `-v`: one line per reference left alone.
 pub fn already_pinned(file: &str, at: Position, reference: &str) {
     super::info(&format!("{file}:{at}: {reference} is already pinned"));

@@ -8,6 +8,7 @@ mod cluster_images;
 mod cluster_bench;
 mod conformance;
 mod hostile;
+mod hostile_files;
 mod image;
 mod kubeapi;
 mod manifests;

@@ -79,7 +79,7 @@ fn digests_in(text: &str) -> HashSet<String> {
 }
 
 /// Flags sending Docker Hub and `registry.test` lookups to the test registry.
-fn mirrors(reg: &TestRegistry) -> Vec<String> {
+pub(crate) fn mirrors(reg: &TestRegistry) -> Vec<String> {
     let host = reg.host();
     vec![
         "--registry-mirror".into(),
@@ -91,7 +91,7 @@ fn mirrors(reg: &TestRegistry) -> Vec<String> {
     ]
 }
 
-fn pin_cmd(reg: &TestRegistry, dir: &Path) -> Command {
+pub(crate) fn pin_cmd(reg: &TestRegistry, dir: &Path) -> Command {
     let mut cmd = kubectl_verify();
     cmd.current_dir(dir)
         .timeout(RUN_LIMIT)
@@ -117,9 +117,10 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            Path::new(n)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
+            n.contains("kubectl-verify-tmp")
+                || Path::new(n)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
         })
         .collect()
 }
