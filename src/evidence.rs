@@ -457,7 +457,10 @@ async fn judge_digest(
             return j;
         }
     }
-    evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
+    // A registry that stopped answering (timeouts, 429s) is not asked for the `.sig` too.
+    if !fetch.registry_down {
+        evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
+    }
     let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
     if j.is_verified() || gaps.is_empty() {
         return j;
@@ -488,6 +491,8 @@ struct Fetcher<'a> {
     registry: &'a Registry,
     repo: &'a ImageRef,
     blobs: HashMap<Digest, Result<Arc<[u8]>, RegistryError>>,
+    /// Some request failed in a way that says the registry as a whole is not answering.
+    registry_down: bool,
 }
 
 impl<'a> Fetcher<'a> {
@@ -496,7 +501,15 @@ impl<'a> Fetcher<'a> {
             registry,
             repo,
             blobs: HashMap::new(),
+            registry_down: false,
         }
+    }
+
+    /// Records a registry failure as a gap; true when the registry is not answering at all.
+    fn failed(&mut self, gaps: &mut Vec<Verdict>, what: &str, e: &RegistryError) -> bool {
+        gaps.push(registry_verdict(what, e));
+        self.registry_down |= registry_down(e);
+        self.registry_down
     }
 
     async fn blob(&mut self, digest: &Digest) -> Result<Arc<[u8]>, FetchError> {
@@ -734,13 +747,13 @@ async fn bundle_evidence(
                 Ok(m) => m.bytes,
                 Err(RegistryError::NotFound { .. }) => return Vec::new(),
                 Err(e) => {
-                    gaps.push(registry_verdict("fetching signature referrers", &e));
+                    fetch.failed(gaps, "fetching signature referrers", &e);
                     return Vec::new();
                 }
             }
         }
         Err(e) => {
-            gaps.push(registry_verdict("listing signature referrers", &e));
+            fetch.failed(gaps, "listing signature referrers", &e);
             return Vec::new();
         }
     };
@@ -776,11 +789,8 @@ async fn bundle_evidence(
                 break;
             }
             Err(FetchError::Registry(e)) => {
-                gaps.push(registry_verdict(
-                    &format!("fetching signature bundle {}", d.short()),
-                    &e,
-                ));
-                if registry_down(&e) {
+                let what = format!("fetching signature bundle {}", d.short());
+                if fetch.failed(gaps, &what, &e) {
                     break;
                 }
             }
@@ -849,7 +859,7 @@ async fn legacy_evidence(
         Ok(m) => m,
         Err(RegistryError::NotFound { .. }) => return Vec::new(),
         Err(e) => {
-            gaps.push(registry_verdict("fetching the .sig signature tag", &e));
+            fetch.failed(gaps, "fetching the .sig signature tag", &e);
             return Vec::new();
         }
     };
@@ -898,8 +908,7 @@ async fn legacy_evidence(
                 break;
             }
             Err(FetchError::Registry(e)) => {
-                gaps.push(registry_verdict("fetching a signature payload", &e));
-                if registry_down(&e) {
+                if fetch.failed(gaps, "fetching a signature payload", &e) {
                     break;
                 }
                 continue;
