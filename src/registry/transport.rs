@@ -900,8 +900,10 @@ mod tests {
     /// to http. Table: (original, hops so far after it, next, same_host_only, refused?).
     #[test]
     fn redirects_never_downgrade_and_insecure_ones_stay_on_the_host() {
+        /// (original, hops so far after it, next, same_host_only, text of the refusal)
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, bool, Option<&'a str>);
         let u = |s: &str| reqwest::Url::parse(s).unwrap();
-        let table: &[(&str, &[&str], &str, bool, Option<&str>)] = &[
+        let table: &[Case] = &[
             (
                 "https://r.io/v2/b",
                 &[],
