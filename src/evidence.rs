@@ -15,8 +15,30 @@
 //! signature artifacts are fetched. When an image index carries no signature, its platform
 //! manifests are checked instead (and for `repo:tag@child`, the index the tag names), and the
 //! report says which digest verified.
+//!
+//! # Limits
+//!
+//! What a registry serves decides how much work a verification is, so each image is bounded
+//! (a limit hit is a verdict whose detail names it; nothing past it is looked at):
+//!
+//! | limit | value | verdict when hit |
+//! |---|---|---|
+//! | [`MAX_SIGNATURE_LAYERS`]: layers of one `.sig` manifest | 64 | `malformed-bundle` |
+//! | [`MAX_REFERRERS`]: distinct signature bundles listed as referrers of one digest | 64 | `malformed-bundle` |
+//! | [`MAX_SIGNATURE_BLOBS`]: distinct signature blobs fetched for one digest | 32 | `malformed-bundle` |
+//! | [`MAX_SIGNATURE_BLOB`]: bytes of one signature blob | 4 MiB | `unreachable` (refused as too large) |
+//! | [`IMAGE_DEADLINE_FACTOR`] × `--timeout`: the whole verification of one image | 10 × | `unreachable` |
+//!
+//! Signature blobs are held once per digest judged ([`Arc`]-shared between the layers and
+//! bundles naming them) and fetched once, a failure included; a referrer listed twice is
+//! fetched once. So one digest holds at most `MAX_SIGNATURE_BLOBS × MAX_SIGNATURE_BLOB`
+//! (128 MiB) of signature material, whatever the manifests say. A failure to fetch one
+//! bundle (a missing, broken or lying entry) does not stop the `.sig` tag from being looked
+//! at; when nothing verified, that failure is the verdict (it may have hidden a signature).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
 
 use futures::StreamExt as _;
 use serde::Deserialize;
@@ -40,9 +62,21 @@ const BUNDLE_TYPES: &[&str] = &[
 /// The in-toto predicate of a cosign 3 image signature (others are attestations).
 pub const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 /// Signature artifacts are small; never buffer more than this of one.
-const MAX_SIGNATURE_BLOB: usize = 4 << 20;
+pub const MAX_SIGNATURE_BLOB: usize = 4 << 20;
 /// How many platform manifests of an unsigned index are checked at most.
 const MAX_CHILDREN: usize = 64;
+/// Layers of one `.sig` manifest looked at. Each `cosign sign` of a digest appends one, so a
+/// real manifest has a handful; more is refused whole (before any payload is fetched).
+pub const MAX_SIGNATURE_LAYERS: usize = 64;
+/// Distinct signature bundles among the referrers of one digest that are looked at; more is
+/// refused whole (before any is fetched). One `cosign sign` (v3) adds one.
+pub const MAX_REFERRERS: usize = 64;
+/// Distinct signature blobs (bundle layers, `.sig` payloads) fetched for one digest, failed
+/// fetches included; with [`MAX_SIGNATURE_BLOB`] it bounds the memory one digest can cost.
+pub const MAX_SIGNATURE_BLOBS: usize = 32;
+/// The whole verification of one image (resolving aside: its signatures, and for an index its
+/// platform manifests' or its index's) must end within this many `--timeout`s.
+pub const IMAGE_DEADLINE_FACTOR: u32 = 10;
 
 /// Everything that decides how images are verified.
 pub struct VerifyPlan {
@@ -75,13 +109,22 @@ pub struct ImageOutcome {
     pub verified_by: Vec<VerifiedBy>,
 }
 
-/// A registry failure as a verdict: `rate-limited`, `unreachable`, …
+/// A registry failure as a verdict: `rate-limited`, `digest-mismatch` (the registry served
+/// content that does not hash to the digest asked for: wrong bytes, not a network problem,
+/// and not worth retrying), else `unreachable`.
 pub fn registry_verdict(what: &str, e: &RegistryError) -> Verdict {
     let code = match e {
         RegistryError::RateLimited { .. } => VerdictCode::RateLimited,
+        RegistryError::DigestMismatch { .. } => VerdictCode::DigestMismatch,
         _ => VerdictCode::Unreachable,
     };
     Verdict::new(code, format!("{what}: {e}"))
+}
+
+/// The deadline of the whole verification of one image: [`IMAGE_DEADLINE_FACTOR`] ×
+/// `--timeout`, saturating.
+pub fn image_deadline(registry: &Registry) -> Duration {
+    registry.timeout().saturating_mul(IMAGE_DEADLINE_FACTOR)
 }
 
 /// Told how much verification work there is and when each piece is done (a progress bar).
@@ -206,8 +249,33 @@ fn judgement_of(verdict: Verdict) -> Judgement {
 }
 
 /// Verifies one digest of `image`'s repository, falling back across index and platform
-/// manifests when the digest itself carries no signature.
+/// manifests when the digest itself carries no signature; `unreachable` when that takes
+/// longer than [`image_deadline`].
 pub async fn verify_digest(
+    registry: &Registry,
+    image: &ImageRef,
+    digest: &Digest,
+    plan: &VerifyPlan,
+) -> (Judgement, Vec<VerifiedBy>) {
+    let limit = image_deadline(registry);
+    // tokio saturates a deadline that cannot be represented to "far in the future".
+    match tokio::time::timeout(limit, verify_digest_within(registry, image, digest, plan)).await {
+        Ok(outcome) => outcome,
+        Err(_) => (
+            judgement_of(Verdict::new(
+                VerdictCode::Unreachable,
+                format!(
+                    "verifying {} took longer than the per-image deadline of {limit:?} \
+                     ({IMAGE_DEADLINE_FACTOR} × --timeout); gave up (a slow or endless registry?)",
+                    digest.short()
+                ),
+            )),
+            Vec::new(),
+        ),
+    }
+}
+
+async fn verify_digest_within(
     registry: &Registry,
     image: &ImageRef,
     digest: &Digest,
@@ -369,7 +437,9 @@ fn join(a: &str, b: &str) -> String {
 }
 
 /// Fetches bundles, judges them; only if none verified, fetches legacy signatures too and
-/// judges everything (as cosign 3 falls back to the `.sig` tag).
+/// judges everything (as cosign 3 falls back to the `.sig` tag). What could not be looked at
+/// (a registry failure, a limit) is the verdict when nothing verified: it may have hidden the
+/// signature that would have.
 async fn judge_digest(
     registry: &Registry,
     image: &ImageRef,
@@ -378,25 +448,105 @@ async fn judge_digest(
 ) -> Judgement {
     let requirements = plan.policies.requirements_for(image);
     let repo = plan.signature_repository.as_ref().unwrap_or(image);
-    let mut evidence = match bundle_evidence(registry, repo, digest).await {
-        Ok(e) => e,
-        Err(v) => return judgement_of(v),
-    };
+    let mut fetch = Fetcher::new(registry, repo);
+    let mut gaps = Vec::new();
+    let mut evidence = bundle_evidence(&mut fetch, digest, &mut gaps).await;
     if !evidence.is_empty() {
         let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
     }
-    match legacy_evidence(registry, repo, digest).await {
-        Ok(mut e) => evidence.append(&mut e),
-        Err(v) => {
-            if evidence.is_empty() {
-                return judgement_of(v);
-            }
+    // A registry that stopped answering (timeouts, 429s) is not asked for the `.sig` too.
+    if !fetch.registry_down {
+        evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
+    }
+    let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    if j.is_verified() || gaps.is_empty() {
+        return j;
+    }
+    let mut gap = gaps.swap_remove(0);
+    if !evidence.is_empty() {
+        gap.detail = join(
+            &gap.detail,
+            &format!(
+                "the signatures that could be read did not verify ({}: {})",
+                j.verdict.code, j.verdict.detail
+            ),
+        );
+    }
+    judgement_of(gap)
+}
+
+/// Why fetching a signature blob stopped.
+enum FetchError {
+    Registry(RegistryError),
+    /// [`MAX_SIGNATURE_BLOBS`] reached: the verdict saying so.
+    Limit(Verdict),
+}
+
+/// Fetches the signature blobs of one digest: each distinct blob once (its failure too), held
+/// once and shared, at most [`MAX_SIGNATURE_BLOBS`] of them.
+struct Fetcher<'a> {
+    registry: &'a Registry,
+    repo: &'a ImageRef,
+    blobs: HashMap<Digest, Result<Arc<[u8]>, RegistryError>>,
+    /// Some request failed in a way that says the registry as a whole is not answering.
+    registry_down: bool,
+}
+
+impl<'a> Fetcher<'a> {
+    fn new(registry: &'a Registry, repo: &'a ImageRef) -> Self {
+        Self {
+            registry,
+            repo,
+            blobs: HashMap::new(),
+            registry_down: false,
         }
     }
-    image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust)
+
+    /// Records a registry failure as a gap; true when the registry is not answering at all.
+    fn failed(&mut self, gaps: &mut Vec<Verdict>, what: &str, e: &RegistryError) -> bool {
+        gaps.push(registry_verdict(what, e));
+        self.registry_down |= registry_down(e);
+        self.registry_down
+    }
+
+    async fn blob(&mut self, digest: &Digest) -> Result<Arc<[u8]>, FetchError> {
+        if let Some(known) = self.blobs.get(digest) {
+            return known.clone().map_err(FetchError::Registry);
+        }
+        if self.blobs.len() >= MAX_SIGNATURE_BLOBS {
+            return Err(FetchError::Limit(Verdict::new(
+                VerdictCode::MalformedBundle,
+                format!(
+                    "the signatures of this image name more than {MAX_SIGNATURE_BLOBS} distinct \
+                     blobs, the most fetched per image (MAX_SIGNATURE_BLOBS); the rest were not \
+                     looked at"
+                ),
+            )));
+        }
+        let got = self
+            .registry
+            .blob(self.repo, digest, MAX_SIGNATURE_BLOB)
+            .await
+            .map(Arc::<[u8]>::from);
+        self.blobs.insert(digest.clone(), got.clone());
+        got.map_err(FetchError::Registry)
+    }
+}
+
+/// Whether a registry failure says the registry as a whole is not answering (so asking it
+/// for the next signature is pointless), rather than something about one artifact.
+fn registry_down(e: &RegistryError) -> bool {
+    matches!(
+        e,
+        RegistryError::Timeout { .. }
+            | RegistryError::Unreachable { .. }
+            | RegistryError::RateLimited { .. }
+            | RegistryError::Unauthorized { .. }
+            | RegistryError::Config { .. }
+    )
 }
 
 /// For a node that reports only an image *config* digest (kind-loaded images, CRI-O): the
@@ -549,9 +699,11 @@ pub fn index_children(bytes: &[u8]) -> Option<Vec<IndexChild>> {
     )
 }
 
-/// The bundle referrers listed in a referrers response or fallback index.
+/// The bundle referrers listed in a referrers response or fallback index, each once, in the
+/// order first listed.
 fn bundle_descriptors(index: &[u8]) -> Result<Vec<Digest>, String> {
     let doc: IndexDoc = serde_json::from_slice(index).map_err(|e| e.to_string())?;
+    let mut seen = HashSet::new();
     Ok(doc
         .manifests
         .into_iter()
@@ -567,65 +719,95 @@ fn bundle_descriptors(index: &[u8]) -> Result<Vec<Digest>, String> {
                 .is_none_or(|p| p == COSIGN_SIGN_PREDICATE)
         })
         .filter_map(|d| Digest::parse(&d.digest).ok())
+        .filter(|d| seen.insert(d.clone()))
         .collect())
 }
 
-/// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback.
+/// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback. What
+/// could not be fetched is added to `gaps`.
 async fn bundle_evidence(
-    registry: &Registry,
-    repo: &ImageRef,
+    fetch: &mut Fetcher<'_>,
     digest: &Digest,
-) -> Result<Vec<Evidence>, Verdict> {
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
+    let (registry, repo) = (fetch.registry, fetch.repo);
     let index = match registry
         .referrers(repo, digest, Some(BUNDLE_ARTIFACT_TYPE))
         .await
     {
-        Ok(Some(index)) => Some(index),
+        Ok(Some(index)) => index,
         Ok(None) => {
             // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
             // digest's would be longer than a tag may be, so no registry can hold it.
             let tag = digest.tag_form();
             if !crate::reference::valid_tag(&tag) {
-                return Ok(Vec::new());
+                return Vec::new();
             }
             match registry.manifest(repo, &tag).await {
-                Ok(m) => Some(m.bytes),
-                Err(RegistryError::NotFound { .. }) => None,
-                Err(e) => return Err(registry_verdict("fetching signature referrers", &e)),
+                Ok(m) => m.bytes,
+                Err(RegistryError::NotFound { .. }) => return Vec::new(),
+                Err(e) => {
+                    fetch.failed(gaps, "fetching signature referrers", &e);
+                    return Vec::new();
+                }
             }
         }
-        Err(e) => return Err(registry_verdict("listing signature referrers", &e)),
-    };
-    let Some(index) = index else {
-        return Ok(Vec::new());
+        Err(e) => {
+            fetch.failed(gaps, "listing signature referrers", &e);
+            return Vec::new();
+        }
     };
     let descriptors = match bundle_descriptors(&index) {
         Ok(d) => d,
         Err(why) => {
-            return Ok(vec![Evidence::Unreadable {
+            return vec![Evidence::Unreadable {
                 source: format!("referrers of {}", digest.short()),
                 why,
-            }]);
+            }];
         }
     };
+    if descriptors.len() > MAX_REFERRERS {
+        gaps.push(Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!(
+                "the referrers of {} list {} distinct signature bundles, more than the \
+                 {MAX_REFERRERS} looked at per image (MAX_REFERRERS); none was fetched",
+                digest.short(),
+                descriptors.len()
+            ),
+        ));
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for d in descriptors {
-        match fetch_bundle(registry, repo, &d).await {
+        match fetch_bundle(fetch, &d).await {
             Ok(Some(ev)) => out.push(ev),
             // Not a signature bundle, or listed but gone: nothing to judge.
-            Ok(None) | Err(RegistryError::NotFound { .. }) => {}
-            Err(e) => return Err(registry_verdict("fetching a signature bundle", &e)),
+            Ok(None) | Err(FetchError::Registry(RegistryError::NotFound { .. })) => {}
+            Err(FetchError::Limit(v)) => {
+                gaps.push(v);
+                break;
+            }
+            Err(FetchError::Registry(e)) => {
+                let what = format!("fetching signature bundle {}", d.short());
+                if fetch.failed(gaps, &what, &e) {
+                    break;
+                }
+            }
         }
     }
-    Ok(out)
+    out
 }
 
 async fn fetch_bundle(
-    registry: &Registry,
-    repo: &ImageRef,
+    fetch: &mut Fetcher<'_>,
     manifest_digest: &Digest,
-) -> Result<Option<Evidence>, RegistryError> {
-    let m = registry.manifest(repo, manifest_digest.as_str()).await?;
+) -> Result<Option<Evidence>, FetchError> {
+    let m = fetch
+        .registry
+        .manifest(fetch.repo, manifest_digest.as_str())
+        .await
+        .map_err(FetchError::Registry)?;
     let doc: ManifestDoc = match serde_json::from_slice(&m.bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -651,9 +833,7 @@ async fn fetch_bundle(
             why: format!("invalid layer digest {:?}", layer.digest),
         }));
     };
-    let json = registry
-        .blob(repo, &layer_digest, MAX_SIGNATURE_BLOB)
-        .await?;
+    let json = fetch.blob(&layer_digest).await?;
     if !image::is_signature_bundle(&json) {
         return Ok(None);
     }
@@ -663,58 +843,75 @@ async fn fetch_bundle(
     }))
 }
 
-/// Legacy cosign signatures: the layers of `sha256-<hex>.sig` with their payload blobs.
+/// Legacy cosign signatures: the layers of `sha256-<hex>.sig` with their payload blobs. What
+/// could not be fetched is added to `gaps`.
 async fn legacy_evidence(
-    registry: &Registry,
-    repo: &ImageRef,
+    fetch: &mut Fetcher<'_>,
     digest: &Digest,
-) -> Result<Vec<Evidence>, Verdict> {
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
     let tag = format!("{}.sig", digest.tag_form());
     if !crate::reference::valid_tag(&tag) {
         // Longer than a tag may be (a sha512 digest): no registry can hold it.
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let manifest = match registry.manifest(repo, &tag).await {
+    let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
         Ok(m) => m,
-        Err(RegistryError::NotFound { .. }) => return Ok(Vec::new()),
-        Err(e) => return Err(registry_verdict("fetching the .sig signature tag", &e)),
+        Err(RegistryError::NotFound { .. }) => return Vec::new(),
+        Err(e) => {
+            fetch.failed(gaps, "fetching the .sig signature tag", &e);
+            return Vec::new();
+        }
     };
     let source = manifest.digest.clone();
     let layers = match legacy::signature_layers(&manifest.bytes) {
         Ok(l) => l,
         Err(e) => {
-            return Ok(vec![Evidence::Unreadable {
+            return vec![Evidence::Unreadable {
                 source: tag,
                 why: e.to_string(),
-            }]);
+            }];
         }
     };
-    let mut blobs: HashMap<String, Vec<u8>> = HashMap::new();
+    if layers.len() > MAX_SIGNATURE_LAYERS {
+        gaps.push(Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!(
+                "the signature manifest {tag} has {} layers, more than the \
+                 {MAX_SIGNATURE_LAYERS} looked at per image (MAX_SIGNATURE_LAYERS); none was \
+                 fetched",
+                layers.len()
+            ),
+        ));
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for layer in layers {
-        let payload = if let Some(p) = blobs.get(&layer.digest) {
-            p.clone()
-        } else {
-            let Ok(d) = Digest::parse(&layer.digest) else {
+        let Ok(d) = Digest::parse(&layer.digest) else {
+            out.push(Evidence::Unreadable {
+                source: tag.clone(),
+                why: format!("invalid layer digest {:?}", layer.digest),
+            });
+            continue;
+        };
+        let payload = match fetch.blob(&d).await {
+            Ok(p) => p,
+            Err(FetchError::Registry(RegistryError::NotFound { .. })) => {
                 out.push(Evidence::Unreadable {
                     source: tag.clone(),
-                    why: format!("invalid layer digest {:?}", layer.digest),
+                    why: format!("payload blob {} is missing", layer.digest),
                 });
                 continue;
-            };
-            match registry.blob(repo, &d, MAX_SIGNATURE_BLOB).await {
-                Ok(p) => {
-                    blobs.insert(layer.digest.clone(), p.clone());
-                    p
+            }
+            Err(FetchError::Limit(v)) => {
+                gaps.push(v);
+                break;
+            }
+            Err(FetchError::Registry(e)) => {
+                if fetch.failed(gaps, "fetching a signature payload", &e) {
+                    break;
                 }
-                Err(RegistryError::NotFound { .. }) => {
-                    out.push(Evidence::Unreadable {
-                        source: tag.clone(),
-                        why: format!("payload blob {} is missing", layer.digest),
-                    });
-                    continue;
-                }
-                Err(e) => return Err(registry_verdict("fetching a signature payload", &e)),
+                continue;
             }
         };
         out.push(Evidence::Legacy {
@@ -723,7 +920,7 @@ async fn legacy_evidence(
             payload,
         });
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -743,6 +940,25 @@ mod tests {
         assert!(d[0].hex().starts_with("1111"));
         assert!(d[1].hex().starts_with("4444"));
         assert!(bundle_descriptors(b"nope").is_err());
+    }
+
+    /// Issue 8: a referrers list naming the same bundle 200 times fetched (and held) it 200
+    /// times; each bundle is listed once.
+    #[test]
+    fn bundle_descriptors_are_listed_once() {
+        let entry = |hex: &str| {
+            serde_json::json!({
+                "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                "digest": format!("sha256:{}", hex.repeat(64)), "size": 1,
+                "artifactType": BUNDLE_ARTIFACT_TYPE,
+            })
+        };
+        let mut manifests: Vec<serde_json::Value> = (0..200).map(|_| entry("1")).collect();
+        manifests.insert(1, entry("2"));
+        let index = serde_json::json!({"schemaVersion": 2, "manifests": manifests}).to_string();
+        let d = bundle_descriptors(index.as_bytes()).unwrap();
+        assert_eq!(d.len(), 2);
+        assert!(d[0].hex().starts_with('1') && d[1].hex().starts_with('2'));
     }
 
     #[test]

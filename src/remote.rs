@@ -50,6 +50,8 @@ impl Http {
     pub fn new(timeout: Duration) -> Result<Self, RekorError> {
         let client = reqwest::Client::builder()
             .timeout(timeout)
+            // The registry's rule: never from https to plain http.
+            .redirect(crate::registry::redirect_policy(false))
             .user_agent(concat!("kubectl-verify/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| RekorError::Unreachable {

@@ -29,6 +29,7 @@ mod auth;
 mod transport;
 
 pub use auth::{Keychain, KeychainError};
+pub(crate) use transport::redirect_policy;
 
 use transport::{BodyError, Endpoint, Transport, read_body, snippet};
 
@@ -100,8 +101,11 @@ pub enum RegistryError {
     /// 429 Too Many Requests, still after bounded retries honouring `Retry-After`.
     #[error("rate limited by registry {registry} (HTTP 429), still after retries")]
     RateLimited { registry: String },
-    /// The bytes received do not hash to the digest asked for or reported.
-    #[error("digest mismatch: expected {expected}, got {got}")]
+    /// The bytes received do not hash to the digest asked for or reported: the registry
+    /// served wrong content (a verdict `digest-mismatch`, never `unreachable`).
+    #[error(
+        "the registry served content that does not match digest {expected} (it hashes to {got})"
+    )]
     DigestMismatch { expected: Digest, got: Digest },
     /// The registry answered something this client cannot use.
     #[error("unexpected answer from registry {registry}: {reason}")]
@@ -142,6 +146,11 @@ struct Inner {
 }
 
 impl Registry {
+    /// The deadline of one operation (`--timeout`, or [`DEFAULT_TIMEOUT`]).
+    pub fn timeout(&self) -> Duration {
+        self.inner.transport.timeout()
+    }
+
     /// Checks the options (CA certificates) and sets up the HTTP clients. No request is made.
     pub fn new(opts: RegistryOptions) -> Result<Registry, RegistryError> {
         let timeout = if opts.timeout.is_zero() {
@@ -353,8 +362,8 @@ impl Registry {
         })
     }
 
-    /// Fetches a blob by digest (following the registry's redirects to storage), refusing
-    /// more than `max_bytes`; the bytes must hash to `digest`.
+    /// Fetches a blob by digest (following the registry's redirects to storage, see
+    /// `transport` for which), refusing more than `max_bytes`; the bytes must hash to `digest`.
     pub async fn blob(
         &self,
         repo: &ImageRef,

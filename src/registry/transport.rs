@@ -2,6 +2,12 @@
 //! unverified HTTPS falling back to plain HTTP), authentication on demand (401 → challenge →
 //! credentials or token → one retry), bounded retries on 429 honouring `Retry-After`, and a
 //! deadline over all of it. Transport failures become [`RegistryError`]s that say what to try.
+//!
+//! Redirects (registries send blob downloads to storage hosts) are followed by
+//! [`redirect_policy`]: at most [`MAX_REDIRECTS`] hops, never from https to plain http, and by
+//! the unverified-TLS client of `--insecure-registry` hosts only to the same host and port.
+//! Credentials never cross hosts: reqwest drops `Authorization` (and cookies) whenever a hop
+//! changes scheme, host or port, whatever the policy.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -28,6 +34,85 @@ const LOCAL_CREDENTIALS: &str = "local";
 const FAR_FUTURE: Duration = Duration::from_secs(30 * 365 * 86_400);
 /// Token answers and error bodies are small; never buffer more than this of them.
 const SMALL_BODY_MAX: usize = 1 << 20;
+/// Redirect hops followed per request (reqwest's default).
+pub(crate) const MAX_REDIRECTS: usize = 10;
+
+/// Which redirects a client follows. Never from https to http (a downgrade would expose the
+/// request and the answer to anyone on the path); with `same_host_only` (the client that does
+/// not verify certificates), only to the host and port first asked. The decision reads the
+/// URLs as reqwest does (the `url` crate), so what is checked is what is fetched.
+pub(crate) fn redirect_policy(same_host_only: bool) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        match refuse_redirect(attempt.url(), attempt.previous(), same_host_only) {
+            Some(why) => attempt.error(why),
+            None => attempt.follow(),
+        }
+    })
+}
+
+/// Why the hop to `next` after `previous` (the original URL first) is not followed.
+fn refuse_redirect(
+    next: &reqwest::Url,
+    previous: &[reqwest::Url],
+    same_host_only: bool,
+) -> Option<String> {
+    let (Some(first), Some(last)) = (previous.first(), previous.last()) else {
+        return None;
+    };
+    if previous.len() > MAX_REDIRECTS {
+        return Some(format!("more than {MAX_REDIRECTS} redirects"));
+    }
+    if last.scheme() == "https" && next.scheme() != "https" {
+        return Some(format!(
+            "refusing to follow a redirect from https to {} ({})",
+            next.scheme(),
+            redirect_target(next)
+        ));
+    }
+    if same_host_only && !same_host(first, next) {
+        return Some(format!(
+            "refusing to follow a redirect from insecure registry {} to another host ({}): \
+             --insecure-registry turns certificate checks off for that host only",
+            host_port(first),
+            redirect_target(next)
+        ));
+    }
+    None
+}
+
+/// The same host, and the same port when either URL names one (an http → https upgrade of
+/// `host` with no port written stays on `host`).
+fn same_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
+    a.host() == b.host()
+        && ((a.port().is_none() && b.port().is_none())
+            || a.port_or_known_default() == b.port_or_known_default())
+}
+
+/// `host[:port]` of a URL.
+fn host_port(u: &reqwest::Url) -> String {
+    match (u.host_str(), u.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// Where a redirect points, short and without credentials or query (which may hold tokens).
+fn redirect_target(u: &reqwest::Url) -> String {
+    format!(
+        "{}://{}{}",
+        u.scheme(),
+        host_port(u),
+        truncate(u.path(), 80)
+    )
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
 
 /// Where one registry request goes, after mirror mapping.
 #[derive(Debug, Clone)]
@@ -122,18 +207,19 @@ impl Transport {
             }
             certs.extend(bundle);
         }
-        let builder = || {
+        let builder = |same_host_only| {
             reqwest::Client::builder()
                 .user_agent(concat!("kubectl-verify/", env!("CARGO_PKG_VERSION")))
                 .connect_timeout(timeout)
+                .redirect(redirect_policy(same_host_only))
                 .tls_certs_merge(certs.clone())
         };
         let build_err = |e: reqwest::Error| RegistryError::Config {
             reason: format!("setting up the HTTP client: {}", error_chain(&e)),
         };
         Ok(Self {
-            verified: builder().build().map_err(build_err)?,
-            unverified: builder()
+            verified: builder(false).build().map_err(build_err)?,
+            unverified: builder(true)
                 .danger_accept_invalid_certs(true)
                 .build()
                 .map_err(build_err)?,
@@ -807,6 +893,127 @@ mod tests {
         assert_eq!(snippet(b"a\n  b\tc"), "a b c");
         let long = "x".repeat(300);
         assert_eq!(snippet(long.as_bytes()).chars().count(), 201);
+    }
+
+    /// Issue 8: the unverified client followed redirects anywhere (an insecure host could
+    /// send us to an https host with certificate checks off), and https could be downgraded
+    /// to http. Table: (original, hops so far after it, next, same_host_only, refused?).
+    #[test]
+    fn redirects_never_downgrade_and_insecure_ones_stay_on_the_host() {
+        /// (original, hops so far after it, next, same_host_only, text of the refusal)
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, bool, Option<&'a str>);
+        let u = |s: &str| reqwest::Url::parse(s).unwrap();
+        let table: &[Case] = &[
+            (
+                "https://r.io/v2/b",
+                &[],
+                "https://s3.example/blob",
+                false,
+                None,
+            ),
+            (
+                "https://r.io/v2/b",
+                &[],
+                "http://s3.example/blob",
+                false,
+                Some("from https to http"),
+            ),
+            (
+                "https://r.io/v2/b",
+                &[],
+                "http://r.io/blob",
+                false,
+                Some("from https to http"),
+            ),
+            (
+                "http://127.0.0.1:5000/v2/b",
+                &[],
+                "http://127.0.0.1:5001/b",
+                false,
+                None,
+            ),
+            (
+                "http://127.0.0.1:5000/v2/b",
+                &[],
+                "https://s3.example/b",
+                false,
+                None,
+            ),
+            // Via an https hop, the downgrade is refused at that hop.
+            (
+                "http://r.io/v2/b",
+                &["https://s3.example/a"],
+                "http://cdn.example/b",
+                false,
+                Some("from https to http"),
+            ),
+            // The unverified client: the same host and port only.
+            (
+                "https://reg.local:5000/v2/b",
+                &[],
+                "https://reg.local:5000/other",
+                true,
+                None,
+            ),
+            (
+                "https://reg.local:5000/v2/b",
+                &[],
+                "https://reg.local:5001/b",
+                true,
+                Some("insecure registry reg.local:5000 to another host"),
+            ),
+            (
+                "https://reg.local:5000/v2/b",
+                &[],
+                "https://s3.example/b",
+                true,
+                Some("to another host (https://s3.example/b)"),
+            ),
+            (
+                "http://reg.local/v2/b",
+                &[],
+                "https://reg.local/b",
+                true,
+                None,
+            ),
+            (
+                "http://reg.local/v2/b",
+                &[],
+                "http://evil.local/b",
+                true,
+                Some("another host"),
+            ),
+            (
+                "https://reg.local/v2/b",
+                &[],
+                "http://reg.local/b",
+                true,
+                Some("from https to http"),
+            ),
+            // The user part of a URL is not its host (the `url` crate reads it as reqwest does).
+            (
+                "https://reg.local/v2/b",
+                &[],
+                "https://reg.local@evil.local/b",
+                true,
+                Some("another host"),
+            ),
+        ];
+        for (first, hops, next, same_host_only, want) in table {
+            let mut previous = vec![u(first)];
+            previous.extend(hops.iter().map(|h| u(h)));
+            let got = refuse_redirect(&u(next), &previous, *same_host_only);
+            match (want, &got) {
+                (None, None) => {}
+                (Some(text), Some(why)) => assert!(why.contains(text), "{next}: {why}"),
+                _ => panic!("{first} -> {next} ({same_host_only}): want {want:?}, got {got:?}"),
+            }
+        }
+        let many: Vec<reqwest::Url> = (0..=MAX_REDIRECTS)
+            .map(|i| u(&format!("https://r.io/{i}")))
+            .collect();
+        assert!(refuse_redirect(&u("https://r.io/x"), &many, false).is_some());
+        assert!(refuse_redirect(&u("https://r.io/x"), &many[1..], false).is_none());
     }
 
     #[test]

@@ -104,32 +104,39 @@ pub fn is_url(s: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// Refuses plain-http URLs except on loopback (tests serve files there).
-pub fn check_url(url: &str) -> Result<(), BlobError> {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        return Ok(());
-    }
-    let host = url_host(url).unwrap_or_default();
-    if matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]") {
-        return Ok(());
-    }
-    Err(BlobError::InsecureUrl {
-        url: url.to_owned(),
-    })
+/// `s` read as a URL by the parser reqwest fetches with (the `url` crate, WHATWG rules), so
+/// that every decision about it is about the host actually contacted: in
+/// `https://evil.invalid\@dl.k8s.io/x.sig` the backslash ends the host, which is
+/// `evil.invalid`.
+fn parse_url(s: &str) -> Option<reqwest::Url> {
+    reqwest::Url::parse(s.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
 }
 
-/// The host of an http(s) URL, lowercased, without port or credentials.
-pub fn url_host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host_port = authority.rsplit('@').next()?;
-    let host = if host_port.starts_with('[') {
-        host_port.split_inclusive(']').next()?
-    } else {
-        host_port.split(':').next()?
+/// Refuses plain-http URLs except on loopback (tests serve files there), and anything that
+/// does not parse as an http(s) URL with a host.
+pub fn check_url(url: &str) -> Result<(), BlobError> {
+    let insecure = || BlobError::InsecureUrl {
+        url: url.to_owned(),
     };
-    Some(host.to_ascii_lowercase())
+    let parsed = parse_url(url).ok_or_else(insecure)?;
+    // `host_str` is normalised: `127.000.000.001` and `[0:0::1]` read as the addresses.
+    let loopback = match parsed.host_str() {
+        Some(h) => matches!(h, "localhost" | "127.0.0.1" | "[::1]"),
+        None => return Err(insecure()),
+    };
+    if parsed.scheme() == "https" || loopback {
+        Ok(())
+    } else {
+        Err(insecure())
+    }
+}
+
+/// The host of an http(s) URL as the `url` crate reads it (lowercased, IDNA-normalised,
+/// IPv6 in brackets), without port or credentials.
+pub fn url_host(url: &str) -> Option<String> {
+    parse_url(url)?.host_str().map(str::to_owned)
 }
 
 /// Whether `source` (a path or URL) is served by Kubernetes' release host, whose
@@ -291,6 +298,14 @@ mod tests {
                 Ok(ArtifactArg::Url("http://127.0.0.1:8080/a".into())),
             ),
             ("http://example.com/a", false, Err(())),
+            // The host reqwest would contact decides, not the text after `@`.
+            ("http://example.com\\@127.0.0.1/a", false, Err(())),
+            (
+                "http://127.0.0.1\\@example.com/a",
+                false,
+                Ok(ArtifactArg::Url("http://127.0.0.1\\@example.com/a".into())),
+            ),
+            ("https://", false, Err(())),
             (&digest, false, Ok(ArtifactArg::Digest([0xab; 32]))),
             // An existing file of that name wins, as in the conformance protocol.
             (&digest, true, Ok(ArtifactArg::Path(digest.clone().into()))),
@@ -326,6 +341,15 @@ mod tests {
             ("https://dl.k8s.io.evil.example/x.sig", false),
             ("https://evil.example/dl.k8s.io/x.sig", false),
             ("https://user@evil.example/x.sig", false),
+            // Issue 8: a hand-written parser read this as dl.k8s.io, while reqwest fetches
+            // from evil.invalid (the backslash ends the authority in WHATWG URLs).
+            ("https://evil.invalid\\@dl.k8s.io/x.sig", false),
+            ("https://evil.invalid%5C@dl.k8s.io/x.sig", true),
+            ("https://dl.k8s.io\\@evil.invalid/x.sig", true),
+            ("https://dl.k8s.io#@evil.invalid/x.sig", true),
+            ("https://evil.invalid#@dl.k8s.io/x.sig", false),
+            ("https://evil.invalid?@dl.k8s.io/x.sig", false),
+            ("https://dl.k8s.io./x.sig", false),
             ("dl.k8s.io/kubectl.sig", false),
         ] {
             assert_eq!(is_kubernetes_release_url(source), want, "{source}");

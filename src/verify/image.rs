@@ -7,8 +7,12 @@
 //! its payload must name the image digest.
 //!
 //! A requirement (flags or a policy) is satisfied when `count` of its authorities are each
-//! satisfied by some signature. When it is not, the verdict reported is the most telling
-//! failure among all signatures tried (see [`rank`]).
+//! satisfied by a *different* signature (a maximum matching of authorities to distinct
+//! signatures, see [`distinct_matches`]): one signature never counts twice, even when two
+//! authorities overlap. When it is not, the verdict reported is the most telling failure among
+//! all signatures tried (see [`rank`]).
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -32,13 +36,15 @@ pub enum Format {
 /// One piece of signature evidence for a digest.
 #[derive(Debug, Clone)]
 pub enum Evidence {
-    /// A Sigstore bundle; `source` is the referrer manifest it came from.
-    Bundle { source: Digest, json: Vec<u8> },
-    /// A legacy layer with its payload blob (already checked against the layer digest).
+    /// A Sigstore bundle; `source` is the referrer manifest it came from. The bytes are
+    /// shared with every other piece of evidence naming the same blob.
+    Bundle { source: Digest, json: Arc<[u8]> },
+    /// A legacy layer with its payload blob (already checked against the layer digest),
+    /// shared with the other layers naming the same blob.
     Legacy {
         source: Digest,
         layer: LayerDescriptor,
-        payload: Vec<u8>,
+        payload: Arc<[u8]>,
     },
     /// Something that looked like a signature but could not be read.
     Unreadable { source: String, why: String },
@@ -261,6 +267,63 @@ fn is_keyless(ev: &Evidence) -> Option<bool> {
     }
 }
 
+/// What makes two pieces of evidence the same signature: its signature bytes (base64-decoded
+/// when they are base64), else the evidence's own bytes. A signature listed twice, or carried
+/// both as a `.sig` layer and in a bundle, is one signature.
+fn signature_key(ev: &Evidence) -> Vec<u8> {
+    use base64::Engine as _;
+    let decode = |s: &str| {
+        let s = s.trim();
+        base64::engine::general_purpose::STANDARD
+            .decode(s)
+            .unwrap_or_else(|_| s.as_bytes().to_vec())
+    };
+    match ev {
+        Evidence::Bundle { json, .. } => serde_json::from_slice::<serde_json::Value>(json)
+            .ok()
+            .and_then(|v| {
+                v.pointer("/messageSignature/signature")
+                    .or_else(|| v.pointer("/dsseEnvelope/signatures/0/sig"))
+                    .and_then(|s| s.as_str())
+                    .map(decode)
+            })
+            .unwrap_or_else(|| [b"bundle:".as_slice(), json].concat()),
+        Evidence::Legacy { layer, .. } => layer
+            .annotations
+            .get(legacy::ANN_SIGNATURE)
+            .map_or_else(|| layer.digest.as_bytes().to_vec(), |s| decode(s)),
+        Evidence::Unreadable { source, why } => format!("unreadable:{source}:{why}").into_bytes(),
+    }
+}
+
+/// The most authorities that can each be given a different signature, `satisfied_by[a]`
+/// listing the signatures (indexes below `signatures`) that satisfy authority `a`: a maximum
+/// bipartite matching (augmenting paths; authorities and signatures are few).
+pub fn distinct_matches(satisfied_by: &[Vec<usize>], signatures: usize) -> usize {
+    fn augment(
+        a: usize,
+        satisfied_by: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for &s in &satisfied_by[a] {
+            if seen[s] {
+                continue;
+            }
+            seen[s] = true;
+            if owner[s].is_none_or(|b| augment(b, satisfied_by, owner, seen)) {
+                owner[s] = Some(a);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![None; signatures];
+    (0..satisfied_by.len())
+        .filter(|&a| augment(a, satisfied_by, &mut owner, &mut vec![false; signatures]))
+        .count()
+}
+
 /// Judges the evidence for one digest under one requirement.
 pub fn judge_requirement(
     digest: &Digest,
@@ -269,8 +332,6 @@ pub fn judge_requirement(
     options: &Options,
     trust: &Trust,
 ) -> Judgement {
-    let mut satisfied: Vec<(String, Judgement)> = Vec::new();
-    let mut best_failure: Option<(u8, Judgement)> = None;
     // Bundles first, then legacy layers, as cosign 3 looks.
     let ordered: Vec<&Evidence> = evidence
         .iter()
@@ -281,12 +342,37 @@ pub fn judge_requirement(
                 .filter(|e| !matches!(e, Evidence::Bundle { .. })),
         )
         .collect();
+    // Each piece of evidence's distinct signature, as an index.
+    let mut keys: Vec<Vec<u8>> = Vec::new();
+    let signature_of: Vec<usize> = ordered
+        .iter()
+        .map(|ev| {
+            let key = signature_key(ev);
+            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            })
+        })
+        .collect();
+    // With one authority needed, the first signature satisfying it decides; with more, every
+    // signature each authority accepts is needed to match them to distinct signatures.
+    let exhaustive = requirement.count > 1;
+    let mut first_ok: Vec<Option<Judgement>> = Vec::new();
+    let mut satisfied_by: Vec<Vec<usize>> = Vec::new();
+    let mut best_failure: Option<(u8, Judgement)> = None;
     for named in &requirement.authorities {
         let mut ok = None;
-        for ev in &ordered {
+        let mut by = Vec::new();
+        for (i, ev) in ordered.iter().enumerate() {
             let j = judge_one(digest, ev, &named.authority, options, trust);
             if j.is_verified() {
-                ok = Some(j);
+                by.push(signature_of[i]);
+                if ok.is_none() {
+                    ok = Some(j);
+                }
+                if exhaustive {
+                    continue;
+                }
                 break;
             }
             // A signature of the other kind (a certificate when a key was asked for, or the
@@ -301,21 +387,23 @@ pub fn judge_requirement(
                 best_failure = Some((w, j));
             }
         }
-        if let Some(j) = ok {
-            satisfied.push((named.name.clone(), j));
-        }
+        first_ok.push(ok);
+        satisfied_by.push(by);
     }
     let finish = |mut j: Judgement| {
         j.policy = Some(requirement.name.clone());
         j.mode = requirement.mode;
         j
     };
-    if satisfied.len() >= requirement.count {
-        let (_, mut first) = satisfied.swap_remove(0);
+    let authorities_ok = first_ok.iter().filter(|j| j.is_some()).count();
+    let matched = distinct_matches(&satisfied_by, keys.len());
+    let first_ok = first_ok.into_iter().flatten().next();
+    if matched >= requirement.count
+        && let Some(mut first) = first_ok.clone()
+    {
         if requirement.count > 1 {
             let extra = format!(
-                "{} of {} authorities satisfied (needed {})",
-                satisfied.len() + 1,
+                "{matched} of {} authorities satisfied by distinct signatures (needed {})",
                 requirement.authorities.len(),
                 requirement.count
             );
@@ -323,21 +411,34 @@ pub fn judge_requirement(
         }
         return finish(first);
     }
-    let mut j = best_failure.map_or_else(
-        || {
-            Judgement::new(Verdict::new(
-                VerdictCode::Unsigned,
-                "no signature found (no referrer bundle, no .sig tag)",
-            ))
-        },
-        |(_, j)| j,
-    );
-    if requirement.count > 1 && !satisfied.is_empty() {
-        let extra = format!(
-            "only {} of the {} required authorities satisfied",
-            satisfied.len(),
-            requirement.count
-        );
+    let shared = requirement.count > 1 && authorities_ok > matched;
+    let mut j = match (best_failure, first_ok) {
+        (Some((_, j)), _) => j,
+        // Every signature satisfied every authority it was tried against, but too few of
+        // them are distinct: the authorities still missing did not sign.
+        (None, Some(mut ok)) => {
+            ok.verdict.code = VerdictCode::IdentityMismatch;
+            ok.verdict.tlog = None;
+            ok
+        }
+        (None, None) => Judgement::new(Verdict::new(
+            VerdictCode::Unsigned,
+            "no signature found (no referrer bundle, no .sig tag)",
+        )),
+    };
+    if requirement.count > 1 && authorities_ok > 0 {
+        let extra = if shared {
+            format!(
+                "only {matched} of the {} required authorities satisfied by distinct signatures \
+                 ({authorities_ok} satisfied, but some by the same signature)",
+                requirement.count
+            )
+        } else {
+            format!(
+                "only {matched} of the {} required authorities satisfied",
+                requirement.count
+            )
+        };
         j.verdict.detail = join_detail(&j.verdict.detail, &extra);
     }
     finish(j)
@@ -426,6 +527,39 @@ mod tests {
 }
 
 #[cfg(test)]
+mod matching_tests {
+    use super::distinct_matches;
+
+    /// Issue 8: M-of-N counted satisfied authorities, so one signature satisfying two
+    /// overlapping authorities met `count: 2`. Authorities are matched to distinct signatures.
+    #[test]
+    fn authorities_are_matched_to_distinct_signatures() {
+        // (signatures satisfying each authority, number of signatures, most distinct matches)
+        let table: &[(&[&[usize]], usize, usize)] = &[
+            (&[], 0, 0),
+            (&[&[0]], 1, 1),
+            // Two authorities, one signature: one match, not two.
+            (&[&[0], &[0]], 1, 1),
+            (&[&[0], &[1]], 2, 2),
+            // Greedy would give signature 0 to the first authority and leave the second
+            // without; the matching moves the first to signature 1.
+            (&[&[0, 1], &[0]], 2, 2),
+            (&[&[0, 1], &[0, 1], &[0, 1]], 2, 2),
+            (&[&[], &[2], &[2]], 3, 1),
+            (&[&[0, 1, 2], &[0], &[1]], 3, 3),
+        ];
+        for (satisfied_by, signatures, want) in table {
+            let by: Vec<Vec<usize>> = satisfied_by.iter().map(|s| s.to_vec()).collect();
+            assert_eq!(
+                distinct_matches(&by, *signatures),
+                *want,
+                "{satisfied_by:?}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
 mod real_tests {
     use super::*;
     use crate::verify::policy::{Mode, NamedAuthority, Requirement};
@@ -443,7 +577,7 @@ mod real_tests {
             .map(|layer| Evidence::Legacy {
                 source: source.clone(),
                 layer,
-                payload: payload.clone(),
+                payload: Arc::from(payload.as_slice()),
             })
             .collect();
         let digest = Digest::parse(
@@ -489,6 +623,80 @@ mod real_tests {
         assert_eq!(
             j.verdict.code,
             VerdictCode::Verified,
+            "{}",
+            j.verdict.detail
+        );
+    }
+
+    /// Issue 8: one signature satisfied `count: 2` when two authorities overlapped (here, the
+    /// same key named twice); the same layer listed twice is still one signature.
+    #[test]
+    fn one_signature_never_counts_twice() {
+        let (digest, evidence) = cloud_build();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build");
+        let pem = std::fs::read_to_string(dir.join("kms_pub.pem")).unwrap();
+        let key = |name: &str| NamedAuthority {
+            name: name.into(),
+            authority: Authority::Key(PublicKey::from_pem(&pem, name).unwrap()),
+        };
+        let relaxed = Options {
+            ignore_tlog: true,
+            ..Options::default()
+        };
+        let trust = Trust::embedded().unwrap();
+        let req = |count: usize, names: &[&str]| Requirement {
+            name: "two".into(),
+            authorities: names.iter().map(|n| key(n)).collect(),
+            count,
+            mode: Mode::Enforce,
+        };
+        let key_layer: Vec<Evidence> = evidence
+            .iter()
+            .filter(|e| is_keyless(e) == Some(false))
+            .cloned()
+            .collect();
+        assert_eq!(key_layer.len(), 1);
+        let twice: Vec<Evidence> = [key_layer.clone(), key_layer.clone()].concat();
+        // (evidence, requirement, verified?, text the detail must contain)
+        let table: Vec<(&[Evidence], Requirement, bool, &str)> = vec![
+            (&key_layer, req(1, &["a", "b"]), true, ""),
+            (
+                &key_layer,
+                req(2, &["a", "b"]),
+                false,
+                "only 1 of the 2 required",
+            ),
+            (
+                &twice,
+                req(2, &["a", "b"]),
+                false,
+                "some by the same signature",
+            ),
+            (
+                &evidence,
+                req(2, &["a", "b"]),
+                false,
+                "only 1 of the 2 required",
+            ),
+        ];
+        for (ev, req, verified, text) in table {
+            let j = judge_requirement(&digest, ev, &req, &relaxed, &trust);
+            assert_eq!(
+                j.is_verified(),
+                verified,
+                "{}: {}",
+                req.count,
+                j.verdict.detail
+            );
+            assert!(j.verdict.detail.contains(text), "{}", j.verdict.detail);
+        }
+        // Both authorities satisfied by one signature and no other failure to report: the
+        // verdict still does not say verified.
+        let j = judge_requirement(&digest, &twice, &req(2, &["a", "b"]), &relaxed, &trust);
+        assert_eq!(
+            j.verdict.code,
+            VerdictCode::IdentityMismatch,
             "{}",
             j.verdict.detail
         );

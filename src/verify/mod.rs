@@ -33,11 +33,14 @@ pub enum VerdictCode {
     UntrustedCertificate,
     /// No transparency log proof (SET or inclusion proof) that verifies.
     TlogMissing,
-    /// The signed payload names another digest than the one being verified.
+    /// The signed payload names another digest than the one being verified, or the registry
+    /// served bytes that do not hash to the digest asked for.
     DigestMismatch,
-    /// The signature material is structurally broken (bad JSON, unknown version, missing parts).
+    /// The signature material is structurally broken (bad JSON, unknown version, missing
+    /// parts), or there is more of it than the per-image limits allow (`evidence` module).
     MalformedBundle,
-    /// The registry or URL could not be reached.
+    /// The registry or URL could not be reached, or the image's verification ran past its
+    /// deadline.
     Unreachable,
     /// The registry kept answering 429 after bounded retries.
     RateLimited,
