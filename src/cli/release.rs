@@ -61,7 +61,7 @@ pub struct ReleaseArgs {
     /// vX.Y.Z (release candidates too), or stable, latest, stable-1.35, latest-1.35 (read from
     /// DL-URL-BASE/release/<name>.txt).
     #[arg(value_name = "VERSION", default_value = "stable")]
-    pub version: String,
+    pub release: String,
     /// Only this platform's images and binaries (repeatable), e.g. linux/amd64; default: every
     /// platform the SBOM lists.
     #[arg(long, value_name = "OS/ARCH")]
@@ -144,7 +144,7 @@ struct Plan {
 }
 
 fn plan(args: &ReleaseArgs) -> anyhow::Result<Plan> {
-    let version = VersionArg::parse(&args.version)?;
+    let version = VersionArg::parse(&args.release)?;
     let mut platforms = Vec::new();
     for p in &args.platform {
         let parsed = Platform::parse(p)
@@ -261,7 +261,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
 
     let version = core::resolve_version(&fetcher, &plan.urls, &plan.version)
         .await
-        .with_context(|| format!("resolving the release version {:?}", args.version))?;
+        .with_context(|| format!("resolving the release version {:?}", args.release))?;
 
     // 1. The SBOM, verified before anything in it is believed.
     let (sbom_at, sbom_sig_base) = match &plan.sbom {
@@ -287,7 +287,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         .with_context(|| format!("reading the SBOM of {version}"))?;
     let info = ReleaseInfo {
         version: version.clone(),
-        requested: args.version.clone(),
+        requested: args.release.clone(),
         sbom: sbom_at.to_string(),
     };
     let sbom_verified = sbom_doc.verdict.code.is_verified();

@@ -11,4 +11,5 @@ mod manifests;
 mod packaging;
 mod pin;
 mod registry;
+mod release;
 mod support;
