@@ -697,3 +697,11 @@ fn full_image_set_all_platforms() {
         elapsed.as_secs_f64()
     );
 }
+
+/// `kubectl verify release --help`, so flag changes show up in review.
+#[test]
+fn help_snapshot() {
+    let out = run(kubectl_verify().args(["release", "--help"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    crate::support::check_snapshot("release", "help.txt", &out.stdout);
+}
