@@ -156,9 +156,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
     let (kinds, args) = command.split();
     let kube = &args.kube;
     if kube.all_namespaces && !args.names.is_empty() {
-        bail!(
-            "a resource cannot be retrieved by name across all namespaces (drop -A or the names)"
-        );
+        bail!("a resource cannot be retrieved by name across all namespaces (drop -A or the names)");
     }
     if kinds.len() > 1 && !args.names.is_empty() {
         bail!("`kubectl verify all` takes no names (name a kind: `kubectl verify pods NAME`)");
@@ -185,7 +183,8 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
     let mut first_connection = None;
     let mut scope_namespace = None;
     for context in &contexts {
-        let conn = match cluster::connect(&options, kubeconfig.as_ref(), context.as_deref()).await {
+        let conn = match cluster::connect(&options, kubeconfig.as_ref(), context.as_deref()).await
+        {
             Ok(c) => c,
             Err(e) if contexts.len() > 1 => {
                 crate::report::error(&anyhow::Error::new(e));
@@ -244,10 +243,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
             });
         }
         if matches!(args.verify.output, ImageOutput::Json | ImageOutput::Yaml) {
-            write_report(
-                &crate::report::images::ImagesReport::new(Vec::new()),
-                args.verify.output,
-            )?;
+            write_report(&crate::report::images::ImagesReport::new(Vec::new()), args.verify.output)?;
         }
         if failed > 0 {
             bail!("{failed} of {} clusters could not be read", contexts.len());

@@ -202,11 +202,7 @@ pub async fn connect(
         config.write_timeout = Some(t);
         config.reset_reader_on_write = true;
     }
-    let server = config
-        .cluster_url
-        .to_string()
-        .trim_end_matches('/')
-        .to_owned();
+    let server = config.cluster_url.to_string().trim_end_matches('/').to_owned();
     let default_namespace = config.default_namespace.clone();
     let client = kube::Client::try_from(config).map_err(|source| ClusterError::Client {
         context: name.clone(),
@@ -409,9 +405,7 @@ fn api_error(conn: &Connection, what: &str, e: kube::Error) -> ClusterError {
                 format!(": {}", clip(&s.message))
             }
         ),
-        kube::Error::Api(s) if s.code == 403 => {
-            format!("forbidden (HTTP 403): {}", clip(&s.message))
-        }
+        kube::Error::Api(s) if s.code == 403 => format!("forbidden (HTTP 403): {}", clip(&s.message)),
         kube::Error::Api(s) => format!("HTTP {}: {}", s.code, clip(&s.message)),
         kube::Error::HyperError(_) | kube::Error::Service(_) => {
             format!("cannot reach the API server: {}", clip(&chain(&e)))
@@ -611,9 +605,8 @@ impl<'c> Secrets<'c> {
             Ok(Some(secret)) => match pull_keychain(&secret, &origin) {
                 Ok(k) => k.map(Arc::new),
                 Err(why) => {
-                    self.warnings.push(format!(
-                        "{why}; its pods' images use the local docker config"
-                    ));
+                    self.warnings
+                        .push(format!("{why}; its pods' images use the local docker config"));
                     None
                 }
             },
@@ -738,13 +731,7 @@ mod tests {
     #[test]
     fn k8s_key_uris() {
         assert_eq!(parse_k8s_key("k8s://ns/key"), Ok(("ns", "key")));
-        for bad in [
-            "k8s://ns",
-            "k8s:///key",
-            "k8s://ns/",
-            "k8s://a/b/c",
-            "ns/key",
-        ] {
+        for bad in ["k8s://ns", "k8s:///key", "k8s://ns/", "k8s://a/b/c", "ns/key"] {
             assert!(parse_k8s_key(bad).is_err(), "{bad}");
         }
     }

@@ -160,19 +160,13 @@ fn kube_system_verifies_what_runs_through_the_real_kubectl() {
     api.add_all(fixtures::kind_kube_system(&KindImages {
         coredns: ("registry.k8s.io/coredns/coredns:v1.11.3", Some(&coredns_id)),
         etcd: ("registry.k8s.io/etcd:3.5.16-0", Some(&etcd_id)),
-        kube_apiserver: (
-            "registry.k8s.io/kube-apiserver:v1.32.0",
-            Some(&apiserver_id),
-        ),
+        kube_apiserver: ("registry.k8s.io/kube-apiserver:v1.32.0", Some(&apiserver_id)),
         kube_controller_manager: (
             "registry.k8s.io/kube-controller-manager:v1.32.0",
             Some(&cm_config),
         ),
         kube_proxy: ("registry.k8s.io/kube-proxy:v1.32.0", Some(&proxy_id)),
-        kube_scheduler: (
-            "registry.k8s.io/kube-scheduler:v1.32.0",
-            Some(&scheduler_id),
-        ),
+        kube_scheduler: ("registry.k8s.io/kube-scheduler:v1.32.0", Some(&scheduler_id)),
     }));
     let tmp = tempfile::tempdir().unwrap();
     let kubeconfig = cluster_with_token(&api, tmp.path(), None);
@@ -226,7 +220,8 @@ fn kube_system_verifies_what_runs_through_the_real_kubectl() {
         .request_log()
         .iter()
         .filter(|l| {
-            l.starts_with("GET /v2/coredns/coredns/manifests/sha256-") && l.ends_with(".sig")
+            l.starts_with("GET /v2/coredns/coredns/manifests/sha256-")
+                && l.ends_with(".sig")
         })
         .count();
     assert_eq!(coredns_manifests, 1, "one digest is verified once");
