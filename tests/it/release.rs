@@ -110,12 +110,13 @@ impl Release {
         self.sign_at(path, bytes, who);
     }
 
-    /// Only the `.sig` and `.cert` of `bytes`, at `path.sig` / `path.cert`.
-    fn sign_at(&self, path: &str, bytes: &[u8], who: &Identity) {
+    /// Only the `.sig` and `.cert` of `bytes`, at `path.sig` / `path.cert`; returns their
+    /// contents.
+    fn sign_at(&self, path: &str, bytes: &[u8], who: &Identity) -> (String, String) {
         let sig = B64.encode(who.key.sign(bytes));
+        let cert = B64.encode(who.cert_pem());
         self.files.put(&format!("{path}.sig"), sig.clone());
-        self.files
-            .put(&format!("{path}.cert"), B64.encode(who.cert_pem()));
+        self.files.put(&format!("{path}.cert"), cert.clone());
         let now = i64::try_from(
             SystemTime::now()
                 .duration_since(UNIX_EPOCH)
@@ -125,6 +126,7 @@ impl Release {
         .unwrap();
         self.rekor
             .add_hashedrekord(&sha256_hex(bytes), &sig, &who.cert_pem(), now);
+        (sig, cert)
     }
 
     /// The SBOM at sbom.k8s.io, its signature beside dl.k8s.io's copy.
@@ -704,4 +706,46 @@ fn help_snapshot() {
     let out = run(kubectl_verify().args(["release", "--help"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     crate::support::check_snapshot("release", "help.txt", &out.stdout);
+}
+
+/// `--sbom FILE` reads a local copy with its `.sig` and `.cert` beside it (an air-gapped
+/// user's download); a copy whose `.sig` is missing is `unsigned` and stops the run.
+#[test]
+fn sbom_from_a_file_with_its_signature_beside_it() {
+    let r = Release::new();
+    r.push_images(&["ppc64le"], &[]);
+    let sbom = std::fs::read(data(&format!("kubernetes-{V}.spdx"))).unwrap();
+    let dir = r.tmp.path().join("airgap");
+    std::fs::create_dir_all(&dir).unwrap();
+    let local = dir.join("kubernetes-release.spdx");
+    std::fs::write(&local, &sbom).unwrap();
+    let (sig, cert) = r.sign_at("/unused", &sbom, &r.krel);
+    std::fs::write(dir.join("kubernetes-release.spdx.sig"), sig).unwrap();
+    std::fs::write(dir.join("kubernetes-release.spdx.cert"), cert).unwrap();
+    let out = run(r
+        .cmd()
+        .args([
+            V,
+            "--platform",
+            "linux/ppc64le",
+            "--binaries=",
+            "-o",
+            "json",
+            "--sbom",
+        ])
+        .arg(&local));
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let report = out.json();
+    assert_eq!(report["release"]["sbom"], local.display().to_string());
+    assert_eq!(report["summary"]["images"], 6);
+
+    std::fs::remove_file(dir.join("kubernetes-release.spdx.sig")).unwrap();
+    let out = run(r
+        .cmd()
+        .args([V, "--platform", "linux/ppc64le", "-o", "json", "--sbom"])
+        .arg(&local));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report = out.json();
+    assert_eq!(report["artifacts"][0]["verdict"], "unsigned");
+    assert_eq!(report["artifacts"].as_array().unwrap().len(), 1);
 }
