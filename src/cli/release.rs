@@ -425,6 +425,16 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
             let outcome = checker
                 .binary(job, &provenance_check, download_dir, &|_, _| {})
                 .await?;
+            if chatty {
+                crate::report::info(&format!(
+                    "{} {}: {}.{} MB, {}",
+                    outcome.job.name,
+                    outcome.job.platform,
+                    outcome.size / 1_000_000,
+                    outcome.size / 100_000 % 10,
+                    outcome.verdict.code
+                ));
+            }
             out.push(outcome);
         }
         Ok::<_, core::fetch::FetchError>(out)
