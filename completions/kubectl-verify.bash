@@ -82,6 +82,9 @@ _kubectl__verify() {
             kubectl__verify,pods)
                 cmd="kubectl__verify__subcmd__pods"
                 ;;
+            kubectl__verify,release)
+                cmd="kubectl__verify__subcmd__release"
+                ;;
             kubectl__verify,replicaset)
                 cmd="kubectl__verify__subcmd__replicasets"
                 ;;
@@ -139,6 +142,9 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help,pods)
                 cmd="kubectl__verify__subcmd__help__subcmd__pods"
                 ;;
+            kubectl__verify__subcmd__help,release)
+                cmd="kubectl__verify__subcmd__help__subcmd__release"
+                ;;
             kubectl__verify__subcmd__help,replicasets)
                 cmd="kubectl__verify__subcmd__help__subcmd__replicasets"
                 ;;
@@ -152,7 +158,7 @@ _kubectl__verify() {
 
     case "${cmd}" in
         kubectl__verify)
-            opts="-v -h -V --color --verbose --help --version blob image manifests pin pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all completion __complete help"
+            opts="-v -h -V --color --verbose --help --version blob image manifests pin release pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,7 +790,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help)
-            opts="blob image manifests pin pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help"
+            opts="blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,6 +972,20 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help__subcmd__pods)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1464,6 +1484,120 @@ _kubectl__verify() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry-mirror)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__release)
+            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --output --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binaries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sbom)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sbom-url-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dl-url-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --download-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --download-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --download-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rekor-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-identity-regexp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-oidc-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-oidc-issuer-regexp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-repository)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)

@@ -185,6 +185,53 @@ never\:""))' \
 '*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout). A pipe such as `<(helm template …)` is read with --dry-run only\: it cannot be rewritten in place:_files' \
 && ret=0
 ;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+'*--platform=[Only this platform'\''s images and binaries (repeatable), e.g. linux/amd64; default\: every platform the SBOM lists]:OS/ARCH:_default' \
+'*--binaries=[The binaries to download and verify for each platform, comma-separated (an empty value for none)]:NAME,...:_default' \
+'--sbom=[Read the SBOM from this file or https URL, with its .sig and .cert beside it]:FILE|URL:_default' \
+'--sbom-url-base=[Where release SBOMs are published (https only)]:URL:_default' \
+'--dl-url-base=[Where binaries, signatures, provenance and version markers are published (https only; a redirect may not leave https)]:URL:_default' \
+'*--download-ca=[Trust this extra CA certificate (PEM) for the --dl-url-base, --sbom-url-base and --sbom hosts (repeatable)]:FILE:_files' \
+'--download-dir=[Keep the binaries that verified as DIR/OS/ARCH/NAME (written only once verified, by an atomic rename); otherwise they are hashed as they stream and dropped]:DIR:_files' \
+'--download-timeout=[Give up on one binary download after this long]:DURATION:_default' \
+'--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online (default URL https\://rekor.sigstore.dev when given without a value); without it they are \`tlog-missing\`]::URL:_default' \
+'-o+[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
+json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'--output=[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
+json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'--insecure-unsigned-sbom[INSECURE\: go on when the SBOM'\''s signature does not verify (its line still fails)]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'*-v[Print a line per reference (repeat for more detail)]' \
+'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::release -- vX.Y.Z (release candidates too), or stable, latest, stable-1.35, latest-1.35 (read from DL-URL-BASE/release/<name>.txt):_default' \
+&& ret=0
+;;
 (pods)
 _arguments "${_arguments_options[@]}" : \
 '-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
@@ -1396,6 +1443,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (pods)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1456,6 +1507,7 @@ _kubectl-verify_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'pods:Verify the images pods run (the digest each node reports)' \
 'po:Verify the images pods run (the digest each node reports)' \
 'pod:Verify the images pods run (the digest each node reports)' \
@@ -1525,6 +1577,7 @@ _kubectl-verify__subcmd__help_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'pods:Verify the images pods run (the digest each node reports)' \
 'deployments:Verify the images of deployments'\'' pod templates' \
 'statefulsets:Verify the images of statefulsets'\'' pod templates' \
@@ -1604,6 +1657,11 @@ _kubectl-verify__subcmd__help__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help pods commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__release_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help release commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__replicasets_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__replicasets_commands() {
     local commands; commands=()
@@ -1638,6 +1696,11 @@ _kubectl-verify__subcmd__pin_commands() {
 _kubectl-verify__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify pods commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__release_commands] )) ||
+_kubectl-verify__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify release commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__replicasets_commands] )) ||
 _kubectl-verify__subcmd__replicasets_commands() {

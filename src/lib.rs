@@ -17,6 +17,9 @@
 //!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
 //!   ├─ check     image uses → report entries: the one path every verifying command takes
 //!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
+//!   ├─ release/  `kubectl verify release`: the SPDX tag-value SBOM parser, https-only bounded
+//!   │            downloads from dl.k8s.io, binaries judged against .sig/.cert, .sha256 and
+//!   │            provenance (its images go through `check` like every image)
 //!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries
 //! ```
 //!
@@ -32,6 +35,7 @@ pub mod manifest;
 pub mod pin;
 pub mod reference;
 pub mod registry;
+pub mod release;
 pub mod remote;
 pub mod report;
 pub mod verify;

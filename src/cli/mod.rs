@@ -12,6 +12,7 @@ pub mod completion;
 pub mod image;
 pub mod manifests;
 pub mod pin;
+pub mod release;
 
 /// What a command found, mapped to the exit code in one place (`main`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub enum Command {
     Manifests(manifests::ManifestsArgs),
     /// Pin image references in manifests to digests, rewriting only the image values.
     Pin(pin::PinArgs),
+    /// Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM.
+    Release(Box<release::ReleaseArgs>),
     #[command(flatten)]
     Cluster(Box<cluster::ClusterCommand>),
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
@@ -107,6 +110,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
+        Command::Release(args) => release::run(*args).await,
         Command::Cluster(command) => cluster::run(*command).await,
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),

@@ -15,4 +15,5 @@ mod manifests;
 mod packaging;
 mod pin;
 mod registry;
+mod release;
 mod support;

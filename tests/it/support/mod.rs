@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 
+pub mod https;
 pub mod kubeapi;
 pub mod registry;
 pub mod rekor;
