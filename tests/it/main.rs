@@ -4,8 +4,8 @@
 mod blob;
 mod cluster;
 mod cluster_access;
-mod cluster_images;
 mod cluster_bench;
+mod cluster_images;
 mod conformance;
 mod hostile;
 mod hostile_files;
