@@ -262,6 +262,12 @@ impl ImageRef {
         } else {
             path.to_owned()
         };
+        // The limit is on the normalised name, as docker's ParseNormalizedNamed applies it:
+        // `aaa…` of 250 bytes is `docker.io/library/aaa…`, which no registry will serve, and
+        // whose canonical form would not parse again.
+        if registry.len() + 1 + repository.len() > NAME_MAX {
+            return Err(ReferenceError::TooLong(excerpt(name)));
+        }
         Ok(Self {
             original: s.to_owned(),
             name: name.to_owned(),
@@ -449,6 +455,30 @@ fn valid_host(h: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `fuzz/fuzz_targets/reference.rs`: a 238-byte Docker Hub name was accepted
+    /// though its normalised form (`docker.io/library/…`) is over 255 bytes, so the canonical
+    /// form did not parse again.
+    #[test]
+    fn name_limit_applies_to_the_normalised_name() {
+        let found = include_str!("../tests/data/fuzz-regressions/reference/canonical-too-long");
+        assert!(matches!(
+            ImageRef::parse(found),
+            Err(ReferenceError::TooLong(_))
+        ));
+        let short = "a".repeat(255 - "docker.io/library/".len());
+        let r = ImageRef::parse(&short).unwrap();
+        assert_eq!(
+            ImageRef::parse(&r.canonical()).unwrap().canonical(),
+            r.canonical()
+        );
+        let long = "a".repeat(256 - "docker.io/library/".len());
+        assert!(matches!(
+            ImageRef::parse(&long),
+            Err(ReferenceError::TooLong(_))
+        ));
+        assert!(ImageRef::parse(&format!("ghcr.io/{}", "a".repeat(247))).is_ok());
+    }
 
     const D: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000001";
 
