@@ -289,14 +289,15 @@ impl<'t> Manifest<'t> {
     ) -> Result<ImageScalar, ManifestError> {
         let node = self.yaml.node(site.node.id);
         let null = self.yaml.is_null(site.node.id);
+        let start = skip_properties(self.text, node.span.clone());
+        let mut end = node.span.end.max(start);
         let (value, style) = match self.yaml.scalar(site.node.id) {
             Some((text, style, _)) => ((!null).then(|| text.to_owned()), style),
             // A map or list where an image belongs: report its text so the reference parser
-            // rejects it with the file position.
-            None => (Some(self.text[node.span.clone()].to_owned()), Style::Plain),
+            // rejects it with the file position. Its text after any anchor or tag, as the span
+            // is (with them, `image: &a [x]` was reported as an internal error).
+            None => (Some(self.text[start..end].to_owned()), Style::Plain),
         };
-        let start = skip_properties(self.text, node.span.clone());
-        let mut end = node.span.end.max(start);
         // The parser's span of a quoted scalar runs on over the spaces and comment after the
         // closing quote; end it at the quote itself.
         match style {
@@ -435,6 +436,24 @@ mod tests {
 
     fn at(line: usize, col: usize) -> Position {
         Position { line, col }
+    }
+
+    /// Found by `fuzz/fuzz_targets/manifest_spans.rs`: a map or list with an anchor or tag
+    /// where an image belongs was reported as an internal span error, not as an invalid image.
+    #[test]
+    fn a_tagged_or_anchored_collection_is_an_image_value_not_a_span_error() {
+        let found =
+            include_str!("../../tests/data/fuzz-regressions/manifest_spans/tagged-flow-map.yaml");
+        assert!(manifest(found).images().is_ok());
+        for (value, col) in [("!!map {a: b}", 18), ("&x [a]", 15), ("!t &y {a: b}", 18)] {
+            let text = format!("{POD}{value}\n");
+            let s = sites(&text);
+            assert_eq!(s.len(), 1, "{text}");
+            let written = &value[col - 12..];
+            assert_eq!(s[0].1.as_deref(), Some(written));
+            assert_eq!(s[0].2, written);
+            assert_eq!(s[0].4, at(5, col));
+        }
     }
 
     #[test]
