@@ -377,7 +377,7 @@ mod tests {
     #[test]
     fn certificates_are_pem_base64_pem_or_der() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(
-            "../shared/vectors/conformance/legacy-detached-6bd1c54e236c9517da56f7344ad16cc00439fe19/a.txt.good.crt",
+            "tests/data/vectors/conformance/legacy-detached-6bd1c54e236c9517da56f7344ad16cc00439fe19/a.txt.good.crt",
         );
         let pem = std::fs::read_to_string(path).expect("shared vectors beside the checkout");
         let pem = pem.as_str();

@@ -567,7 +567,7 @@ mod real_tests {
 
     fn cloud_build() -> (Digest, Vec<Evidence>) {
         let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build");
+            .join("tests/data/vectors/real/salrashid123-cosign_bazel_cloud_build");
         let manifest = std::fs::read(d.join("sig-image-manifest.json")).unwrap();
         let payload = std::fs::read(d.join("simplesigning-payload.json")).unwrap();
         let source = Digest::of(&manifest);
@@ -594,7 +594,7 @@ mod real_tests {
         let (digest, evidence) = cloud_build();
         let pem = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build/kms_pub.pem"),
+                .join("tests/data/vectors/real/salrashid123-cosign_bazel_cloud_build/kms_pub.pem"),
         )
         .unwrap();
         let key = PublicKey::from_pem(&pem, "kms").unwrap();
@@ -634,7 +634,7 @@ mod real_tests {
     fn one_signature_never_counts_twice() {
         let (digest, evidence) = cloud_build();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/vectors/real/salrashid123-cosign_bazel_cloud_build");
+            .join("tests/data/vectors/real/salrashid123-cosign_bazel_cloud_build");
         let pem = std::fs::read_to_string(dir.join("kms_pub.pem")).unwrap();
         let key = |name: &str| NamedAuthority {
             name: name.into(),

@@ -338,7 +338,7 @@ mod tests {
     use super::*;
 
     fn vectors() -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/real")
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vectors/real")
     }
 
     fn real_layers(dir: &str) -> (Vec<LayerDescriptor>, Vec<u8>) {

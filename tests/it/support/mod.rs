@@ -36,9 +36,9 @@ pub fn kubectl_verify() -> Command {
     cmd
 }
 
-/// The shared test vectors beside the checkout (`../shared/vectors`).
+/// The real Sigstore test vectors, copied from shared/vectors with their provenance (`tests/data/vectors`).
 pub fn vectors() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vectors")
 }
 
 /// Whether this run rewrites snapshots and expected files instead of comparing
