@@ -350,18 +350,18 @@ fn skip_properties(text: &str, span: Range<usize>) -> usize {
     let end = span.end.min(b.len());
     loop {
         if i < end && (b[i] == b'&' || b[i] == b'!') {
-            while i < end && !b[i].is_ascii_whitespace() {
+            while i < end && !is_yaml_space(b[i]) {
                 i += 1;
             }
         } else {
             return i;
         }
         loop {
-            while i < end && b[i].is_ascii_whitespace() {
+            while i < end && is_yaml_space(b[i]) {
                 i += 1;
             }
             if i < end && b[i] == b'#' {
-                while i < end && b[i] != b'\n' {
+                while i < end && !matches!(b[i], b'\n' | b'\r') {
                     i += 1;
                 }
             } else {
@@ -369,6 +369,12 @@ fn skip_properties(text: &str, span: Range<usize>) -> usize {
             }
         }
     }
+}
+
+/// YAML's white space and line breaks. Not `u8::is_ascii_whitespace`: a form feed is content
+/// in YAML (`image: &a \x0cx` has the value `\x0cx`; found by fuzzing).
+fn is_yaml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// The offset of the quote closing the quoted scalar that starts `s`, if there is one.
@@ -436,6 +442,33 @@ mod tests {
 
     fn at(line: usize, col: usize) -> Position {
         Position { line, col }
+    }
+
+    /// Found by `fuzz/fuzz_targets/manifest_spans.rs`: a form feed after an anchor was skipped
+    /// as white space, though YAML makes it part of the value, so the span missed a byte.
+    #[test]
+    fn a_form_feed_after_an_anchor_is_part_of_the_value() {
+        let found = include_str!(
+            "../../tests/data/fuzz-regressions/manifest_spans/anchor-then-form-feed.yaml"
+        );
+        let images = manifest(found).images().unwrap();
+        assert_eq!(images.len(), 2);
+        for image in images {
+            assert_eq!(&found[image.span.clone()], "\u{c}redis:7");
+        }
+    }
+
+    /// Found by `fuzz/fuzz_targets/manifest_spans.rs`: a directive line (`%t…`) holding a
+    /// non-ASCII character shifted the spans of the document after it, so an image there was
+    /// refused with the internal span error.
+    #[test]
+    fn a_directive_with_non_ascii_text_keeps_later_spans() {
+        let found = include_str!(
+            "../../tests/data/fuzz-regressions/manifest_spans/directive-non-ascii.yaml"
+        );
+        let images = manifest(found).images().unwrap();
+        assert_eq!(images.len(), 1);
+        assert_eq!(&found[images[0].span.clone()], "c\u{5d1}");
     }
 
     /// Found by `fuzz/fuzz_targets/manifest_spans.rs`: a map or list with an anchor or tag

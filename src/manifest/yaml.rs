@@ -3,7 +3,10 @@
 //!
 //! Built on `saphyr-parser` events. Its markers count characters, not bytes, so every span is
 //! converted through a char → byte table built once per file (skipped for ASCII files, where the
-//! two agree). Aliases are resolved to the anchored node itself (the arena is a DAG, never a
+//! two agree). Spans are located by the marker's line and column, not its running index: the
+//! parser (0.3.4) advances the index by BYTES over a directive's name and parameters
+//! (`%t\u{5d1}`), which shifted every later span (found by fuzzing), while its line and column
+//! restart at each line break. Aliases are resolved to the anchored node itself (the arena is a DAG, never a
 //! copy), so a value reached through `*alias` has the span of the `&anchor` node and rewriting it
 //! rewrites the anchor once. Merge keys (`<<: *base`, `<<: [*a, *b]`) are honoured by lookups.
 
@@ -58,16 +61,19 @@ pub struct Yaml {
     pub documents: Vec<NodeId>,
 }
 
-/// Converts the parser's character indices to byte offsets.
+/// Converts the parser's (line, column) markers to byte offsets.
 pub struct Offsets {
-    /// `table[i]` is the byte offset of character `i`; empty when the text is ASCII.
-    table: Vec<usize>,
+    /// `chars[i]` is the byte offset of character `i`; empty when the text is ASCII.
+    chars: Vec<usize>,
+    /// Character index where each line's column 0 is: the line's first character, or the one
+    /// after its leading byte order marks, which the parser skips without counting a column.
+    lines: Vec<usize>,
     len: usize,
 }
 
 impl Offsets {
     pub fn new(text: &str) -> Self {
-        let table = if text.is_ascii() {
+        let chars = if text.is_ascii() {
             Vec::new()
         } else {
             text.char_indices()
@@ -75,20 +81,47 @@ impl Offsets {
                 .chain(std::iter::once(text.len()))
                 .collect()
         };
+        // Line breaks as the parser counts them: `\n`, `\r\n` and a lone `\r`.
+        let mut lines = Vec::new();
+        let mut pending = true;
+        let mut prev_cr = false;
+        for (i, c) in text.chars().enumerate() {
+            let crlf = c == '\n' && prev_cr;
+            prev_cr = c == '\r';
+            if pending && !crlf {
+                if c == '\u{feff}' {
+                    continue;
+                }
+                lines.push(i);
+                pending = false;
+            }
+            if c == '\n' || c == '\r' {
+                pending = true;
+            }
+        }
         Self {
-            table,
+            chars,
+            lines,
             len: text.len(),
         }
     }
 
-    /// The byte offset of character index `i` (clamped to the end of the text: the parser
-    /// reports the end-of-stream marker one past the last character in some cases).
-    pub fn byte(&self, i: usize) -> usize {
-        if self.table.is_empty() {
-            i.min(self.len)
+    /// The byte offset of a marker at 1-based `line`, 0-based character `col`: clamped to the
+    /// end of the text (the parser reports the end of the stream one line past the last).
+    pub fn byte(&self, line: usize, col: usize) -> usize {
+        let Some(start) = line.checked_sub(1).and_then(|l| self.lines.get(l)) else {
+            return self.len;
+        };
+        let ch = start.saturating_add(col);
+        if self.chars.is_empty() {
+            ch.min(self.len)
         } else {
-            self.table.get(i).copied().unwrap_or(self.len)
+            self.chars.get(ch).copied().unwrap_or(self.len)
         }
+    }
+
+    fn at(&self, marker: saphyr_parser::Marker) -> usize {
+        self.byte(marker.line(), marker.col())
     }
 }
 
@@ -223,7 +256,7 @@ impl Builder<'_> {
         let id = self.yaml.nodes.len();
         self.yaml.nodes.push(Node {
             value,
-            span: self.offsets.byte(span.start.index())..self.offsets.byte(span.end.index()),
+            span: self.offsets.at(span.start)..self.offsets.at(span.end),
             start: Self::position(span),
         });
         if anchor > 0 {
@@ -309,7 +342,7 @@ impl Builder<'_> {
                         ..
                     } => (id, anchor, Value::Map(entries)),
                 };
-                let end = self.offsets.byte(span.end.index());
+                let end = self.offsets.at(span.end);
                 let node = &mut self.yaml.nodes[id];
                 node.value = value;
                 node.span.end = end.max(node.span.start);
@@ -361,18 +394,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn offsets_convert_characters_to_bytes() {
-        let table: &[(&str, usize, usize)] = &[
-            ("abc", 2, 2),
-            ("éa", 1, 2),
-            ("\u{feff}a", 1, 3),
-            ("日本x", 2, 6),
-            ("日本x", 3, 7),
-            ("日本x", 9, 7),
+    fn offsets_convert_lines_and_columns_to_bytes() {
+        // (text, 1-based line, character column, byte offset)
+        let table: &[(&str, usize, usize, usize)] = &[
+            ("abc", 1, 2, 2),
+            ("éa", 1, 1, 2),
+            ("\u{feff}a", 1, 0, 3),
+            ("日本x", 1, 2, 6),
+            ("日本x", 1, 3, 7),
+            ("日本x", 1, 9, 7),
+            ("日本x", 2, 0, 7),
+            ("a\nbé\nc", 2, 1, 3),
+            ("a\nbé\nc", 3, 0, 6),
+            ("a\r\nb", 2, 0, 3),
+            ("a\rb\r\n\nc", 4, 0, 6),
+            ("x\n\u{feff}\u{feff}y", 2, 0, 8),
+            ("x\n", 2, 0, 2),
         ];
-        for (text, ch, byte) in table {
-            assert_eq!(Offsets::new(text).byte(*ch), *byte, "{text:?} char {ch}");
+        for (text, line, col, byte) in table {
+            assert_eq!(
+                Offsets::new(text).byte(*line, *col),
+                *byte,
+                "{text:?} line {line} col {col}"
+            );
         }
+    }
+
+    /// Found by fuzzing (`fuzz/fuzz_targets/manifest_spans.rs`): the parser counts a
+    /// directive's name in bytes, which shifted every later span by the name's extra bytes.
+    #[test]
+    fn spans_after_a_directive_with_non_ascii_text() {
+        let src = "%t\u{5d1} p\u{5d2}\n---\nimage: c\u{5d1}\n";
+        let y = Yaml::parse(src).unwrap();
+        let image = y.get(y.documents[0], "image").unwrap();
+        assert_eq!(&src[y.node(image).span.clone()], "c\u{5d1}");
     }
 
     #[test]
