@@ -294,8 +294,22 @@ async fn verify_digest_within(
     }
     // Unsigned: is this an index whose platform manifests are signed, or a platform manifest
     // whose index (named by the reference's tag) is signed?
-    let Ok(manifest) = registry.manifest(image, digest.as_str()).await else {
-        return (own, Vec::new());
+    // Unsigned was decided without this manifest; if it cannot be read, whether a signed
+    // index or signed platform manifests stand behind it is unknown, and the verdict says so
+    // (a 14 MiB index was reported as plainly unsigned).
+    let manifest = match registry.manifest(image, digest.as_str()).await {
+        Ok(manifest) => manifest,
+        Err(e) => {
+            let mut j = own;
+            j.verdict = registry_verdict(
+                &format!(
+                    "{}; reading its manifest (an index's platform manifests may be signed)",
+                    j.verdict.detail
+                ),
+                &e,
+            );
+            return (j, Vec::new());
+        }
     };
     if let Some(children) = index_children(&manifest.bytes) {
         return judge_children(registry, image, digest, children, plan, own).await;

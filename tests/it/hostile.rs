@@ -16,18 +16,19 @@ use crate::support::sigstore::{Signer, TestSigstore, simple_signing_payload};
 const EMAIL: &str = "releaser@example.com";
 const GOOGLE: &str = "https://accounts.google.com";
 /// A digest nothing is stored under.
-const ABSENT: &str = "sha256:4bd1f3bd8c8ad2ab5e5ef4e1b4c4a6bd6e43bd3e3c1e6bd0f3f2c8e3d1c7a9b0";
+pub(crate) const ABSENT: &str =
+    "sha256:4bd1f3bd8c8ad2ab5e5ef4e1b4c4a6bd6e43bd3e3c1e6bd0f3f2c8e3d1c7a9b0";
 
-fn verdict(json: &Value) -> &str {
+pub(crate) fn verdict(json: &Value) -> &str {
     json["images"][0]["verdict"].as_str().unwrap_or("?")
 }
 
-fn detail(json: &Value) -> &str {
+pub(crate) fn detail(json: &Value) -> &str {
     json["images"][0]["detail"].as_str().unwrap_or("")
 }
 
 /// The flags that make an identity policy apply, so signatures are looked for.
-fn identity_flags() -> Vec<String> {
+pub(crate) fn identity_flags() -> Vec<String> {
     [
         "--certificate-identity",
         EMAIL,
@@ -169,7 +170,13 @@ fn token_with_an_absurd_lifetime_is_used_not_a_panic() {
     args.push(format!("{}/app@{ABSENT}", stub.host()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, json, stderr) = run_json(&args);
-    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json}\n{stderr}");
+    // Nothing is stored under ABSENT: no signature, and no manifest to look into.
+    assert_eq!(
+        (code, verdict(&json)),
+        (1, "unreachable"),
+        "{json}\n{stderr}"
+    );
+    assert!(detail(&json).contains("not found"), "{json}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     // The token was fetched once and reused: it is not treated as already expired.
     let requests = stub.requests();
@@ -255,15 +262,15 @@ fn absurd_timeout_is_a_usage_error() {
 
 /// One run of `kubectl verify image -o json` measured: exit code, report, stderr, wall time and
 /// peak resident memory (GNU time's `%M`; exact, unlike sampling `/proc/<pid>/status`).
-struct Measured {
-    code: i32,
-    json: Value,
-    stderr: String,
-    elapsed: Duration,
-    peak_mib: u64,
+pub(crate) struct Measured {
+    pub code: i32,
+    pub json: Value,
+    pub stderr: String,
+    pub elapsed: Duration,
+    pub peak_mib: u64,
 }
 
-fn run_measured(args: &[String], docker_config: Option<&std::path::Path>) -> Measured {
+pub(crate) fn run_measured(args: &[String], docker_config: Option<&std::path::Path>) -> Measured {
     let time = std::path::Path::new("/usr/bin/time");
     assert!(
         time.exists(),
@@ -315,7 +322,7 @@ fn run_measured(args: &[String], docker_config: Option<&std::path::Path>) -> Mea
 }
 
 /// `--insecure-registry HOST`, the identity flags, maybe more, and the image `HOST/app@ABSENT`.
-fn stub_args(host: &str, extra: &[&str]) -> Vec<String> {
+pub(crate) fn stub_args(host: &str, extra: &[&str]) -> Vec<String> {
     let mut args = vec!["--insecure-registry".to_owned(), host.to_owned()];
     args.extend(extra.iter().map(|s| (*s).to_owned()));
     args.extend(identity_flags());
@@ -324,7 +331,7 @@ fn stub_args(host: &str, extra: &[&str]) -> Vec<String> {
 }
 
 /// A `.sig` manifest whose layers name `digests` (with a signature annotation each).
-fn sig_manifest(digests: &[String], size: usize) -> String {
+pub(crate) fn sig_manifest(digests: &[String], size: usize) -> String {
     let layers: Vec<Value> = digests
         .iter()
         .map(|d| {
@@ -345,13 +352,13 @@ fn sig_manifest(digests: &[String], size: usize) -> String {
 }
 
 /// The path of the `.sig` tag of [`ABSENT`] in `app`.
-fn sig_path() -> String {
+pub(crate) fn sig_path() -> String {
     format!("/v2/app/manifests/sha256-{}.sig", &ABSENT[7..])
 }
 
 /// A registry with no referrers, serving `sig` as the `.sig` manifest of [`ABSENT`] and
 /// answering blob requests with `blob(digest)` (`None`: 404).
-fn sig_registry(
+pub(crate) fn sig_registry(
     sig: String,
     blob: impl Fn(&str) -> Option<Vec<u8>> + Send + Sync + 'static,
 ) -> HttpStub {
@@ -394,7 +401,7 @@ fn slow_payloads(
     (digests, serve)
 }
 
-fn blob_requests(stub: &HttpStub) -> usize {
+pub(crate) fn blob_requests(stub: &HttpStub) -> usize {
     stub.requests()
         .iter()
         .filter(|r| r.path.contains("/blobs/"))

@@ -9,6 +9,7 @@ mod cluster_images;
 mod conformance;
 mod hostile;
 mod hostile_files;
+mod hostile_registry;
 mod image;
 mod kubeapi;
 mod manifests;

@@ -583,6 +583,21 @@ pub struct StubResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// How the body is sent; by default at once, with its `Content-Length`.
+    pub pacing: Pacing,
+}
+
+/// Hostile ways of sending a body (issue 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pacing {
+    AtOnce,
+    /// The announced length, but `bytes` at a time with `every` between them.
+    Trickle {
+        bytes: usize,
+        every: std::time::Duration,
+    },
+    /// No length: the body, over and over, until the client hangs up.
+    Endless,
 }
 
 impl StubResponse {
@@ -591,7 +606,13 @@ impl StubResponse {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            pacing: Pacing::AtOnce,
         }
+    }
+    #[must_use]
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = pacing;
+        self
     }
     #[must_use]
     pub fn header(mut self, name: &str, value: &str) -> Self {
@@ -719,15 +740,42 @@ fn serve_one(
     for (k, v) in &resp.headers {
         let _ = write!(out, "{k}: {v}\r\n");
     }
-    let _ = write!(
-        out,
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
-        resp.body.len()
-    );
+    if resp.pacing == Pacing::Endless {
+        out.push_str("Connection: close\r\n\r\n");
+    } else {
+        let _ = write!(
+            out,
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            resp.body.len()
+        );
+    }
     let mut conn = reader.into_inner();
     let _ = conn.write_all(out.as_bytes());
     if req.method != "HEAD" {
-        let _ = conn.write_all(&resp.body);
+        match resp.pacing {
+            Pacing::AtOnce => {
+                let _ = conn.write_all(&resp.body);
+            }
+            Pacing::Trickle { bytes, every } => {
+                for piece in resp.body.chunks(bytes.max(1)) {
+                    if conn.write_all(piece).and_then(|()| conn.flush()).is_err() {
+                        return;
+                    }
+                    // The hostile behaviour itself (a server dripping its body), not a wait
+                    // for something to happen.
+                    std::thread::sleep(every);
+                }
+            }
+            Pacing::Endless => {
+                let chunk = if resp.body.is_empty() {
+                    vec![b' '; 64 << 10]
+                } else {
+                    resp.body.clone()
+                };
+                while conn.write_all(&chunk).is_ok() {}
+                return;
+            }
+        }
     }
     let _ = conn.flush();
 }
