@@ -64,7 +64,7 @@ impl Input {
         let bytes = match self {
             Self::Stdin => read_capped(io::stdin().lock(), limit, None)?,
             Self::File(path) => {
-                let file = fs_err::File::open(path)?;
+                let file = open_nonblocking(path)?;
                 // `expand` saw a regular file; check what was opened too, so a path swapped
                 // for a link to a device in between is refused rather than read.
                 let meta = file.metadata()?;
@@ -79,6 +79,21 @@ impl Input {
         };
         bytes.ok_or(ReadError::TooLarge { limit })
     }
+}
+
+/// Opens `path` for reading without waiting: opening a FIFO blocks until something writes
+/// to it, so a regular file swapped for a FIFO between listing and opening would hang the
+/// run. `O_NONBLOCK` changes nothing for a regular file's reads; anything else is refused by
+/// the caller's check of what was opened.
+fn open_nonblocking(path: &Path) -> io::Result<fs_err::File> {
+    let mut options = fs_err::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use fs_err::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Reads `r` to its end through `take(limit + 1)`; `None` when it holds more than `limit`
@@ -498,6 +513,24 @@ mod tests {
         let _socket =
             std::os::unix::net::UnixListener::bind(root.join("special/s.json")).expect("socket");
         tmp
+    }
+
+    /// A path listed as a regular file and swapped for a FIFO before it is opened (nothing
+    /// ever writes to it): refused at once as not a regular file, not waited on forever.
+    #[test]
+    fn a_file_swapped_for_a_fifo_is_refused_not_waited_on() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("deploy.yaml");
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo");
+        assert!(fifo.success());
+        let err = Input::File(path).read(1 << 20).expect_err("a FIFO is refused");
+        assert!(
+            matches!(err, ReadError::NotAFile { kind: Kind::Fifo }),
+            "{err:?}"
+        );
     }
 
     /// Inputs relative to the fixture root, and problems as short tags.
