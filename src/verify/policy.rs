@@ -29,8 +29,8 @@
 //!
 //! As in policy-controller: the image reference is normalised first (`nginx` →
 //! `docker.io/library/nginx`, `index.docker.io` → `docker.io`), so is the glob; `*` matches
-//! within one path component (it does not cross `/`), `**` matches across components, `?` one
-//! character. A glob without a tag or digest matches the repository (any tag or digest); a
+//! within one path component (it does not cross `/`), `**` as a whole component matches across
+//! components (inside a component it is a `*`), `?` one character; matching is globset's. A glob without a tag or digest matches the repository (any tag or digest); a
 //! glob with `:tag` or `@sha256:` matches the full reference.
 //!
 //! # Which rules apply to an image
@@ -44,8 +44,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-
-use regex::Regex;
 
 use super::sigstore::Authority;
 use super::trust::PublicKey;
@@ -168,13 +166,14 @@ impl PolicySet {
     }
 }
 
-/// An image glob, normalised and compiled once.
+/// An image glob, normalised and compiled once (by globset: `*` and `?` stay within one path
+/// component, `**` crosses them, as in policy-controller's globs).
 #[derive(Debug, Clone)]
 pub struct Glob {
     source: String,
     /// Whether the glob names a tag or digest (then it is matched against the full reference).
     full: bool,
-    re: Regex,
+    matcher: globset::GlobMatcher,
 }
 
 impl Glob {
@@ -190,25 +189,17 @@ impl Glob {
         let last = s.rsplit('/').next().unwrap_or(s);
         let full = s.contains('@') || (s.contains('/') && last.contains(':'));
         let normalised = normalise_glob(s);
-        let mut re = String::from("^");
-        let mut chars = normalised.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '*' if chars.peek() == Some(&'*') => {
-                    chars.next();
-                    re.push_str(".*");
-                }
-                '*' => re.push_str("[^/]*"),
-                '?' => re.push_str("[^/]"),
-                c => re.push_str(&regex::escape(&c.to_string())),
-            }
-        }
-        re.push('$');
-        let re = Regex::new(&re).map_err(|e| format!("glob {s:?}: {e}"))?;
+        let matcher = globset::GlobBuilder::new(&normalised)
+            .literal_separator(true)
+            // `\` has no place in an image reference; read it as itself, not an escape.
+            .backslash_escape(false)
+            .build()
+            .map_err(|e| format!("glob {s:?}: {}", e.kind()))?
+            .compile_matcher();
         Ok(Self {
             source: s.to_owned(),
             full,
-            re,
+            matcher,
         })
     }
 
@@ -219,9 +210,9 @@ impl Glob {
     /// Whether the normalised reference matches.
     pub fn matches(&self, image: &ImageRef) -> bool {
         if self.full {
-            self.re.is_match(&image.canonical())
+            self.matcher.is_match(image.canonical())
         } else {
-            self.re.is_match(&image.canonical_repository())
+            self.matcher.is_match(image.canonical_repository())
         }
     }
 }
@@ -676,6 +667,10 @@ mod tests {
             ("*.gcr.io/**", "us.gcr.io/p/i", true),
             ("*.gcr.io/**", "gcr.io/p/i", false),
             ("**", "anything.example/x/y:z", true),
+            ("ghcr.io/**/app", "ghcr.io/acme/team/app", true),
+            ("ghcr.io/**/app", "ghcr.io/acme/team/other", false),
+            ("ghcr.io/acme**", "ghcr.io/acme-app", true),
+            ("ghcr.io/acme**", "ghcr.io/acme/app", false),
         ];
         for (glob, image, want) in cases {
             let g = Glob::new(glob).unwrap();
