@@ -202,23 +202,8 @@ pub fn parse_certificates(bytes: &[u8], origin: &str) -> Result<Vec<DerCertifica
             }
         }
     };
-    let mut certs = Vec::new();
-    let mut rest = pem_text.as_str();
-    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
-        let block = &rest[start..];
-        let end_marker = "-----END CERTIFICATE-----";
-        let end = block
-            .find(end_marker)
-            .ok_or_else(|| err("a PEM block has no END line".to_owned()))?
-            + end_marker.len();
-        let cert = DerCertificate::from_pem(&block[..end]).map_err(|e| err(e.to_string()))?;
-        certs.push(cert);
-        rest = &block[end..];
-    }
-    if certs.is_empty() {
-        return Err(err("no CERTIFICATE block found".to_owned()));
-    }
-    Ok(certs)
+    let certs = super::pem::certificates(pem_text.as_bytes()).map_err(err)?;
+    Ok(certs.into_iter().map(DerCertificate::new).collect())
 }
 
 /// Who signed a detached signature: a certificate chain (leaf first) or a key.

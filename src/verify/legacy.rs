@@ -318,19 +318,7 @@ fn parse_rekor_bundle(text: &str) -> Result<RekorEntry, String> {
 /// Splits concatenated PEM certificates into DER. `None` when a block does not decode or
 /// there is none.
 fn pem_certificates(text: &str) -> Option<Vec<Vec<u8>>> {
-    const END: &str = "-----END CERTIFICATE-----";
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(END) {
-        let block = &rest[..i + END.len()];
-        let der = DerCertificate::from_pem(block.trim()).ok()?;
-        out.push(der.as_bytes().to_vec());
-        rest = &rest[i + END.len()..];
-    }
-    if !rest.trim().is_empty() || out.is_empty() {
-        return None;
-    }
-    Some(out)
+    super::pem::certificates(text.as_bytes()).ok()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod blob;
 pub mod image;
 pub mod legacy;
+pub mod pem;
 pub mod policy;
 pub mod sigstore;
 pub mod trust;
