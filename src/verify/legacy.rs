@@ -15,7 +15,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sigstore_verify::types::{Bundle, DerCertificate};
+use sigstore_verify::types::Bundle;
 
 use crate::reference::Digest;
 
