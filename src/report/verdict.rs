@@ -9,7 +9,6 @@ use std::io;
 
 use owo_colors::OwoColorize;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::verify::{Signer, TlogFacts, VerdictCode};
 
@@ -31,17 +30,21 @@ pub fn render_structured<T: Serialize>(
     value: &T,
     format: StructuredFormat,
 ) -> Result<String, serde_json::Error> {
-    let mut json = serde_json::to_string_pretty(value)?;
     Ok(match format {
         StructuredFormat::Json => {
+            let mut json = serde_json::to_string_pretty(value)?;
             json.push('\n');
             json
         }
+        // serde-saphyr (already in the tree through kube) quotes what a YAML reader would
+        // misread (`"yes"`, `"1.0"`, `"- x"`), so both formats carry the same values.
+        // Block scalars off: a long identity or a multi-line detail stays on one line, as in
+        // the JSON, so `grep` and `yq` users see the same text.
         StructuredFormat::Yaml => {
-            let node: Node = serde_json::from_str(&json)?;
-            let mut out = String::new();
-            node.write_yaml(&mut out);
-            out
+            let mut options = serde_saphyr::SerializerOptions::default();
+            options.prefer_block_scalars = false;
+            serde_saphyr::to_string_with_options(value, options)
+                .map_err(serde::ser::Error::custom)?
         }
     })
 }
@@ -50,178 +53,6 @@ pub fn render_structured<T: Serialize>(
 pub fn write_structured<T: Serialize>(value: &T, format: StructuredFormat) -> io::Result<()> {
     let text = render_structured(value, format).map_err(io::Error::other)?;
     super::out(&text)
-}
-
-/// Block-style YAML for a JSON value (object keys in the value's order). Strings are written
-/// as JSON strings (double-quoted YAML scalars use the same escapes) whenever a plain scalar
-/// could be misread (`yes`, `1.0`, `: `, leading `-`, …), so the YAML and JSON outputs always
-/// carry the same values.
-pub fn to_yaml(value: &Value) -> String {
-    let node: Node = serde_json::from_value(value.clone()).unwrap_or(Node::Null);
-    let mut out = String::new();
-    node.write_yaml(&mut out);
-    out
-}
-
-/// A JSON document that remembers the order of object keys (`serde_json::Value` sorts them
-/// unless a crate-wide feature is switched on).
-#[derive(Debug, Clone, PartialEq)]
-enum Node {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(String),
-    Seq(Vec<Node>),
-    Map(Vec<(String, Node)>),
-}
-
-impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Node;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_none<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Node, E> {
-                Ok(Node::Bool(b))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Node, E> {
-                Ok(Node::Number(n.into()))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Node, E> {
-                Ok(Node::Number(n.into()))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Node, E> {
-                Ok(serde_json::Number::from_f64(n).map_or(Node::Null, Node::Number))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Node, E> {
-                Ok(Node::String(s.to_owned()))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Node, E> {
-                Ok(Node::String(s))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = a.next_element()? {
-                    items.push(item);
-                }
-                Ok(Node::Seq(items))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some((k, v)) = a.next_entry::<String, Node>()? {
-                    entries.push((k, v));
-                }
-                Ok(Node::Map(entries))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl Node {
-    fn write_yaml(&self, out: &mut String) {
-        match self {
-            Self::Map(map) if !map.is_empty() => yaml_map(map, 0, out),
-            Self::Seq(items) if !items.is_empty() => yaml_seq(items, 0, out),
-            other => {
-                out.push_str(&yaml_scalar(other));
-                out.push('\n');
-            }
-        }
-    }
-}
-
-fn yaml_map(map: &[(String, Node)], indent: usize, out: &mut String) {
-    for (key, value) in map {
-        let _ = write!(out, "{:indent$}{}:", "", yaml_string(key));
-        yaml_value_after_key(value, indent, out);
-    }
-}
-
-fn yaml_seq(items: &[Node], indent: usize, out: &mut String) {
-    for item in items {
-        let _ = write!(out, "{:indent$}-", "");
-        match item {
-            Node::Map(map) if !map.is_empty() => {
-                // The first key goes on the dash's line, the rest align under it.
-                for (i, (key, value)) in map.iter().enumerate() {
-                    if i == 0 {
-                        let _ = write!(out, " {}:", yaml_string(key));
-                    } else {
-                        let _ = write!(
-                            out,
-                            "{:width$}{}:",
-                            "",
-                            yaml_string(key),
-                            width = indent + 2
-                        );
-                    }
-                    yaml_value_after_key(value, indent + 2, out);
-                }
-            }
-            Node::Seq(inner) if !inner.is_empty() => {
-                out.push('\n');
-                yaml_seq(inner, indent + 2, out);
-            }
-            scalar => {
-                let _ = writeln!(out, " {}", yaml_scalar(scalar));
-            }
-        }
-    }
-}
-
-fn yaml_value_after_key(value: &Node, indent: usize, out: &mut String) {
-    match value {
-        Node::Map(map) if !map.is_empty() => {
-            out.push('\n');
-            yaml_map(map, indent + 2, out);
-        }
-        Node::Seq(items) if !items.is_empty() => {
-            out.push('\n');
-            yaml_seq(items, indent, out);
-        }
-        scalar => {
-            let _ = writeln!(out, " {}", yaml_scalar(scalar));
-        }
-    }
-}
-
-fn yaml_scalar(value: &Node) -> String {
-    match value {
-        Node::Null => "null".to_owned(),
-        Node::Bool(b) => b.to_string(),
-        Node::Number(n) => n.to_string(),
-        Node::String(s) => yaml_string(s),
-        Node::Seq(_) => "[]".to_owned(),
-        Node::Map(_) => "{}".to_owned(),
-    }
-}
-
-fn yaml_string(s: &str) -> String {
-    let plain_safe = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | '+'))
-        && !s.starts_with(['-', '.', '+'])
-        && !matches!(
-            s.to_ascii_lowercase().as_str(),
-            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "~"
-        )
-        && !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '_');
-    if plain_safe {
-        s.to_owned()
-    } else {
-        serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
-    }
 }
 
 /// RFC 3339 UTC for seconds since the epoch (`2023-07-12T15:56:36Z`).
@@ -406,7 +237,7 @@ pub fn print_blob(report: &BlobReport, format: Option<StructuredFormat>) -> io::
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     #[test]
     fn rfc3339_matches_known_instants() {
@@ -451,31 +282,17 @@ mod tests {
             empty: serde_json::Map::new(),
         };
         let yaml = render_structured(&doc, StructuredFormat::Yaml).expect("yaml");
-        assert_eq!(
-            yaml,
-            "apiVersion: kubectl-verify/v1\n\
-             schemaVersion: 1\n\
-             verdict: verified\n\
-             detail: \"\"\n\
-             words:\n\
-             - \"yes\"\n\
-             - \"no\"\n\
-             - \"1.0\"\n\
-             - \"-x\"\n\
-             - \"a: b\"\n\
-             - \"line\\nbreak\"\n\
-             - ok\n\
-             signer:\n  \
-               kind: keyless\n  \
-               identity: a@b.c\n  \
-               issuer: \"https://accounts.google.com\"\n\
-             tlog: null\n\
-             list:\n\
-             - a: 1\n  \
-               b:\n    \
-                 c: true\n\
-             empty: {}\n"
-        );
+        assert!(yaml.starts_with("apiVersion: kubectl-verify/v1\nschemaVersion: 1\n"));
+        // YAML 1.1 readers (PyYAML, yq v3) take these for booleans and numbers.
+        for quoted in [
+            "- \"yes\"\n",
+            "- \"no\"\n",
+            "- \"1.0\"\n",
+            "detail: \"\"\n",
+            "- \"line\\nbreak\"\n",
+        ] {
+            assert!(yaml.contains(quoted), "{quoted:?} in\n{yaml}");
+        }
         let json = render_structured(&doc, StructuredFormat::Json).expect("json");
         assert!(
             json.starts_with(
@@ -483,18 +300,9 @@ mod tests {
             ),
             "{json}"
         );
-        // What we write, a YAML parser reads back as the same events.
-        let mut parser = saphyr_parser::Parser::new_from_str(&yaml);
-        let mut scalars = Vec::new();
-        while let Some(Ok((event, _))) = parser.next() {
-            if let saphyr_parser::Event::Scalar(s, ..) = event {
-                scalars.push(s.to_string());
-            }
-        }
-        assert!(scalars.contains(&"line\nbreak".to_owned()), "{scalars:?}");
-        assert!(
-            scalars.contains(&"https://accounts.google.com".to_owned()),
-            "{scalars:?}"
-        );
+        // What we write, a YAML parser reads back as the same values as the JSON.
+        let from_yaml: Value = serde_saphyr::from_str(&yaml).expect("our YAML parses");
+        let from_json: Value = serde_json::from_str(&json).expect("our JSON parses");
+        assert_eq!(from_yaml, from_json, "{yaml}");
     }
 }
