@@ -109,6 +109,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s f -l filename -d 'A manifest file, directory, pipe or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l max-input-size -d 'Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
@@ -138,6 +139,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s f -l filename -d 'A manifest file, directory or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l max-input-size -d 'Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r

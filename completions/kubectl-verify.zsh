@@ -108,6 +108,8 @@ never\:""))' \
 ;;
 (manifests)
 _arguments "${_arguments_options[@]}" : \
+'*-f+[A manifest file, directory, pipe or \`-\` (repeatable), as \`kubectl apply -f\`; read before the positional paths]:PATH|-:_files' \
+'*--filename=[A manifest file, directory, pipe or \`-\` (repeatable), as \`kubectl apply -f\`; read before the positional paths]:PATH|-:_files' \
 '--max-input-size=[Refuse any input (file, pipe or stdin) larger than this\: 64Mi, 1Gi, 500k, or bytes]:SIZE:_default' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
@@ -150,6 +152,8 @@ never\:""))' \
 ;;
 (pin)
 _arguments "${_arguments_options[@]}" : \
+'*-f+[A manifest file, directory or \`-\` (repeatable), as \`kubectl apply -f\`; read before the positional paths]:FILE|DIR|-:_files' \
+'*--filename=[A manifest file, directory or \`-\` (repeatable), as \`kubectl apply -f\`; read before the positional paths]:FILE|DIR|-:_files' \
 '--max-input-size=[Refuse any input (file, pipe or stdin) larger than this\: 64Mi, 1Gi, 500k, or bytes]:SIZE:_default' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \

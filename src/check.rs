@@ -353,8 +353,7 @@ fn judgement_of(verdict: Verdict) -> Judgement {
 /// its policy is in `mode: warn`, or no rule covers the image and `--allow-unmatched` is set.
 pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEntry {
     let j = o.judgement;
-    let unmatched_allowed = allow_unmatched && j.verdict.code == VerdictCode::NoPolicy;
-    let enforced = j.mode == Mode::Enforce && !unmatched_allowed;
+    let enforced = enforced(&j, allow_unmatched);
     ImageEntry {
         reference: reference.to_owned(),
         digest: o.digest.map(|d| d.to_string()),
@@ -381,29 +380,62 @@ pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEn
     }
 }
 
-/// For `pin --verify`: each reference resolved and verified once; a digest is kept only when
-/// its signature verified — exactly the digest that verified, never a second lookup. Keyed by
-/// [`ImageRef::canonical`]; an error says why a reference is not pinned.
+/// Whether a judgement fails the run: it does unless its policy is in `mode: warn`, or no
+/// rule covers the image and `--allow-unmatched` is set.
+fn enforced(j: &Judgement, allow_unmatched: bool) -> bool {
+    let unmatched_allowed = allow_unmatched && j.verdict.code == VerdictCode::NoPolicy;
+    j.mode == Mode::Enforce && !unmatched_allowed
+}
+
+/// What `pin --verify` may write, keyed by [`ImageRef::canonical`].
+#[derive(Debug, Default)]
+pub struct PinDigests {
+    /// The digest to pin, or why the reference is not pinned.
+    pub digests: HashMap<String, Result<Digest, String>>,
+    /// References pinned although their signature did not verify, because the failure does
+    /// not fail the run (`mode: warn`, `--allow-unmatched`): what to tell the user.
+    pub unverified: HashMap<String, String>,
+}
+
+/// For `pin --verify`: each reference resolved and verified once; a digest is kept when its
+/// signature verified — exactly the digest that verified, never a second lookup — or when the
+/// failure is not enforced (the enforcement rule of [`entry`]): then the digest it resolved
+/// to is pinned and the failure reported in [`PinDigests::unverified`].
 pub async fn verified_digests(
     registry: &Registry,
     settings: &Settings,
     refs: &[ImageRef],
-) -> HashMap<String, Result<Digest, String>> {
+) -> PinDigests {
     let outcomes = evidence::verify_images(registry, refs, &settings.plan, None).await;
-    outcomes
-        .into_iter()
-        .map(|o| {
-            let key = o.reference.canonical();
-            let v = &o.judgement.verdict;
-            let result = match o.digest {
-                Some(d) if v.code.is_verified() => Ok(d),
-                Some(d) => Err(format!(
-                    "not pinned: the signature of {d} did not verify ({}): {}",
-                    v.code, v.detail
-                )),
-                None => Err(format!("not pinned ({}): {}", v.code, v.detail)),
-            };
-            (key, result)
-        })
-        .collect()
+    let mut out = PinDigests::default();
+    for o in outcomes {
+        let key = o.reference.canonical();
+        let j = &o.judgement;
+        let v = &j.verdict;
+        let result = match o.digest {
+            Some(d) if v.code.is_verified() => Ok(d),
+            Some(d) if !enforced(j, settings.allow_unmatched) => {
+                let why = match &j.policy {
+                    _ if v.code == VerdictCode::NoPolicy => "--allow-unmatched".to_owned(),
+                    Some(p) => format!("policy {p} is in mode: warn"),
+                    None => "its policy is in mode: warn".to_owned(),
+                };
+                out.unverified.insert(
+                    key.clone(),
+                    format!(
+                        "the signature of {d} did not verify ({}; pinned anyway: {why}): {}",
+                        v.code, v.detail
+                    ),
+                );
+                Ok(d)
+            }
+            Some(d) => Err(format!(
+                "not pinned: the signature of {d} did not verify ({}): {}",
+                v.code, v.detail
+            )),
+            None => Err(format!("not pinned ({}): {}", v.code, v.detail)),
+        };
+        out.digests.insert(key, result);
+    }
+    out
 }

@@ -159,6 +159,12 @@ pub enum ReferenceError {
     /// The value is empty (or null in YAML): there is nothing to resolve.
     #[error("empty image reference")]
     Empty,
+    /// A template expression (`{{ … }}`) where a reference belongs: the file parsed as YAML,
+    /// but this value was never rendered.
+    #[error(
+        "image reference {0:?} is an unrendered template ({{{{ … }}}}); render it first, e.g. `helm template …`"
+    )]
+    Template(String),
     /// Whitespace is never part of a reference; usually a copy-paste accident.
     #[error("image reference {0:?} contains whitespace")]
     Whitespace(String),
@@ -215,6 +221,10 @@ impl ImageRef {
     pub fn parse(s: &str) -> Result<Self, ReferenceError> {
         if s.is_empty() {
             return Err(ReferenceError::Empty);
+        }
+        // Before the grammar checks: "contains whitespace" would hide what is wrong.
+        if s.contains("{{") {
+            return Err(ReferenceError::Template(excerpt(s)));
         }
         if s.chars().any(char::is_whitespace) {
             return Err(ReferenceError::Whitespace(excerpt(s)));
@@ -557,6 +567,14 @@ mod tests {
                 "image reference \"nginx :1\" contains whitespace",
             ),
             ("Nginx:1", "repository name must be lowercase: \"Nginx\""),
+            (
+                "{{ .Values.image }}",
+                "image reference \"{{ .Values.image }}\" is an unrendered template",
+            ),
+            (
+                "registry.example.com/app:{{.Chart.AppVersion}}",
+                "image reference \"registry.example.com/app:{{.Chart.AppVersion}}\" is an unrendered template",
+            ),
             (
                 "ghcr.io/Org/app",
                 "repository name must be lowercase: \"ghcr.io/Org/app\"",

@@ -386,6 +386,21 @@ pub async fn verify_and_report(
     uses: Vec<ImageUse>,
     drift: bool,
 ) -> anyhow::Result<Outcome> {
+    let report = match verify_uses(args, uses, drift).await {
+        Ok(report) => report,
+        Err(e) => return Err(error_report(ImagesReport::new(Vec::new()), e, args.output)),
+    };
+    write_report(&report, args.output)?;
+    Ok(outcome(&report))
+}
+
+/// Verifies the uses into a report, writing nothing. Errors are runtime errors (exit 2): an
+/// unreadable key or policy, a `k8s://` key that cannot be read, bad registry flags.
+pub async fn verify_uses(
+    args: &VerifyArgs,
+    uses: Vec<ImageUse>,
+    drift: bool,
+) -> anyhow::Result<ImagesReport> {
     let keys = k8s_keys(&args.trust, None, &KubeOptions::default()).await?;
     let settings = Settings {
         plan: prepare(&args.trust, &keys)?,
@@ -394,13 +409,29 @@ pub async fn verify_and_report(
     };
     let registry =
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
-    let report = check_uses(&registry, &settings, uses, args.output).await;
-    write_report(&report, args.output)?;
-    Ok(if report.has_failures() {
+    Ok(check_uses(&registry, &settings, uses, args.output).await)
+}
+
+/// Exit 1 when the report holds a failure or something not verified.
+pub fn outcome(report: &ImagesReport) -> Outcome {
+    if report.has_failures() {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    }
+}
+
+/// A run that stopped with `e`: with `-o json|yaml` the document is still written, `e` in its
+/// `errors[]` (a script reading stdout gets a document, never zero bytes); a table prints
+/// nothing, the error goes to stderr once. Returns `e` for `main` (exit 2).
+pub fn error_report(report: ImagesReport, e: anyhow::Error, output: ImageOutput) -> anyhow::Error {
+    if matches!(output, ImageOutput::Json | ImageOutput::Yaml)
+        && let Err(w) = write_report(&report.with_error(&e), output)
+    {
+        // Stdout is gone (a closed pipe): say so with the error, which is still the cause.
+        return e.context(format!("the report could not be written: {w:#}"));
+    }
+    e
 }
 
 /// [`check::check`] with a progress bar on stderr when it is a terminal, the output is a
@@ -436,7 +467,7 @@ pub async fn verified_digests(
     args: &TrustArgs,
     options: RegistryOptions,
     refs: &[ImageRef],
-) -> anyhow::Result<std::collections::HashMap<String, Result<crate::reference::Digest, String>>> {
+) -> anyhow::Result<check::PinDigests> {
     let keys = k8s_keys(args, None, &KubeOptions::default()).await?;
     let settings = Settings {
         plan: prepare(args, &keys)?,

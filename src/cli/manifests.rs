@@ -6,33 +6,40 @@
 
 use std::path::PathBuf;
 
-use anyhow::bail;
+use anyhow::{anyhow, bail};
 use clap::Args;
 
 use super::Outcome;
-use super::common::{VerifyArgs, verify_and_report};
+use super::common::{VerifyArgs, error_report, outcome, verify_uses, write_report};
 use crate::check::{ImageUse, Running};
-use crate::manifest;
 use crate::manifest::inputs::{self, Input, InputProblem, Parsed, ReadError};
+use crate::manifest::{self, Position};
 use crate::reference::ImageRef;
-use crate::report::images::{SourceLocation, UseSource};
+use crate::report::images::{ImagesReport, SkipReason, Skipped, SourceLocation, UseSource};
 
 /// Verify the signatures of the images in Kubernetes manifests.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   kubectl verify manifests deploy.yaml                       # registry.k8s.io: built-in policy
+  kubectl verify manifests -f deploy.yaml -f svc.yaml        # as kubectl's -f
   kubectl verify manifests -R k8s/ --policy policy.yaml
   helm template my-chart | kubectl verify manifests - --key cosign.pub -o json
   kubectl verify manifests <(helm template my-chart) <(kustomize build overlays/prod)
 
-Exit status: 0 every image verified, 1 an image did not verify or a reference is invalid,
-2 usage or runtime error (a file that cannot be read or parsed).")]
+Exit status: 0 every image verified (or the inputs hold no image: `0 images`), 1 an image did not
+verify, a reference is invalid, or an input was not verified (a template, a directory without
+manifests), 2 usage or runtime error (no input at all, empty stdin, a file that cannot be read or
+parsed). With -o json|yaml the report is written whatever happened, errors in `errors[]`.")]
 pub struct ManifestsArgs {
     /// Manifest files (YAML or JSON, many documents each), directories, pipes such as
     /// `<(helm template …)`, or `-` for stdin.
-    #[arg(value_name = "PATH|-", required = true)]
+    #[arg(value_name = "PATH|-", required_unless_present = "filename")]
     pub paths: Vec<PathBuf>,
+    /// A manifest file, directory, pipe or `-` (repeatable), as `kubectl apply -f`; read
+    /// before the positional paths.
+    #[arg(short = 'f', long = "filename", value_name = "PATH|-")]
+    pub filename: Vec<PathBuf>,
     /// Look into subdirectories for .yaml, .yml and .json files.
     #[arg(short = 'R', long)]
     pub recursive: bool,
@@ -44,22 +51,107 @@ pub struct ManifestsArgs {
 }
 
 pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
-    let mut errors = 0usize;
-    let mut invalid = 0usize;
-    let mut inputs: Vec<ImageUse> = Vec::new();
-    let expansion = manifest::inputs::expand(&args.paths, args.recursive);
-    for problem in &expansion.problems {
-        match problem {
-            // Fatal, as before any file is read.
-            InputProblem::StdinTwice | InputProblem::Unlistable { .. } => bail!("{problem}"),
-            InputProblem::NoManifests { .. } | InputProblem::Skipped { .. } => {
-                crate::report::warn(&problem.to_string());
-            }
-            InputProblem::Unreadable { .. } | InputProblem::NotAFile { .. } => {
-                crate::report::error(&anyhow::anyhow!("{problem}"));
-                errors += 1;
+    let output = args.verify.output;
+    let gathered = match gather(&args) {
+        Ok(g) => g,
+        Err(e) => return Err(error_report(ImagesReport::new(Vec::new()), e, output)),
+    };
+    let Gathered {
+        uses,
+        skipped,
+        errors,
+        read,
+    } = gathered;
+    if read == 0 {
+        // Nothing matched, or stdin was empty: "0 images" would pass a check that never ran.
+        let e = anyhow!(
+            "no input: nothing was read, so nothing was verified (no manifest files matched, \
+             or stdin was empty)"
+        );
+        return Err(error_report(
+            ImagesReport::new(Vec::new()).with_skipped(skipped),
+            e,
+            output,
+        ));
+    }
+    let report = if uses.is_empty() {
+        ImagesReport::new(Vec::new())
+    } else {
+        match verify_uses(&args.verify, uses, false).await {
+            Ok(report) => report,
+            Err(e) => {
+                let report = ImagesReport::new(Vec::new()).with_skipped(skipped);
+                return Err(error_report(report, e, output));
             }
         }
+    }
+    .with_skipped(skipped);
+    if errors > 0 {
+        // The report of everything else first, then exit 2 for what could not be read.
+        let e = anyhow!(
+            "{errors} {} could not be read or parsed",
+            if errors == 1 { "input" } else { "inputs" }
+        );
+        write_report(&report.with_error(&e), output)?;
+        return Err(e);
+    }
+    write_report(&report, output)?;
+    Ok(outcome(&report))
+}
+
+/// The image uses of every input, and what could not be verified.
+struct Gathered {
+    uses: Vec<ImageUse>,
+    /// Each one fails the run (exit 1), and is listed in the report.
+    skipped: Vec<Skipped>,
+    /// Inputs that could not be read or parsed: exit 2 once the rest is reported.
+    errors: usize,
+    /// Inputs read that held something (whether or not it parsed): none is "no input".
+    read: usize,
+}
+
+/// Expands the paths, reads every input and collects its image uses. Stderr says what goes
+/// wrong as it happens; errors are the ones that stop the run before any lookup.
+fn gather(args: &ManifestsArgs) -> anyhow::Result<Gathered> {
+    let mut g = Gathered {
+        uses: Vec::new(),
+        skipped: Vec::new(),
+        errors: 0,
+        read: 0,
+    };
+    let paths: Vec<PathBuf> = args.filename.iter().chain(&args.paths).cloned().collect();
+    let expansion = manifest::inputs::expand(&paths, args.recursive);
+    for problem in &expansion.problems {
+        let (file, reason) = match problem {
+            // Fatal, as before any file is read.
+            InputProblem::StdinTwice | InputProblem::Unlistable { .. } => bail!("{problem}"),
+            InputProblem::NoManifests { path, .. } => {
+                crate::report::error(&anyhow!("{problem}"));
+                (path, SkipReason::NoManifests)
+            }
+            InputProblem::Skipped { path, .. } => {
+                crate::report::error(&anyhow!("{problem}"));
+                (path, SkipReason::NotAFile)
+            }
+            InputProblem::Unreadable { path, .. } | InputProblem::NotAFile { path, .. } => {
+                crate::report::error(&anyhow!("{problem}"));
+                g.errors += 1;
+                let reason = if matches!(problem, InputProblem::Unreadable { .. }) {
+                    SkipReason::Unreadable
+                } else {
+                    SkipReason::NotAFile
+                };
+                (path, reason)
+            }
+        };
+        let file = file.display().to_string();
+        // The message names the path already; the detail is what follows it.
+        let detail = problem.to_string();
+        let detail = detail
+            .strip_prefix(&format!("{file}: "))
+            .unwrap_or(&detail)
+            .to_owned();
+        g.skipped.push(skipped(file, None, reason, detail));
     }
     let limit = args.max_input_size;
     for read in expansion
@@ -68,30 +160,55 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
         .map(|input| inputs::read_input(input, limit))
     {
         let label = read.input.label();
+        if !read.bytes.trim_ascii().is_empty() {
+            g.read += 1;
+        }
         let images = match read.parsed {
             Ok(Parsed::Images(images)) => images,
             Ok(Parsed::Templated { at }) => {
-                crate::report::warn(&format!(
-                    "{label}:{at}: looks like a template ({{{{ … }}}}); skipped (render it first, e.g. `helm template … | kubectl verify manifests -`)"
-                ));
+                let detail = "does not parse as YAML and contains {{ … }}: a template; render it \
+                     first, e.g. `helm template … | kubectl verify manifests -`"
+                    .to_owned();
+                crate::report::error(&anyhow!("{label}:{at}: {detail}"));
+                g.skipped
+                    .push(skipped(label, Some(at), SkipReason::Templated, detail));
                 continue;
             }
             Err(ReadError::Io(e)) if read.input == Input::Stdin => {
                 return Err(anyhow::Error::new(e).context("reading stdin"));
             }
             Err(ReadError::Io(e)) => {
-                crate::report::error(&anyhow::anyhow!(e));
-                errors += 1;
+                let detail = format!("{:#}", anyhow::Error::new(e));
+                crate::report::error(&anyhow!("{detail}"));
+                g.errors += 1;
+                g.skipped
+                    .push(skipped(label, None, SkipReason::Unreadable, detail));
                 continue;
             }
             Err(ReadError::Manifest(e)) => {
-                crate::report::error(&anyhow::anyhow!("{label}:{e}"));
-                errors += 1;
+                crate::report::error(&anyhow!("{label}:{e}"));
+                g.errors += 1;
+                let at = e.position();
+                let detail = e.to_string();
+                let detail = detail
+                    .strip_prefix(&format!("{at}: "))
+                    .unwrap_or(&detail)
+                    .to_owned();
+                g.skipped
+                    .push(skipped(label, Some(at), SkipReason::NotYaml, detail));
                 continue;
             }
-            Err(e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. })) => {
-                crate::report::error(&anyhow::anyhow!("{label}: {e}"));
-                errors += 1;
+            Err(
+                e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. } | ReadError::Empty),
+            ) => {
+                crate::report::error(&anyhow!("{label}: {e}"));
+                g.errors += 1;
+                let reason = match e {
+                    ReadError::NotAFile { .. } => SkipReason::NotAFile,
+                    ReadError::Empty => SkipReason::Empty,
+                    _ => SkipReason::Unreadable,
+                };
+                g.skipped.push(skipped(label, None, reason, e.to_string()));
                 continue;
             }
         };
@@ -104,7 +221,7 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
                 continue;
             };
             match ImageRef::parse(value) {
-                Ok(image) => inputs.push(ImageUse {
+                Ok(image) => g.uses.push(ImageUse {
                     image,
                     running: Running::NotApplicable,
                     source: Some(UseSource::File(SourceLocation {
@@ -115,36 +232,26 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
                     keychain: None,
                 }),
                 Err(e) => {
-                    crate::report::error(&anyhow::anyhow!("{label}:{}: {e}", site.at));
-                    invalid += 1;
+                    crate::report::error(&anyhow!("{label}:{}: {e}", site.at));
+                    g.skipped.push(skipped(
+                        label.clone(),
+                        Some(site.at),
+                        SkipReason::InvalidReference,
+                        format!("{}: {e}", site.path),
+                    ));
                 }
             }
         }
     }
-    if errors > 0 && inputs.is_empty() {
-        bail!(
-            "{errors} {} could not be read or parsed",
-            if errors == 1 { "file" } else { "files" }
-        );
+    Ok(g)
+}
+
+fn skipped(file: String, at: Option<Position>, reason: SkipReason, detail: String) -> Skipped {
+    Skipped {
+        file,
+        line: at.map(|a| a.line),
+        column: at.map(|a| a.col),
+        reason,
+        detail,
     }
-    if inputs.is_empty() {
-        crate::report::info("no images found");
-        return Ok(if invalid > 0 {
-            Outcome::Findings
-        } else {
-            Outcome::Clean
-        });
-    }
-    let outcome = verify_and_report(&args.verify, inputs, false).await?;
-    if errors > 0 {
-        bail!(
-            "{errors} {} could not be read or parsed",
-            if errors == 1 { "file" } else { "files" }
-        );
-    }
-    Ok(if invalid > 0 {
-        Outcome::Findings
-    } else {
-        outcome
-    })
 }

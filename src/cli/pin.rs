@@ -31,15 +31,20 @@ Examples:
   kubectl verify pin --verify --policy p.yaml k8s/  # pin only what verified
   helm template my-chart | kubectl verify pin - > pinned.yaml
 
-Exit status: 0 all pinned, 1 a reference could not be pinned (that file is left unchanged),
-2 a file could not be read, parsed or written.")]
+Exit status: 0 all pinned, 1 a reference could not be pinned (that file is left unchanged; stdin
+is written out unchanged) or, with --verify, a file was not verified (a template, a directory
+without manifests), 2 a file could not be read, parsed or written, or there was no input.")]
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 pub struct PinArgs {
     /// Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin
     /// (the result goes to stdout). A pipe such as `<(helm template …)` is read with
     /// --dry-run only: it cannot be rewritten in place.
-    #[arg(value_name = "FILE|DIR|-", required = true)]
+    #[arg(value_name = "FILE|DIR|-", required_unless_present = "filename")]
     pub paths: Vec<PathBuf>,
+    /// A manifest file, directory or `-` (repeatable), as `kubectl apply -f`; read before the
+    /// positional paths.
+    #[arg(short = 'f', long = "filename", value_name = "FILE|DIR|-")]
+    pub filename: Vec<PathBuf>,
     /// Look into subdirectories for .yaml, .yml and .json files.
     #[arg(short = 'R', long)]
     pub recursive: bool,
@@ -79,10 +84,18 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
     // References that could not be pinned: exit 1 at the end.
     let mut findings = 0usize;
 
-    let expansion = manifest::inputs::expand(&args.paths, args.recursive);
+    // With --verify, whatever was not read is a finding (exit 1): nothing verified is never
+    // success. Without it, `pin` only rewrites, and a skipped file is a warning.
+    let mut not_verified = 0usize;
+    let paths: Vec<PathBuf> = args.filename.iter().chain(&args.paths).cloned().collect();
+    let expansion = manifest::inputs::expand(&paths, args.recursive);
     for problem in &expansion.problems {
         match problem {
             InputProblem::StdinTwice => bail!("{problem}"),
+            InputProblem::NoManifests { .. } | InputProblem::Skipped { .. } if args.verify => {
+                crate::report::error(&anyhow::anyhow!("{problem}; nothing there was verified"));
+                not_verified += 1;
+            }
             InputProblem::NoManifests { path, .. } => {
                 report::no_manifests(&path.display().to_string());
             }
@@ -96,6 +109,8 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
         }
     }
     let inputs = expansion.inputs;
+    // Inputs read that held something: none is "no input" (exit 2), never "pinned 0".
+    let mut read_any = false;
 
     let mut loaded = Vec::with_capacity(inputs.len());
     for input in inputs {
@@ -111,8 +126,17 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
         }
         let read = inputs::read_input(input, args.max_input_size);
         let label = read.input.label();
+        read_any |= !read.bytes.trim_ascii().is_empty();
+        // stdin behaves as a file left unchanged: what could not be pinned is passed through.
+        let pass_through = read.input == Input::Stdin && !args.dry_run;
         let plan = match read.parsed {
             Ok(Parsed::Images(images)) => Some(FilePlan::new(images)),
+            Ok(Parsed::Templated { at }) if args.verify => {
+                report::templated_not_verified(&label, at);
+                summary.errors += 1;
+                not_verified += 1;
+                None
+            }
             Ok(Parsed::Templated { at }) => {
                 report::templated(&label, at);
                 summary.skipped += 1;
@@ -132,10 +156,14 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 // `line:col: reason`, so the message reads `file:line:col: reason`.
                 report::located_error(&label, &e);
                 failed += 1;
-                // stdin that cannot be parsed produces no output.
+                if pass_through {
+                    crate::report::out_bytes(&read.bytes)?;
+                }
                 continue;
             }
-            Err(e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. })) => {
+            Err(
+                e @ (ReadError::TooLarge { .. } | ReadError::NotAFile { .. } | ReadError::Empty),
+            ) => {
                 report::file_error(&label, &e);
                 failed += 1;
                 continue;
@@ -157,12 +185,19 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
         .filter(|r| seen.insert(r.canonical()))
         .cloned()
         .collect();
-    let resolved = if lookups.is_empty() {
-        HashMap::new()
+    if !read_any {
+        bail!(
+            "no input: nothing was read, so nothing was pinned (no manifest files matched, or \
+             stdin was empty)"
+        );
+    }
+    let (resolved, unverified) = if lookups.is_empty() {
+        (HashMap::new(), HashMap::new())
     } else if args.verify {
-        super::common::verified_digests(&args.signing, options, &lookups).await?
+        let pins = super::common::verified_digests(&args.signing, options, &lookups).await?;
+        (pins.digests, pins.unverified)
     } else {
-        resolve(options, &lookups).await?
+        (resolve(options, &lookups).await?, HashMap::new())
     };
 
     if !args.dry_run {
@@ -200,9 +235,21 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
             }
             summary.errors += result.problems.len();
             findings += result.problems.len();
-            // Fail closed on stdin: no output rather than unpinned output that a pipeline
-            // (`… | kubectl verify pin - | kubectl apply -f -`) would apply anyway.
+            // Left unchanged, as a file would be; exit 1 says it was not pinned. (Writing
+            // nothing left `helm template … | pin - > out.yaml` with an empty out.yaml.)
+            if matches!(l.input, Input::Stdin) && !args.dry_run {
+                crate::report::out_bytes(&l.bytes)?;
+            }
             continue;
+        }
+        // Pinned although not verified (`mode: warn`, `--allow-unmatched`): said per place.
+        for c in &result.changes {
+            if let Some(why) = ImageRef::parse(&c.from)
+                .ok()
+                .and_then(|r| unverified.get(&r.canonical()))
+            {
+                report::pinned_unverified(&label, c, why);
+            }
         }
         let pinned = if result.patches.is_empty() {
             None
@@ -255,7 +302,7 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
             if failed == 1 { "file" } else { "files" }
         );
     }
-    Ok(if findings > 0 {
+    Ok(if findings + not_verified > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean

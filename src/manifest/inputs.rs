@@ -227,6 +227,11 @@ pub enum ReadError {
     /// Not UTF-8, not YAML/JSON, or an image field of the wrong shape (`line:col: reason`).
     #[error(transparent)]
     Manifest(#[from] ManifestError),
+    /// Stdin or a pipe carried nothing (or only white space): the command writing to it most
+    /// likely failed (`kubectl get … -o yaml | kubectl verify manifests -` with no cluster),
+    /// and reading it as "no images" would pass a check that never ran.
+    #[error("empty: nothing was written to it (did the command feeding it fail?)")]
+    Empty,
 }
 
 /// Reads (at most `limit` bytes), decodes and parses one input, and lists its image scalars.
@@ -242,7 +247,12 @@ pub fn read_input(input: Input, limit: u64) -> ReadInput {
             };
         }
     };
-    let parsed = parse(&bytes);
+    let streamed = matches!(input, Input::Stdin | Input::Pipe(_));
+    let parsed = if streamed && bytes.trim_ascii().is_empty() {
+        Err(ReadError::Empty)
+    } else {
+        parse(&bytes)
+    };
     ReadInput {
         input,
         bytes,

@@ -94,8 +94,8 @@ pub struct ImageScalar {
 #[derive(Debug)]
 pub enum Source<'t> {
     Manifest(Manifest<'t>),
-    /// The file contains `{{ … }}` outside block scalars (or does not parse and contains it):
-    /// a Helm or other template, which must be rendered before it can be pinned.
+    /// The file does not parse as YAML and contains `{{ … }}`: a Helm or other template,
+    /// which must be rendered before it can be read.
     Templated {
         at: Position,
     },
@@ -125,15 +125,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ManifestError> {
 
 /// Parses a file's text, or says it is a template.
 ///
-/// "Templated" means `{{ … }}` appears somewhere other than inside a block scalar: Helm charts
-/// and similar are skipped, while a ConfigMap carrying Go templates in `data: |` (alerting
-/// rules, for instance) is a real manifest and is read normally.
+/// A template is recognised by failing to be YAML, never by containing `{{`: a rendered chart
+/// carries Go templates in quoted annotations, comments and ConfigMap data (alerting rules),
+/// and skipping such a file would leave its images unverified. A file that parses is read as
+/// YAML whatever its strings hold; an image value with `{{` in it is then an invalid
+/// reference, reported at its line. Only a file that does not parse and holds a template
+/// marker is [`Source::Templated`], at the first marker.
 pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
-    let marks = template_marks(text);
     let yaml = match Yaml::parse(text) {
         Ok(y) => y,
         Err(e) => {
-            return match marks.first() {
+            return match template_marks(text).first() {
                 Some(m) => Ok(Source::Templated {
                     at: position_of(text, &line_starts(text), m.start),
                 }),
@@ -141,33 +143,10 @@ pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
             };
         }
     };
-    let line_starts = line_starts(text);
-    if !marks.is_empty() {
-        let mut blocks: Vec<Range<usize>> = yaml
-            .nodes
-            .iter()
-            .filter(|n| {
-                matches!(
-                    n.value,
-                    yaml::Value::Scalar {
-                        style: Style::Block,
-                        ..
-                    }
-                )
-            })
-            .map(|n| n.span.clone())
-            .collect();
-        blocks.sort_by_key(|b| b.start);
-        if let Some(m) = marks.iter().find(|m| !inside_a_block(&blocks, m)) {
-            return Ok(Source::Templated {
-                at: position_of(text, &line_starts, m.start),
-            });
-        }
-    }
     Ok(Source::Manifest(Manifest {
         text,
+        line_starts: line_starts(text),
         yaml,
-        line_starts,
     }))
 }
 
@@ -193,13 +172,6 @@ fn template_marks(text: &str) -> Vec<Range<usize>> {
         line_start += line.len() + 1;
     }
     out
-}
-
-/// Whether `mark` lies inside one of `blocks` (block scalar spans, sorted by start and not
-/// overlapping: scalars do not nest). A binary search, so many marks and many blocks stay cheap.
-fn inside_a_block(blocks: &[Range<usize>], mark: &Range<usize>) -> bool {
-    let after = blocks.partition_point(|b| b.start <= mark.start);
-    after > 0 && mark.end <= blocks[after - 1].end
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -652,19 +624,30 @@ mod tests {
         assert_eq!(got[0].4, got[1].4);
     }
 
+    /// Issue 9: a rendered chart whose PrometheusRule held `{{ $labels.pod }}` in a quoted
+    /// annotation (or a comment) was skipped as a template, so its images went unverified.
+    /// Only text that fails to parse is a template; `{{` in a value that parses is YAML.
     #[test]
-    fn templates_are_recognised_outside_block_scalars_only() {
+    fn templates_are_recognised_by_failing_to_be_yaml() {
         let table: &[(&str, Option<Position>)] = &[
-            (
-                "kind: Pod\nspec:\n  containers:\n  - image: \"{{ .Values.image }}\"\n",
-                Some(at(4, 13)),
-            ),
             (
                 "{{- if .Values.x }}\nkind: Pod\n{{- end }}\n",
                 Some(at(1, 1)),
             ),
             (
+                "kind: Pod\nmetadata:\n  name: {{ .Release.Name }}-web\nspec: {}\n",
+                Some(at(3, 9)),
+            ),
+            (
                 "kind: ConfigMap\ndata:\n  rules: |\n    summary: {{ $labels.pod }}\n",
+                None,
+            ),
+            (
+                "kind: PrometheusRule\n# fires for {{ $labels.pod }}\nspec:\n  groups:\n  - rules:\n    - annotations:\n        summary: \"{{ $labels.pod }} is down\"\n",
+                None,
+            ),
+            (
+                "kind: Pod\nspec:\n  containers:\n  - image: \"{{ .Values.image }}\"\n",
                 None,
             ),
             ("kind: ConfigMap\ndata:\n  a: '{ {x} }'\n", None),
@@ -676,6 +659,10 @@ mod tests {
             };
             assert_eq!(got, *want, "{text}");
         }
+        // Parsed, the quoted template is the image value: the reference parser refuses it.
+        let s = sites("kind: Pod\nspec:\n  containers:\n  - image: \"{{ .Values.image }}\"\n");
+        assert_eq!(s[0].1.as_deref(), Some("{{ .Values.image }}"));
+        assert!(crate::reference::ImageRef::parse("{{ .Values.image }}").is_err());
     }
 
     #[test]
@@ -702,26 +689,6 @@ mod tests {
         assert!(template_marks(&"{".repeat(1 << 20)).is_empty());
         let closed_once = format!("{}}}}}", "{{ ".repeat(300_000));
         assert_eq!(template_marks(&closed_once).len(), 1);
-    }
-
-    #[test]
-    fn inside_a_block_table() {
-        let blocks = [2..5, 10..20, 30..31];
-        let table: &[(Range<usize>, bool)] = &[
-            (0..2, false),
-            (2..5, true),
-            (3..6, false),
-            (10..12, true),
-            (18..20, true),
-            (19..21, false),
-            (25..27, false),
-            (30..31, true),
-            (40..41, false),
-        ];
-        for (mark, want) in table {
-            assert_eq!(inside_a_block(&blocks, mark), *want, "{mark:?}");
-        }
-        assert!(!inside_a_block(&[], &(0..1)));
     }
 
     #[test]

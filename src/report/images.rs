@@ -35,8 +35,19 @@
 //!                    verified is the imageID the node reports), `waiting` (no image yet:
 //!                    verified from the spec reference) or `template` (a workload's pod
 //!                    template, or an image volume: resolved from the spec reference)
-//! summary: {total, verified, failed, warned}
+//! skipped[]          what was not verified, each failing the run (present when not empty):
+//!                    {file, line, column, reason, detail}; reason is templated |
+//!                    unreadable | not-yaml | not-a-file | no-manifests | empty |
+//!                    invalid-reference;
+//!                    line and column are null when the whole input is meant
+//! errors[]           {message}: why the run stopped or could not finish (exit 2; present
+//!                    when not empty)
+//! summary: {total, verified, failed, warned, skipped (when not 0)}
 //! ```
+//!
+//! The table ends with a summary line (`5 images: 3 verified, 1 unsigned, 1 no-policy`), the
+//! inputs not verified under NOT VERIFIED, and a hint that applies to many rows (how to say
+//! who signs an image no policy covers) once, under the table rather than in every row.
 
 use std::fmt::Write as _;
 
@@ -45,7 +56,7 @@ use serde::Serialize;
 
 pub use super::verdict::rfc3339;
 use super::verdict::{API_VERSION, StructuredFormat, write_structured};
-use crate::verify::image::Format;
+use crate::verify::image::{Format, NO_POLICY_HINT};
 use crate::verify::{Signer, VerdictCode};
 
 /// The schema version of [`ImagesReport`].
@@ -176,6 +187,69 @@ pub struct Summary {
     pub verified: usize,
     pub failed: usize,
     pub warned: usize,
+    /// `skipped[]`'s length; left out when 0 so documents of clean runs stay as they were.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Something a run did not verify: an input it could not read as manifests, or an image
+/// value that is not a reference. Each one fails the run: nothing verified is never success.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// The input as named (`<stdin>` for stdin).
+    pub file: String,
+    /// Where in it, when the reason has a place (a template marker, a syntax error, a value).
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub reason: SkipReason,
+    /// One line saying why, as stderr says it.
+    pub detail: String,
+}
+
+/// Why something was not verified: a stable kebab-case code.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// Does not parse as YAML and contains `{{ … }}`: an unrendered template.
+    Templated,
+    /// Could not be read: missing, no permission, larger than `--max-input-size`.
+    Unreadable,
+    /// Not UTF-8 text, or not YAML/JSON.
+    NotYaml,
+    /// A FIFO, socket or device where a manifest was expected.
+    NotAFile,
+    /// A directory named on the command line that holds no manifest files.
+    NoManifests,
+    /// Stdin or a pipe that carried nothing: the command feeding it most likely failed.
+    Empty,
+    /// An image value that is not a valid reference (an unrendered `{{ … }}` included).
+    InvalidReference,
+}
+
+impl SkipReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Templated => "templated",
+            Self::Unreadable => "unreadable",
+            Self::NotYaml => "not-yaml",
+            Self::NotAFile => "not-a-file",
+            Self::NoManifests => "no-manifests",
+            Self::Empty => "empty",
+            Self::InvalidReference => "invalid-reference",
+        }
+    }
+}
+
+/// A runtime error in the document, so `-o json` is a whole document whatever happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunError {
+    /// The error and its causes, `outer: inner: root`.
+    pub message: String,
 }
 
 /// The whole report.
@@ -186,6 +260,10 @@ pub struct ImagesReport {
     pub kind: &'static str,
     pub schema_version: u32,
     pub images: Vec<ImageEntry>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<RunError>,
     pub summary: Summary,
 }
 
@@ -199,19 +277,39 @@ impl ImagesReport {
                 .iter()
                 .filter(|i| !i.enforced && !i.verdict.is_verified())
                 .count(),
+            skipped: 0,
         };
         Self {
             api_version: API_VERSION,
             kind: "ImageVerificationReport",
             schema_version: IMAGES_SCHEMA_VERSION,
             images,
+            skipped: Vec::new(),
+            errors: Vec::new(),
             summary,
         }
     }
 
-    /// True when any image fails the run (exit 1).
+    /// The report with what was not verified added.
+    #[must_use]
+    pub fn with_skipped(mut self, skipped: Vec<Skipped>) -> Self {
+        self.summary.skipped = skipped.len();
+        self.skipped = skipped;
+        self
+    }
+
+    /// The report with the error that stopped the run (`{:#}`: the whole chain).
+    #[must_use]
+    pub fn with_error(mut self, e: &anyhow::Error) -> Self {
+        self.errors.push(RunError {
+            message: format!("{e:#}"),
+        });
+        self
+    }
+
+    /// True when any image fails the run, or anything was not verified (exit 1).
     pub fn has_failures(&self) -> bool {
-        self.summary.failed > 0
+        self.summary.failed > 0 || !self.skipped.is_empty()
     }
 }
 
@@ -262,13 +360,16 @@ pub fn render_table(report: &ImagesReport, color: bool) -> String {
     render_table_styled(report, color, TableStyle::Normal)
 }
 
-/// The USED BY cell: how many uses (or, wide, which), `-` for none.
+/// The USED BY cell: the first use and how many more (or, wide, every use), `-` for none.
 fn used_by(e: &ImageEntry, style: TableStyle, with_context: bool) -> String {
-    if e.sources.is_empty() {
+    let Some(first) = e.sources.first() else {
         return "-".to_owned();
-    }
+    };
     match style {
-        TableStyle::Normal => e.sources.len().to_string(),
+        TableStyle::Normal => match e.sources.len() - 1 {
+            0 => first.label(with_context),
+            more => format!("{} (+{more})", first.label(with_context)),
+        },
         TableStyle::Wide => e
             .sources
             .iter()
@@ -300,12 +401,21 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
         })
         .collect();
     let with_context = contexts.len() > 1;
-    let header = ["IMAGE", "DIGEST", "VERDICT", "SIGNER", "DETAIL"];
-    let rows: Vec<[String; 5]> = report
+    let header = ["IMAGE", "DIGEST", "VERDICT", "POLICY", "SIGNER", "DETAIL"];
+    let hint_suffix = format!(" ({NO_POLICY_HINT})");
+    let mut no_policy_hinted = 0usize;
+    let rows: Vec<[String; 6]> = report
         .images
         .iter()
         .map(|e| {
             let mut detail = e.detail.clone();
+            // The hint is printed once under the table, not in every row.
+            if e.verdict == VerdictCode::NoPolicy
+                && let Some(short) = detail.strip_suffix(&hint_suffix)
+            {
+                detail = short.to_owned();
+                no_policy_hinted += 1;
+            }
             for v in &e.verified_by {
                 let short = v.digest.get(7..19).unwrap_or(&v.digest);
                 if !detail.contains(short) {
@@ -341,6 +451,7 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
                 e.reference.clone(),
                 short_digest(e.digest.as_deref()),
                 e.verdict.as_str().to_owned(),
+                e.policy.clone().unwrap_or_else(|| "-".to_owned()),
                 signer_text(e.signer.as_ref()),
                 detail,
             ]
@@ -366,13 +477,87 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
             rows.into_iter().map(|r| r.to_vec()).collect(),
         )
     };
-    let mut widths: Vec<usize> = header.iter().map(String::len).collect();
-    for row in &rows {
+    let mut out = String::new();
+    // No rows, no header: the summary line says `0 images`.
+    if !rows.is_empty() {
+        write_rows(&mut out, &header, &rows, &report.images, color);
+    }
+    if !report.skipped.is_empty() {
+        if !rows.is_empty() {
+            out.push('\n');
+        }
+        let header = ["NOT VERIFIED", "REASON", "DETAIL"].map(str::to_owned);
+        let rows: Vec<Vec<String>> = report
+            .skipped
+            .iter()
+            .map(|k| {
+                let at = match (k.line, k.column) {
+                    (Some(l), Some(c)) => format!("{}:{l}:{c}", k.file),
+                    (Some(l), None) => format!("{}:{l}", k.file),
+                    _ => k.file.clone(),
+                };
+                vec![at, k.reason.as_str().to_owned(), k.detail.clone()]
+            })
+            .collect();
+        write_rows(&mut out, &header, &rows, &[], false);
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    if no_policy_hinted > 0 {
+        let _ = writeln!(
+            out,
+            "hint: no policy covers {}: {NO_POLICY_HINT}",
+            plural(no_policy_hinted, "image", "images")
+        );
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `5 images: 3 verified, 1 unsigned, 1 no-policy`: every verdict with its count, verified
+/// first, then the others in the order of the verdict table; then what did not fail the run
+/// (`mode: warn`, `--allow-unmatched`) and what was not verified at all.
+fn summary_line(report: &ImagesReport) -> String {
+    let mut counts: Vec<(VerdictCode, usize)> = Vec::new();
+    for e in &report.images {
+        match counts.iter_mut().find(|(c, _)| *c == e.verdict) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e.verdict, 1)),
+        }
+    }
+    counts.sort_by_key(|(c, _)| (!c.is_verified(), *c));
+    let mut line = plural(report.images.len(), "image", "images");
+    if !counts.is_empty() {
+        let parts: Vec<String> = counts.iter().map(|(c, n)| format!("{n} {c}")).collect();
+        let _ = write!(line, ": {}", parts.join(", "));
+    }
+    if report.summary.warned > 0 {
+        let _ = write!(line, " ({} not enforced)", report.summary.warned);
+    }
+    if !report.skipped.is_empty() {
+        let _ = write!(line, "; {} not verified", report.skipped.len());
+    }
+    line
+}
+
+/// Writes a header and rows, columns padded to the widest cell; the verdict column (the third)
+/// is coloured after the entry of the same index when `color`.
+fn write_rows(
+    out: &mut String,
+    header: &[String],
+    rows: &[Vec<String>],
+    entries: &[ImageEntry],
+    color: bool,
+) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let mut out = String::new();
     let line = |cells: &[String], verdict: Option<&ImageEntry>, out: &mut String| {
         for (i, cell) in cells.iter().enumerate() {
             let last = i == cells.len() - 1;
@@ -392,11 +577,10 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
         }
         out.push('\n');
     };
-    line(&header, None, &mut out);
-    for (row, e) in rows.iter().zip(&report.images) {
-        line(row, Some(e), &mut out);
+    line(header, None, out);
+    for (i, row) in rows.iter().enumerate() {
+        line(row, entries.get(i), out);
     }
-    out
 }
 
 fn paint(cell: &str, e: &ImageEntry) -> String {
@@ -451,13 +635,88 @@ mod tests {
         assert!(!report.has_failures());
         let plain = render_table(&report, false);
         let want = "\
-IMAGE           DIGEST         VERDICT    SIGNER                                         DETAIL
-ghcr.io/a/b:1   0123456789ab   verified   me@example.com (https://accounts.google.com)   rekor #7 at 1970-01-01T00:00:00Z
-x               0123456789ab   unsigned   -                                              (warn) -
+IMAGE           DIGEST         VERDICT    POLICY   SIGNER                                         DETAIL
+ghcr.io/a/b:1   0123456789ab   verified   -        me@example.com (https://accounts.google.com)   rekor #7 at 1970-01-01T00:00:00Z
+x               0123456789ab   unsigned   -        -                                              (warn) -
+2 images: 1 verified, 1 unsigned (1 not enforced)
 ";
         assert_eq!(plain, want);
         let coloured = render_table(&report, true);
         assert!(coloured.contains("\u{1b}["));
         assert!(!plain.contains("\u{1b}["));
+    }
+
+    fn file(name: &str, line: usize) -> UseSource {
+        UseSource::File(SourceLocation {
+            file: name.to_owned(),
+            line,
+            column: 12,
+        })
+    }
+
+    /// Issue 9: the table said neither where an image was found nor which policy applied, and
+    /// repeated the no-policy hint in every row; there was no summary line.
+    #[test]
+    fn table_says_where_which_policy_and_sums_up_with_one_hint() {
+        let mut a = entry("a:1", VerdictCode::Verified, true);
+        a.policy = Some("apps".into());
+        a.sources = vec![
+            file("k8s/a.yaml", 13),
+            file("k8s/b.yaml", 4),
+            file("k8s/c.yaml", 9),
+        ];
+        let no_policy = format!("{} ({NO_POLICY_HINT})", crate::verify::image::NO_POLICY);
+        let mut b = entry("b:1", VerdictCode::NoPolicy, true);
+        b.detail.clone_from(&no_policy);
+        b.sources = vec![file("k8s/a.yaml", 20)];
+        let mut c = entry("c:1", VerdictCode::NoPolicy, true);
+        c.detail = no_policy;
+        c.sources = vec![file("k8s/a.yaml", 30)];
+        let mut d = entry("d:1", VerdictCode::Unsigned, true);
+        d.policy = Some("apps".into());
+        d.sources = vec![file("k8s/a.yaml", 40)];
+        let report = ImagesReport::new(vec![a, b, c, d]).with_skipped(vec![Skipped {
+            file: "chart/templates/web.yaml".into(),
+            line: Some(1),
+            column: Some(1),
+            reason: SkipReason::Templated,
+            detail: "a template".into(),
+        }]);
+        assert!(report.has_failures());
+        let want = "\
+IMAGE   DIGEST         VERDICT     USED BY              POLICY   SIGNER   DETAIL
+a:1     0123456789ab   verified    k8s/a.yaml:13 (+2)   apps     -        -
+b:1     0123456789ab   no-policy   k8s/a.yaml:20        -        -        no policy or flag says who should have signed this image
+c:1     0123456789ab   no-policy   k8s/a.yaml:30        -        -        no policy or flag says who should have signed this image
+d:1     0123456789ab   unsigned    k8s/a.yaml:40        apps     -        -
+
+NOT VERIFIED                   REASON      DETAIL
+chart/templates/web.yaml:1:1   templated   a template
+4 images: 1 verified, 1 unsigned, 2 no-policy; 1 not verified
+hint: no policy covers 2 images: give --certificate-identity and --certificate-oidc-issuer, --key, or --policy; --allow-unmatched skips it
+";
+        assert_eq!(render_table(&report, false), want);
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["skipped"][0]["reason"], "templated");
+        assert_eq!(json["summary"]["skipped"], 1);
+        assert!(json.get("errors").is_none());
+        // The JSON detail keeps the hint: a script reads one entry at a time.
+        assert!(
+            json["images"][1]["detail"]
+                .as_str()
+                .unwrap()
+                .contains("--policy")
+        );
+    }
+
+    /// Issue 9: inputs with no images said "no images found" on stderr and printed nothing.
+    #[test]
+    fn an_empty_report_says_0_images() {
+        let report = ImagesReport::new(Vec::new());
+        assert_eq!(render_table(&report, false), "0 images\n");
+        assert!(!report.has_failures());
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["summary"]["total"], 0);
+        assert!(json.get("skipped").is_none() && json["images"].as_array().unwrap().is_empty());
     }
 }

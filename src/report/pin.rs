@@ -30,6 +30,20 @@ pub fn templated(file: &str, at: Position) {
     ));
 }
 
+/// `pin --verify`: a template is not verified, which fails the run.
+pub fn templated_not_verified(file: &str, at: Position) {
+    super::error(&anyhow::anyhow!(
+        "{file}:{at}: does not parse as YAML and contains {{{{ … }}}}: a template, not verified \
+         nor pinned — render it first, e.g. `helm template … | kubectl verify pin --verify -`"
+    ));
+}
+
+/// `pin --verify`: a reference pinned although its signature did not verify (the failure is
+/// not enforced: `mode: warn`, `--allow-unmatched`).
+pub fn pinned_unverified(file: &str, c: &Change, why: &str) {
+    super::warn(&format!("{file}:{}: {} not verified: {why}", c.at, c.from));
+}
+
 pub fn empty_image(file: &str, at: Position, path: &str) {
     super::warn(&format!("{file}:{at}: {path} is empty: nothing to pin"));
 }

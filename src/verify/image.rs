@@ -444,6 +444,13 @@ pub fn judge_requirement(
     finish(j)
 }
 
+/// The detail of a `no-policy` verdict.
+pub const NO_POLICY: &str = "no policy or flag says who should have signed this image";
+/// What to do about a `no-policy` verdict. Part of the detail in `-o json`; a table prints it
+/// once under the rows instead of in each of them.
+pub const NO_POLICY_HINT: &str = "give --certificate-identity and --certificate-oidc-issuer, \
+     --key, or --policy; --allow-unmatched skips it";
+
 /// Judges the evidence for one digest under every requirement that applies: an enforced
 /// failure wins, then a warn-mode failure, else the first requirement's verified verdict.
 pub fn judge(
@@ -456,8 +463,7 @@ pub fn judge(
     if requirements.is_empty() {
         return Judgement::new(Verdict::new(
             VerdictCode::NoPolicy,
-            "no policy or flag says who should have signed this image (give --certificate-identity \
-             and --certificate-oidc-issuer, --key, or --policy; --allow-unmatched skips it)",
+            format!("{NO_POLICY} ({NO_POLICY_HINT})"),
         ));
     }
     if evidence.is_empty() {

@@ -233,7 +233,7 @@ fn kube_system_verifies_what_runs_through_the_real_kubectl() {
         .count();
     assert_eq!(coredns_manifests, 1, "one digest is verified once");
 
-    // The table shows the count of uses.
+    // The table shows the first use and how many more (issue 9).
     let out = kubectl_with_plugin(tmp.path(), &kubeconfig)
         .args(["verify", "pods", "-n", "kube-system"])
         .args(k.flags())
@@ -246,5 +246,6 @@ fn kube_system_verifies_what_runs_through_the_real_kubectl() {
         .lines()
         .find(|l| l.starts_with("registry.k8s.io/coredns/coredns"))
         .unwrap();
-    assert!(line.contains("   2   "), "{line}");
+    assert!(line.contains("kube-system/pod/"), "{line}");
+    assert!(line.contains("] (+1)   "), "{line}");
 }

@@ -91,14 +91,15 @@ fn fifo_in_a_directory_is_skipped_with_a_warning() {
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.yaml"), CONFIGMAP).unwrap();
     mkfifo(&dir.join("sub/b.yaml"));
-    for args in [
-        &["manifests", "-R", "k8s"][..],
-        &["pin", "-R", "k8s"],
-        &["pin", "--dry-run", "-R", "k8s"],
+    // Issue 9: for `manifests` (and `pin --verify`) a file not read is a finding, exit 1.
+    for (args, code) in [
+        (&["manifests", "-R", "k8s"][..], 1),
+        (&["pin", "-R", "k8s"], 0),
+        (&["pin", "--dry-run", "-R", "k8s"], 0),
     ] {
         let out = limited(tmp.path(), args).output().unwrap();
         let err = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(
             err.contains("k8s/sub/b.yaml: a named pipe (FIFO), not a regular file; skipped"),
             "{args:?}: {err}"
@@ -118,10 +119,10 @@ fn symlink_to_a_device_in_a_directory_is_skipped_with_a_warning() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.yaml"), CONFIGMAP).unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.join("z.yaml")).unwrap();
-    for args in [&["manifests", "k8s"][..], &["pin", "k8s"]] {
+    for (args, code) in [(&["manifests", "k8s"][..], 1), (&["pin", "k8s"], 0)] {
         let out = limited(tmp.path(), args).output().unwrap();
         let err = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(
             err.contains("k8s/z.yaml: a character device, not a regular file; skipped"),
             "{args:?}: {err}"

@@ -341,19 +341,20 @@ fn stdin_goes_to_stdout() {
     );
 }
 
-/// Unpinned output in a pipeline (`… | pin - | kubectl apply -f -`) would be applied anyway:
-/// a problem on stdin yields no output at all.
+/// Issue 9: `helm template … | kubectl verify pin - > out.yaml` left an empty out.yaml when
+/// one reference failed. stdin behaves as a file left unchanged: written out as it came, exit 1.
 #[test]
-fn stdin_with_a_problem_prints_nothing() {
+fn stdin_with_a_problem_is_written_out_unchanged() {
     let reg = corpus_registry();
     let tmp = tempfile::tempdir().expect("tmp");
+    let input = "kind: Pod\nspec:\n  containers:\n  - image: nginx:1.27\n  - image: registry.test/team/app:nope\n";
     let out = pin_cmd(&reg, tmp.path())
         .arg("-")
-        .write_stdin("kind: Pod\nspec:\n  containers:\n  - image: nginx:1.27\n  - image: registry.test/team/app:nope\n")
+        .write_stdin(input)
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(out.stdout.is_empty());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), input);
     assert!(
         stderr_of(&out).contains("<stdin>:5:12: cannot resolve registry.test/team/app:nope"),
         "{}",
@@ -798,4 +799,159 @@ fn pin_help_shows_kubectl_verify_pin() {
     ] {
         assert!(stdout.contains(flag), "{flag} missing from:\n{stdout}");
     }
+}
+
+/// Issue 9 (point 5): under a `mode: warn` policy, `pin --verify` left an unsigned image
+/// unpinned and failed the run. A warn-mode failure does not fail the run: the reference is
+/// pinned to the digest it resolved to, and stderr says it did not verify. An enforced
+/// failure in the same run is still not pinned.
+#[test]
+fn pin_verify_pins_warn_mode_failures_and_says_so() {
+    let reg = TestRegistry::plain();
+    let tools = reg.push_image("tools/sidecar", "1");
+    reg.push_image("team/app", "1.0");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let policy = "\
+policies:
+- name: tools
+  mode: warn
+  images: [\"registry.test/tools/**\"]
+  authorities:
+  - keyless:
+      identities: [{subject: releaser@example.com, issuer: \"https://accounts.google.com\"}]
+- name: apps
+  images: [\"registry.test/team/**\"]
+  authorities:
+  - keyless:
+      identities: [{subject: releaser@example.com, issuer: \"https://accounts.google.com\"}]
+";
+    std::fs::write(tmp.path().join("policy.yaml"), policy).expect("write");
+    let warn_only = "kind: Pod\nspec:\n  containers:\n  - image: registry.test/tools/sidecar:1\n";
+    std::fs::write(tmp.path().join("tools.yaml"), warn_only).expect("write");
+    let enforced = "kind: Pod\nspec:\n  containers:\n  - image: registry.test/team/app:1.0\n";
+    std::fs::write(tmp.path().join("app.yaml"), enforced).expect("write");
+
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["--verify", "--policy", "policy.yaml", "tools.yaml"])
+        .output()
+        .expect("run");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("tools.yaml")).expect("read"),
+        warn_only.replace("sidecar:1", &format!("sidecar@{tools}"))
+    );
+    assert!(
+        stderr.contains(
+            "warning: tools.yaml:4:12: registry.test/tools/sidecar:1 not verified: the signature of"
+        ) && stderr.contains("(unsigned; pinned anyway: policy tools is in mode: warn)"),
+        "{stderr}"
+    );
+
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["--verify", "--policy", "policy.yaml", "app.yaml"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("app.yaml")).expect("read"),
+        enforced
+    );
+}
+
+/// Issue 9: with `--verify`, a template is not verified, which fails the run (exit 1) and
+/// passes stdin through unchanged; plain `pin` only warns. Nothing read at all (an empty
+/// directory, empty stdin) is exit 2 for both, never "pinned 0 references".
+#[test]
+fn pin_verify_fails_on_templates_and_no_input_is_exit_2() {
+    let reg = TestRegistry::plain();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let template = std::fs::read_to_string(corpus().join("templated/input.yaml")).expect("case");
+    std::fs::write(tmp.path().join("t.yaml"), &template).expect("write");
+    std::fs::create_dir(tmp.path().join("empty")).expect("mkdir");
+
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["--verify", "t.yaml"])
+        .output()
+        .expect("run");
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: t.yaml:1:1: does not parse as YAML and contains {{ … }}"),
+        "{stderr}"
+    );
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["--verify", "-"])
+        .write_stdin(template.as_str())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), template);
+    let out = pin_cmd(&reg, tmp.path())
+        .arg("t.yaml")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+
+    for (args, stdin, line) in [
+        (&["empty"][..], None, "empty: no .yaml, .yml or .json files"),
+        (
+            &["--verify", "empty"],
+            None,
+            "empty: no .yaml, .yml or .json files",
+        ),
+        (
+            &["-"],
+            Some(""),
+            "<stdin>: empty: nothing was written to it",
+        ),
+        (&["--verify", "-"], Some(""), "<stdin>: empty"),
+    ] {
+        let mut cmd = pin_cmd(&reg, tmp.path());
+        cmd.args(args);
+        if let Some(s) = stdin {
+            cmd.write_stdin(s);
+        }
+        let out = cmd.output().expect("run");
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(line), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error: no input: nothing was read"),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// Issue 9 (point 4): `-f/--filename` (repeatable) names inputs as kubectl's does.
+#[test]
+fn filename_flag_names_files_to_pin() {
+    let reg = TestRegistry::plain();
+    let d = nginx_digest(&reg);
+    let tmp = tempfile::tempdir().expect("tmp");
+    for f in ["a.yaml", "b.yaml"] {
+        std::fs::write(tmp.path().join(f), POD_NGINX).expect("write");
+    }
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["-f", "a.yaml", "--filename", "b.yaml"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    for f in ["a.yaml", "b.yaml"] {
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join(f)).expect("read"),
+            POD_NGINX.replace("nginx:1.27", &format!("nginx@{d}"))
+        );
+    }
+    let out = pin_cmd(&reg, tmp.path())
+        .args(["-f", "-"])
+        .write_stdin(POD_NGINX)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        POD_NGINX.replace("nginx:1.27", &format!("nginx@{d}"))
+    );
 }
