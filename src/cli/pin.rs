@@ -96,8 +96,8 @@ pub async fn run(args: PinArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> 
                 crate::report::error(&anyhow::anyhow!("{problem}; nothing there was verified"));
                 not_verified += 1;
             }
-            InputProblem::NoManifests { path, .. } => {
-                report::no_manifests(&path.display().to_string());
+            InputProblem::NoManifests { path, recursive } => {
+                report::no_manifests(&path.display().to_string(), *recursive);
             }
             InputProblem::Skipped { .. } => crate::report::warn(&problem.to_string()),
             InputProblem::Unreadable { .. }

@@ -48,10 +48,14 @@ pub fn empty_image(file: &str, at: Position, path: &str) {
     super::warn(&format!("{file}:{at}: {path} is empty: nothing to pin"));
 }
 
-pub fn no_manifests(dir: &str) {
-    super::warn(&format!(
-        "{dir}: no .yaml, .yml or .json files here (use -R to look in subdirectories)"
-    ));
+/// A directory without manifests; the `-R` tip only when `-R` was not given.
+pub fn no_manifests(dir: &str, recursive: bool) {
+    let hint = if recursive {
+        ""
+    } else {
+        " (use -R to look in subdirectories)"
+    };
+    super::warn(&format!("{dir}: no .yaml, .yml or .json files here{hint}"));
 }
 
 /// `-v`: one line per reference rewritten.

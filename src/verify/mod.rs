@@ -99,6 +99,9 @@ impl Matcher {
 
     /// A regex matcher, anchored at both ends.
     pub fn regex(source: &str) -> Result<Self, regex::Error> {
+        // Compiled alone first so that an error shows the user's regexp, not our anchored
+        // form of it (`^(?:a(b)$`).
+        Regex::new(source)?;
         let re = Regex::new(&format!("^(?:{source})$"))?;
         Ok(Self::Regex {
             source: source.to_owned(),

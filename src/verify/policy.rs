@@ -243,7 +243,8 @@ fn normalise_glob(s: &str) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
     /// The file could not be read.
-    #[error("reading policy file {path}: {source}")]
+    // The cause is the source, printed once by the error chain, not repeated here.
+    #[error("reading policy file {path}")]
     Read {
         path: String,
         #[source]

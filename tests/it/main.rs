@@ -13,6 +13,7 @@ mod hostile_registry;
 mod image;
 mod kubeapi;
 mod manifests;
+mod newcomer;
 mod packaging;
 mod pin;
 mod registry;
