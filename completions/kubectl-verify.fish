@@ -69,7 +69,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l profile -d 'Expect the signer of a known publisher instead of giving identity flags' -r -f -a "kubernetes-release\t'Kubernetes release binaries: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https://accounts.google.com)'"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l rekor-url -d 'Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https://rekor.sigstore.dev when given without a value)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l rekor-url -d 'Look up the Rekor entry of a .sig + .cert online, at this Rekor (`--rekor-url URL` or `--rekor-url=URL`, as cosign). Alone, it means --tlog-lookup' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s o -l output -d 'Output format' -r -f -a "text\t'A short report ending in `Verified OK` on success'
 json\t''
 yaml\t''"
@@ -79,6 +79,7 @@ always\t''
 never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l tlog-lookup -d 'Look up the Rekor entry of a .sig + .cert online at https://rekor.sigstore.dev (opt-in)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s V -l version -d 'Print version'
@@ -174,7 +175,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-ca -d 'Trust this extra CA certificate (PEM) for the --dl-url-base, --sbom-url-base and --sbom hosts (repeatable)' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-dir -d 'Keep the binaries that verified as DIR/OS/ARCH/NAME (written only once verified, by an atomic rename); otherwise they are hashed as they stream and dropped' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-timeout -d 'Give up on one binary download after this long' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l rekor-url -d 'Look up the Rekor entries of the .sig + .cert pairs online (default URL https://rekor.sigstore.dev when given without a value); without it they are `tlog-missing`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l rekor-url -d 'Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor (`--rekor-url URL` or `--rekor-url=URL`, as cosign); without it or --tlog-lookup they are `tlog-missing`. Alone, it means --tlog-lookup' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, one line per artifact'
 json\t'JSON, schema `ReleaseVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'"
@@ -195,6 +196,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 always\t''
 never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-unsigned-sbom -d 'INSECURE: go on when the SBOM\'s signature does not verify (its line still fails)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l tlog-lookup -d 'Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'

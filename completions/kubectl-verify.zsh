@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
 '(--key --certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
-'--rekor-url=[Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https\://rekor.sigstore.dev when given without a value)]::URL:_default' \
+'--rekor-url=[Look up the Rekor entry of a .sig + .cert online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign). Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
 json\:""
 yaml\:""))' \
@@ -58,6 +58,7 @@ always\:""
 never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--tlog-lookup[Look up the Rekor entry of a .sig + .cert online at https\://rekor.sigstore.dev (opt-in)]' \
 '*-v[Print a line per reference (repeat for more detail)]' \
 '*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -195,7 +196,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--download-ca=[Trust this extra CA certificate (PEM) for the --dl-url-base, --sbom-url-base and --sbom hosts (repeatable)]:FILE:_files' \
 '--download-dir=[Keep the binaries that verified as DIR/OS/ARCH/NAME (written only once verified, by an atomic rename); otherwise they are hashed as they stream and dropped]:DIR:_files' \
 '--download-timeout=[Give up on one binary download after this long]:DURATION:_default' \
-'--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online (default URL https\://rekor.sigstore.dev when given without a value); without it they are \`tlog-missing\`]::URL:_default' \
+'--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign); without it or --tlog-lookup they are \`tlog-missing\`. Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
 json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"))' \
@@ -219,6 +220,7 @@ yaml\:"The same document as YAML"))' \
 always\:""
 never\:""))' \
 '--insecure-unsigned-sbom[INSECURE\: go on when the SBOM'\''s signature does not verify (its line still fails)]' \
+'--tlog-lookup[Look up the Rekor entries online at https\://rekor.sigstore.dev (opt-in)]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \

@@ -111,12 +111,19 @@ pub struct ImageOutcome {
 
 /// A registry failure as a verdict: `rate-limited`, `digest-mismatch` (the registry served
 /// content that does not hash to the digest asked for: wrong bytes, not a network problem,
-/// and not worth retrying), else `unreachable`.
+/// and not worth retrying), `not-found`, `unauthorized`, else `unreachable`. Setup errors
+/// (docker config, helpers) also end the run with exit 2 (see `Registry::setup_error`).
 pub fn registry_verdict(what: &str, e: &RegistryError) -> Verdict {
     let code = match e {
         RegistryError::RateLimited { .. } => VerdictCode::RateLimited,
         RegistryError::DigestMismatch { .. } => VerdictCode::DigestMismatch,
-        _ => VerdictCode::Unreachable,
+        RegistryError::NotFound { .. } => VerdictCode::NotFound,
+        RegistryError::Unauthorized { .. } => VerdictCode::Unauthorized,
+        RegistryError::Unreachable { .. }
+        | RegistryError::Timeout { .. }
+        | RegistryError::Protocol { .. }
+        | RegistryError::Config { .. }
+        | RegistryError::DockerConfig(_) => VerdictCode::Unreachable,
     };
     Verdict::new(code, format!("{what}: {e}"))
 }
@@ -294,8 +301,16 @@ async fn verify_digest_within(
     }
     // Unsigned: is this an index whose platform manifests are signed, or a platform manifest
     // whose index (named by the reference's tag) is signed?
-    let Ok(manifest) = registry.manifest(image, digest.as_str()).await else {
-        return (own, Vec::new());
+    let manifest = match registry.manifest(image, digest.as_str()).await {
+        Ok(m) => m,
+        // No signature, and no such image either: say the actionable thing. A digest the
+        // registry does not have is `not-found`, bytes that do not hash to it are
+        // `digest-mismatch`, never `unsigned`.
+        Err(e @ (RegistryError::NotFound { .. } | RegistryError::DigestMismatch { .. })) => {
+            let what = format!("fetching the manifest {digest}");
+            return (judgement_of(registry_verdict(&what, &e)), Vec::new());
+        }
+        Err(_) => return (own, Vec::new()),
     };
     if let Some(children) = index_children(&manifest.bytes) {
         return judge_children(registry, image, digest, children, plan, own).await;
@@ -546,6 +561,7 @@ fn registry_down(e: &RegistryError) -> bool {
             | RegistryError::RateLimited { .. }
             | RegistryError::Unauthorized { .. }
             | RegistryError::Config { .. }
+            | RegistryError::DockerConfig(_)
     )
 }
 

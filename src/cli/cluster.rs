@@ -264,6 +264,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
     let registry =
         Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;
     let report = check_uses(&registry, &settings, uses, args.verify.output).await;
+    super::common::fail_on_setup_error(&registry)?;
     write_report(&report, args.verify.output)?;
     if failed > 0 {
         bail!("{failed} of {} clusters could not be read", contexts.len());

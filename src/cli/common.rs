@@ -96,6 +96,23 @@ impl RegistryArgs {
     }
 }
 
+/// `--rekor-url URL`: an http(s) URL. Anything else is refused rather than taken, so a
+/// command line like `--rekor-url kubectl` (the artifact after a bare flag) is an error that
+/// says what to write, not an artifact silently read as a Rekor address.
+pub fn parse_rekor_url(s: &str) -> Result<String, String> {
+    let lower = s.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && reqwest::Url::parse(s).is_ok()
+    {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not an http(s) URL; give the Rekor URL (--rekor-url https://rekor.example) \
+             or use --tlog-lookup for https://rekor.sigstore.dev"
+        ))
+    }
+}
+
 /// The longest duration a flag takes: any deadline computed from it stays representable,
 /// and no registry or download is worth waiting longer for.
 pub const MAX_DURATION: Duration = Duration::from_secs(24 * 3600);
@@ -397,6 +414,7 @@ pub async fn verify_and_report(
     let registry =
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
     let report = check_uses(&registry, &settings, uses, args.output).await;
+    fail_on_setup_error(&registry)?;
     write_report(&report, args.output)?;
     Ok(if report.has_failures() {
         Outcome::Findings
@@ -446,7 +464,19 @@ pub async fn verified_digests(
         drift: false,
     };
     let registry = Registry::new(options).context("setting up the registry client")?;
-    Ok(check::verified_digests(&registry, &settings, refs).await)
+    let digests = check::verified_digests(&registry, &settings, refs).await;
+    fail_on_setup_error(&registry)?;
+    Ok(digests)
+}
+
+/// Ends the run (exit 2) when a registry request met an error of our own setup, such as a
+/// credential helper that cannot run: that is not a finding about an image, and the images
+/// it touched would otherwise only show it as `unreachable`.
+pub fn fail_on_setup_error(registry: &Registry) -> anyhow::Result<()> {
+    match registry.setup_error() {
+        Some(e) => Err(anyhow::Error::new(e).context("looking up registry credentials")),
+        None => Ok(()),
+    }
 }
 
 pub use crate::verify::policy::K8sKeys;

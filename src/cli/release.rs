@@ -51,7 +51,7 @@ small download; --download-timeout each binary.
 
 Examples:
   kubectl verify release                                   # the current stable release
-  kubectl verify release v1.35.0 --platform linux/amd64 --binaries kubectl,kubeadm --rekor-url
+  kubectl verify release v1.35.0 --platform linux/amd64 --binaries kubectl,kubeadm --tlog-lookup
   kubectl verify release v1.35.0 --registry-mirror registry.k8s.io=mirror.local:5000/k8s \\
       --dl-url-base https://dl.mirror.local --sbom-url-base https://sbom.mirror.local -o json
 
@@ -99,12 +99,17 @@ pub struct ReleaseArgs {
     /// INSECURE: go on when the SBOM's signature does not verify (its line still fails).
     #[arg(long)]
     pub insecure_unsigned_sbom: bool,
-    /// Look up the Rekor entries of the .sig + .cert pairs online (default URL
-    /// https://rekor.sigstore.dev when given without a value); without it they are
-    /// `tlog-missing`.
+    /// Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor
+    /// (`--rekor-url URL` or `--rekor-url=URL`, as cosign); without it or --tlog-lookup they
+    /// are `tlog-missing`. Alone, it means --tlog-lookup.
+    // A bare flag stays accepted (it was the documented spelling); a value must be an http(s)
+    // URL, so `--rekor-url VERSION` is an error, never the version swallowed.
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
-          require_equals = true)]
+          value_parser = common::parse_rekor_url)]
     pub rekor_url: Option<String>,
+    /// Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in).
+    #[arg(long)]
+    pub tlog_lookup: bool,
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ReleaseOutput::Table)]
     pub output: ReleaseOutput,
@@ -244,10 +249,14 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         ca.push(fs_err::read(path).context("reading --download-ca")?);
     }
     let fetcher = Fetcher::new(&ca, args.registry.timeout, args.download_timeout)?;
-    let rekor = match &args.rekor_url {
+    let rekor_url = args
+        .rekor_url
+        .clone()
+        .or_else(|| args.tlog_lookup.then(|| DEFAULT_REKOR_URL.to_owned()));
+    let rekor = match rekor_url {
         Some(url) => Some(Rekor {
             http: Http::new(args.registry.timeout)?,
-            url: url.clone(),
+            url,
         }),
         None => None,
     };
@@ -444,6 +453,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         binaries
     );
     let binaries = binaries.context("keeping a verified binary")?;
+    common::fail_on_setup_error(&registry)?;
 
     let platform_of: std::collections::HashMap<&str, String> = images
         .iter()

@@ -16,8 +16,8 @@ use std::time::{Duration, SystemTime};
 use reqwest::{Method, StatusCode, header};
 use tokio::time::Instant;
 
-use super::RegistryError;
 use super::auth::{Challenge, Credential, CredentialStore, TokenResponse, parse_challenge};
+use super::{Refused, RegistryError};
 
 /// How often a 429 is retried before giving up with `RateLimited`.
 const RATE_LIMIT_RETRIES: u32 = 3;
@@ -125,9 +125,19 @@ pub(crate) struct Endpoint {
     pub repository: String,
     /// Listed with `--insecure-registry`: unverified HTTPS, then plain HTTP.
     pub insecure: bool,
-    /// A cluster pull secret's credential for this registry (its keychain id with it): used
-    /// instead of the local docker config, and named in every token cache key.
-    pub secret: Option<(String, Credential)>,
+    /// A cluster pull secret's credential for this registry: used instead of the local
+    /// docker config, and named in every token cache key.
+    pub secret: Option<Secret>,
+}
+
+/// A pull secret's credential for one registry.
+#[derive(Debug, Clone)]
+pub(crate) struct Secret {
+    /// The keychain's id of the credential (a digest; never the secret itself).
+    pub id: String,
+    pub credential: Credential,
+    /// Which secret it came from, for messages (`secret ns/name`).
+    pub origin: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +263,33 @@ impl Transport {
         f(hosts.entry(registry.to_owned()).or_default());
     }
 
+    /// The first setup error a credential lookup met (see [`CredentialStore::first_error`]).
+    pub(crate) fn setup_error(&self) -> Option<RegistryError> {
+        self.credentials.first_error()
+    }
+
+    /// A 401/403 that authenticating did not cure, saying whether credentials were refused
+    /// or missing, and where they were looked for. `sent`: an `Authorization` went with the
+    /// refused request (an anonymous bearer token counts only if a credential obtained it).
+    async fn unauthorized(&self, ep: &Endpoint, sent: bool) -> RegistryError {
+        let (have, place) = match &ep.secret {
+            Some(s) => (sent, s.origin.clone()),
+            None => (
+                // Only asked when something was sent, so the lookup is already cached.
+                sent && matches!(self.credentials.get(&ep.registry).await, Ok(Some(_))),
+                self.credentials.describe(),
+            ),
+        };
+        RegistryError::Unauthorized {
+            registry: ep.registry.clone(),
+            refused: if have {
+                Refused::Credentials { from: place }
+            } else {
+                Refused::NoCredentials { looked_in: place }
+            },
+        }
+    }
+
     fn timed_out(&self, ep: &Endpoint) -> RegistryError {
         RegistryError::Timeout {
             registry: ep.registry.clone(),
@@ -315,9 +352,7 @@ impl Transport {
                         .and_then(|v| v.to_str().ok())
                         .and_then(parse_challenge);
                     let Some(challenge) = challenge else {
-                        return Err(RegistryError::Unauthorized {
-                            registry: ep.registry.clone(),
-                        });
+                        return Err(self.unauthorized(ep, authorization.is_some()).await);
                     };
                     self.update_host(&ep.registry, |h| h.challenge = Some(challenge.clone()));
                     // A token we sent was refused (expired, or too narrow): fetch a new one.
@@ -326,15 +361,11 @@ impl Transport {
                         .authorization(ep, &challenge, &scope, deadline, renew)
                         .await?;
                     if authorization.is_none() {
-                        return Err(RegistryError::Unauthorized {
-                            registry: ep.registry.clone(),
-                        });
+                        return Err(self.unauthorized(ep, false).await);
                     }
                 }
                 StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
-                    return Err(RegistryError::Unauthorized {
-                        registry: ep.registry.clone(),
-                    });
+                    return Err(self.unauthorized(ep, authorization.is_some()).await);
                 }
                 StatusCode::TOO_MANY_REQUESTS => {
                     let wait = response
@@ -432,7 +463,7 @@ impl Transport {
         renew: bool,
     ) -> Result<Option<String>, RegistryError> {
         let (credential, credential_id) = match &ep.secret {
-            Some((id, credential)) => (Some(credential.clone()), id.clone()),
+            Some(s) => (Some(s.credential.clone()), s.id.clone()),
             None => (
                 tokio::time::timeout_at(deadline, self.credentials.get(&ep.registry))
                     .await
@@ -567,9 +598,7 @@ impl Transport {
         };
         let status = resp.status();
         if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
-            return Err(RegistryError::Unauthorized {
-                registry: ep.registry.clone(),
-            });
+            return Err(self.unauthorized(ep, credential.is_some()).await);
         }
         if status == StatusCode::TOO_MANY_REQUESTS {
             return Err(RegistryError::RateLimited {

@@ -18,7 +18,8 @@
 //!                    platform is null for an index)
 //!   verdict          verified | unsigned | identity-mismatch | invalid-signature |
 //!                    untrusted-certificate | tlog-missing | digest-mismatch |
-//!                    malformed-bundle | unreachable | rate-limited | no-policy
+//!                    malformed-bundle | unreachable | rate-limited | not-found |
+//!                    unauthorized | no-policy | unknown-digest
 //!   enforced         false when the verdict comes from a `mode: warn` policy (or is an
 //!                    unmatched image under --allow-unmatched): it does not fail the run
 //!   detail           one line saying why

@@ -17,3 +17,4 @@ mod pin;
 mod registry;
 mod release;
 mod support;
+mod verdicts;
