@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_verify_global_optspecs
-    string join \n color= v/verbose h/help V/version
+    string join \n color= v/v= h/help V/version
 end
 
 function __fish_kubectl_verify_needs_command
@@ -27,7 +27,7 @@ end
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
@@ -77,10 +77,10 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l tlog-lookup -d 'Look up the Rekor entry of a .sig + .cert online at https://rekor.sigstore.dev (opt-in)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
@@ -103,11 +103,11 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l max-input-size -d 'Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes' -r
@@ -131,12 +131,12 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s R -l recursive -d 'Look into subdirectories for .yaml, .yml and .json files'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l max-input-size -d 'Refuse any input (file, pipe or stdin) larger than this: 64Mi, 1Gi, 500k, or bytes' -r
@@ -156,6 +156,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s R -l recursive -d 'Look into subdirectories for .yaml, .yml and .json files'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l keep-tag -d 'Write `repo:tag@sha256:…` instead of `repo@sha256:…`'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l dry-run -d 'Print a unified diff of the changes instead of writing them'
@@ -164,7 +165,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l platform -d 'Only this platform\'s images and binaries (repeatable), e.g. linux/amd64; default: every platform the SBOM lists' -r
@@ -195,13 +195,13 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-unsigned-sbom -d 'INSECURE: go on when the SBOM\'s signature does not verify (its line still fails)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l tlog-lookup -d 'Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -234,6 +234,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -241,7 +242,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -274,6 +274,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -281,7 +282,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -314,6 +314,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -321,7 +322,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -354,6 +354,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -361,7 +362,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -394,6 +394,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -401,7 +402,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -434,6 +434,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -441,7 +442,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -474,6 +474,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -481,7 +482,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -514,6 +514,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -521,7 +522,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -554,6 +554,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -561,7 +562,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -594,6 +594,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -601,7 +602,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -634,6 +634,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -641,7 +642,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -674,6 +674,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -681,7 +682,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -714,6 +714,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -721,7 +722,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -754,6 +754,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -761,7 +762,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -794,6 +794,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -801,7 +802,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -834,6 +834,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -841,7 +842,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -874,6 +874,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -881,7 +882,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -914,6 +914,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -921,7 +922,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -954,6 +954,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -961,7 +962,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -994,6 +994,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -1001,7 +1002,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1034,6 +1034,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -1041,19 +1042,18 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'

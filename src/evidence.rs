@@ -172,6 +172,15 @@ pub async fn verify_images(
                 .resolve(r)
                 .await
                 .map_err(|e| registry_verdict(&format!("resolving {}", r.original()), &e));
+            crate::report::log(2, || match &result {
+                Ok(d) => format!("{}: resolved to {d}", r.original()),
+                Err(v) => format!(
+                    "{}: resolving failed: {}: {}",
+                    r.original(),
+                    v.code,
+                    v.detail
+                ),
+            });
             (r.canonical(), result)
         }))
         .buffer_unordered(concurrency)
@@ -463,6 +472,13 @@ async fn judge_digest(
 ) -> Judgement {
     let requirements = plan.policies.requirements_for(image);
     let repo = plan.signature_repository.as_ref().unwrap_or(image);
+    crate::report::log(2, || {
+        format!(
+            "{}: looking for signatures of {digest} in {}",
+            image.original(),
+            registry.lookup_reference(repo).canonical_repository()
+        )
+    });
     let mut fetch = Fetcher::new(registry, repo);
     let mut gaps = Vec::new();
     let mut evidence = bundle_evidence(&mut fetch, digest, &mut gaps).await;
@@ -477,6 +493,15 @@ async fn judge_digest(
         evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
     }
     let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    crate::report::log(2, || {
+        format!(
+            "{}: {} piece(s) of signature material for {digest}: {}: {}",
+            image.original(),
+            evidence.len(),
+            j.verdict.code,
+            j.verdict.detail
+        )
+    });
     if j.is_verified() || gaps.is_empty() {
         return j;
     }
@@ -751,7 +776,16 @@ async fn bundle_evidence(
         .referrers(repo, digest, Some(BUNDLE_ARTIFACT_TYPE))
         .await
     {
-        Ok(Some(index)) => index,
+        Ok(Some(index)) => {
+            crate::report::log(2, || {
+                format!(
+                    "referrers API of {}: {} bytes of index",
+                    digest.short(),
+                    index.len()
+                )
+            });
+            index
+        }
         Ok(None) => {
             // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
             // digest's would be longer than a tag may be, so no registry can hold it.
@@ -760,8 +794,21 @@ async fn bundle_evidence(
                 return Vec::new();
             }
             match registry.manifest(repo, &tag).await {
-                Ok(m) => m.bytes,
-                Err(RegistryError::NotFound { .. }) => return Vec::new(),
+                Ok(m) => {
+                    crate::report::log(2, || {
+                        format!("{}: no referrers API; tag {tag}: found", repo.original())
+                    });
+                    m.bytes
+                }
+                Err(RegistryError::NotFound { .. }) => {
+                    crate::report::log(2, || {
+                        format!(
+                            "{}: no referrers API; tag {tag}: not found (no cosign 3 bundle)",
+                            repo.original()
+                        )
+                    });
+                    return Vec::new();
+                }
                 Err(e) => {
                     fetch.failed(gaps, "fetching signature referrers", &e);
                     return Vec::new();
@@ -794,6 +841,14 @@ async fn bundle_evidence(
         ));
         return Vec::new();
     }
+    crate::report::log(2, || {
+        format!(
+            "{}: referrers of {}: {} signature bundle(s)",
+            repo.original(),
+            digest.short(),
+            descriptors.len()
+        )
+    });
     let mut out = Vec::new();
     for d in descriptors {
         match fetch_bundle(fetch, &d).await {
@@ -873,7 +928,15 @@ async fn legacy_evidence(
     }
     let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
         Ok(m) => m,
-        Err(RegistryError::NotFound { .. }) => return Vec::new(),
+        Err(RegistryError::NotFound { .. }) => {
+            crate::report::log(2, || {
+                format!(
+                    "{}: tag {tag}: not found (no cosign 2 signature)",
+                    fetch.repo.original()
+                )
+            });
+            return Vec::new();
+        }
         Err(e) => {
             fetch.failed(gaps, "fetching the .sig signature tag", &e);
             return Vec::new();
@@ -889,6 +952,13 @@ async fn legacy_evidence(
             }];
         }
     };
+    crate::report::log(2, || {
+        format!(
+            "{}: tag {tag}: {} signature layer(s)",
+            fetch.repo.original(),
+            layers.len()
+        )
+    });
     if layers.len() > MAX_SIGNATURE_LAYERS {
         gaps.push(Verdict::new(
             VerdictCode::MalformedBundle,

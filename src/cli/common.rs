@@ -35,8 +35,14 @@ pub struct GlobalArgs {
     /// When to colour the output (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = "Global options")]
     pub color: ColorChoice,
-    /// Print a line per reference (repeat for more detail).
-    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "Global options")]
+    /// Log to stderr, as kubectl's -v: 1 a line per reference, 2 each image's steps (resolve,
+    /// where signatures were looked for and what was found), 6 every HTTP request (method, URL,
+    /// status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`,
+    /// `-v 6`, `--v=6` and `--v 6` are level 6.
+    #[arg(short = 'v', long = "v", alias = "verbose", value_name = "LEVEL", num_args = 0..=1,
+          require_equals = true, default_missing_value = "1", default_value_t = 0,
+          value_parser = clap::value_parser!(u8).range(0..=10),
+          global = true, help_heading = "Global options")]
     pub verbose: u8,
 }
 

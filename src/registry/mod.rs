@@ -29,7 +29,7 @@ mod auth;
 mod transport;
 
 pub use auth::{DockerConfigError, Keychain, KeychainError};
-pub(crate) use transport::redirect_policy;
+pub(crate) use transport::{redact_url_str, redirect_policy};
 
 use transport::{BodyError, Endpoint, Secret, Transport, read_body, snippet};
 

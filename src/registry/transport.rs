@@ -431,7 +431,17 @@ impl Transport {
             if let Some(a) = authorization {
                 req = req.header(header::AUTHORIZATION, a);
             }
-            match tokio::time::timeout_at(deadline, req.send()).await {
+            let started = Instant::now();
+            let sent = tokio::time::timeout_at(deadline, req.send()).await;
+            log_exchange(&method, &url, started, &sent, |log| {
+                if !accept.is_empty() {
+                    log(header::ACCEPT.as_str(), accept);
+                }
+                if let Some(a) = authorization {
+                    log(header::AUTHORIZATION.as_str(), a);
+                }
+            });
+            match sent {
                 Err(_) => return Err(self.timed_out(ep)),
                 Ok(Ok(resp)) => {
                     self.update_host(&ep.registry, |h| {
@@ -585,7 +595,20 @@ impl Transport {
                 _ => req,
             }
         };
-        let resp = match tokio::time::timeout_at(deadline, req.send()).await {
+        let started = Instant::now();
+        let shown = redact_url_str(realm);
+        let method = if matches!(credential, Some(Credential::IdentityToken(_))) {
+            Method::POST
+        } else {
+            Method::GET
+        };
+        let sent = tokio::time::timeout_at(deadline, req.send()).await;
+        log_exchange(&method, &shown, started, &sent, |log| {
+            if matches!(credential, Some(Credential::Basic { .. })) {
+                log(header::AUTHORIZATION.as_str(), "");
+            }
+        });
+        let resp = match sent {
             Err(_) => return Err(self.timed_out(ep)),
             Ok(Err(e)) if e.is_timeout() => return Err(self.timed_out(ep)),
             Ok(Err(e)) => {
@@ -627,6 +650,107 @@ impl Transport {
             value,
             renew_at: token_renew_at(Instant::now(), parsed.expires_in),
         })
+    }
+}
+
+/// Query parameters a log may show: none of them carries a secret. Everything else (a
+/// storage redirect's signature, a token) is shown as `REDACTED`.
+const SHOWN_QUERY: &[&str] = &["scope", "service", "artifactType", "n", "last"];
+/// Headers whose value is never logged.
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+    "x-amz-security-token",
+];
+
+/// A URL as logs show it: no user or password, and the values of query parameters other than
+/// [`SHOWN_QUERY`] replaced by `REDACTED` (signed storage URLs carry credentials there).
+pub(crate) fn redact_url(u: &reqwest::Url) -> String {
+    let mut u = u.clone();
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    if u.query().is_some() {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if SHOWN_QUERY.contains(&k.as_ref()) {
+                    v.into_owned()
+                } else {
+                    "REDACTED".to_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
+}
+
+/// [`redact_url`] of a string; what does not parse is not shown at all.
+pub(crate) fn redact_url_str(u: &str) -> String {
+    reqwest::Url::parse(u).map_or_else(|_| "<unparsable URL>".to_owned(), |u| redact_url(&u))
+}
+
+/// A header value as logs show it.
+fn redact_header(name: &str, value: &str) -> String {
+    let name = name.to_ascii_lowercase();
+    if SECRET_HEADERS.contains(&name.as_str()) {
+        "<redacted>".to_owned()
+    } else if name == "location" {
+        redact_url_str(value)
+    } else {
+        value.to_owned()
+    }
+}
+
+/// `-v=6`: one line per HTTP exchange (method, URL, status, time; the final URL when a
+/// redirect was followed). `-v=8`: with the request headers `request_headers` names and the
+/// response headers, secrets redacted.
+fn log_exchange<E: std::fmt::Display>(
+    method: &Method,
+    url: &str,
+    started: Instant,
+    sent: &Result<Result<reqwest::Response, reqwest::Error>, E>,
+    request_headers: impl FnOnce(&mut dyn FnMut(&str, &str)),
+) {
+    if crate::report::verbosity() < 6 {
+        return;
+    }
+    let ms = started.elapsed().as_millis();
+    let shown = redact_url_str(url);
+    match sent {
+        Ok(Ok(resp)) => {
+            let redirected = if resp.url().as_str() == url {
+                String::new()
+            } else {
+                format!(" (redirected to {})", redact_url(resp.url()))
+            };
+            crate::report::log(6, || {
+                format!("{method} {shown} {} in {ms} ms{redirected}", resp.status())
+            });
+        }
+        Ok(Err(e)) => crate::report::log(6, || {
+            format!("{method} {shown} failed after {ms} ms: {}", error_chain(e))
+        }),
+        Err(_) => crate::report::log(6, || {
+            format!("{method} {shown} gave no answer within the deadline ({ms} ms)")
+        }),
+    }
+    if crate::report::verbosity() < 8 {
+        return;
+    }
+    request_headers(&mut |name, value| {
+        crate::report::log(8, || format!("  > {name}: {}", redact_header(name, value)));
+    });
+    if let Ok(Ok(resp)) = sent {
+        for (name, value) in resp.headers() {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            crate::report::log(8, || {
+                format!("  < {name}: {}", redact_header(name.as_str(), &value))
+            });
+        }
     }
 }
 
@@ -1043,6 +1167,36 @@ mod tests {
             .collect();
         assert!(refuse_redirect(&u("https://r.io/x"), &many, false).is_some());
         assert!(refuse_redirect(&u("https://r.io/x"), &many[1..], false).is_none());
+    }
+
+    /// Issue 9: what `-v=6`/`-v=8` print never holds a credential.
+    #[test]
+    fn logs_redact_credentials() {
+        let table: &[(&str, &str)] = &[
+            (
+                "https://r.io/v2/a/manifests/1",
+                "https://r.io/v2/a/manifests/1",
+            ),
+            (
+                "https://u:pw@r.io/token?service=r.io&scope=repository%3Aa%3Apull",
+                "https://r.io/token?service=r.io&scope=repository%3Aa%3Apull",
+            ),
+            (
+                "https://s3.example/b?X-Amz-Signature=abc&X-Amz-Credential=k&n=1",
+                "https://s3.example/b?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED&n=1",
+            ),
+            ("not a url", "<unparsable URL>"),
+        ];
+        for (url, want) in table {
+            assert_eq!(redact_url_str(url), *want, "{url}");
+        }
+        assert_eq!(redact_header("Authorization", "Basic YWxp"), "<redacted>");
+        assert_eq!(redact_header("set-cookie", "s=1"), "<redacted>");
+        assert_eq!(
+            redact_header("Location", "https://s3/x?sig=1"),
+            "https://s3/x?sig=REDACTED"
+        );
+        assert_eq!(redact_header("Content-Type", "a/b"), "a/b");
     }
 
     #[test]

@@ -380,3 +380,89 @@ fn rekor_url_takes_its_value_with_a_space() {
         "{out}"
     );
 }
+
+/// `-v=6` logs every HTTP request (method, URL, status, time) and `-v=8` its headers, on
+/// stderr, against a TLS registry with basic auth: the password, and the `Authorization`
+/// carrying it, never appear. `-v 2` (kubectl's spelling with a space) shows each image's
+/// steps, and stdout stays the report alone.
+#[test]
+fn verbose_levels_log_requests_without_credentials() {
+    use base64::Engine as _;
+    let (user, pass) = ("alice", "s3cret-pass");
+    let reg = TestRegistry::tls_with_auth(user, pass);
+    let host = reg.host();
+    reg.push_image("team/app", "1.0");
+    let config = reg.docker_config_dir(user, pass);
+    let ca = reg.ca_pem_path().unwrap();
+    let reference = format!("{host}/team/app:1.0");
+    let secrets = [
+        pass.to_owned(),
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}")),
+    ];
+    let run = |level: &[&str]| {
+        let out = kubectl_verify()
+            .args(["image", "-o", "json"])
+            .args(level)
+            .args(ID)
+            .arg("--registry-ca")
+            .arg(&ca)
+            .arg(&reference)
+            .env("DOCKER_CONFIG", &config)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let json: Value = serde_json::from_str(&stdout).expect("stdout is the report alone");
+        assert_eq!(json["images"][0]["verdict"], "unsigned", "{stdout}{stderr}");
+        for secret in &secrets {
+            assert!(!stderr.contains(secret.as_str()), "{secret} in\n{stderr}");
+        }
+        stderr
+    };
+
+    let quiet = run(&[]);
+    assert!(!quiet.contains("I6]") && !quiet.contains("I2]"), "{quiet}");
+
+    let six = run(&["-v=6"]);
+    let manifest = format!("https://{host}/v2/team/app/manifests/1.0");
+    // The first request is challenged, the retry with credentials answered.
+    assert!(
+        six.contains(&format!("I6] HEAD {manifest} 401 Unauthorized in "))
+            && six.contains(&format!("I6] HEAD {manifest} 200 OK in ")),
+        "{six}"
+    );
+    assert!(
+        six.lines()
+            .filter(|l| l.starts_with("I6] "))
+            .all(|l| l.contains(" ms")),
+        "every request has its time: {six}"
+    );
+    assert!(
+        six.contains(&format!(
+            "I6] GET https://{host}/v2/team/app/manifests/sha256-"
+        )),
+        "the signature tags looked up: {six}"
+    );
+    assert!(!six.contains("I8]"), "{six}");
+
+    let eight = run(&["-v=8"]);
+    assert!(
+        eight.contains("I8]   > authorization: <redacted>")
+            && eight.contains("I8]   < www-authenticate: Basic realm=")
+            && eight.contains("I8]   < docker-content-digest: sha256:"),
+        "{eight}"
+    );
+
+    let two = run(&["-v", "2"]);
+    for step in [
+        format!("I2] {reference}: resolved to sha256:"),
+        format!("I2] {reference}: looking for signatures of sha256:"),
+        format!("I2] {reference}: no referrers API; tag sha256-"),
+        format!("I2] {reference}: tag sha256-"),
+        "(no cosign 2 signature)".to_owned(),
+        format!("I2] {reference}: 0 piece(s) of signature material for sha256:"),
+    ] {
+        assert!(two.contains(&step), "{step} not in\n{two}");
+    }
+    assert!(!two.contains("I6]"), "{two}");
+}
