@@ -82,11 +82,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -100,6 +102,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -122,11 +125,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -142,6 +147,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -199,10 +205,14 @@ _arguments "${_arguments_options[@]}" : \
 '--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign); without it or --tlog-lookup they are \`tlog-missing\`. Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
 json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table with full digests"
+name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
 json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table with full digests"
+name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
@@ -223,6 +233,7 @@ never\:""))' \
 '--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--insecure-unsigned-sbom[INSECURE\: go on when the SBOM'\''s signature does not verify (its line still fails)]' \
 '--tlog-lookup[Look up the Rekor entries online at https\://rekor.sigstore.dev (opt-in)]' \
+'--no-headers[Leave out the table'\''s header line and summary line (as kubectl'\''s --no-headers)]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
@@ -260,11 +271,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -282,6 +295,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -315,11 +329,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -337,6 +353,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -370,11 +387,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -392,6 +411,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -425,11 +445,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -447,6 +469,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -480,11 +503,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -502,6 +527,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -535,11 +561,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -557,6 +585,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -590,11 +619,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -612,6 +643,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -645,11 +677,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -667,6 +701,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -700,11 +735,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -722,6 +759,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -755,11 +793,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -777,6 +817,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -810,11 +851,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -832,6 +875,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -865,11 +909,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -887,6 +933,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -920,11 +967,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -942,6 +991,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -975,11 +1025,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -997,6 +1049,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1030,11 +1083,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1052,6 +1107,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1085,11 +1141,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1107,6 +1165,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1140,11 +1199,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1162,6 +1223,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1195,11 +1257,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1217,6 +1281,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1250,11 +1315,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1272,6 +1339,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1305,11 +1373,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1327,6 +1397,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1360,11 +1431,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1382,6 +1455,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

@@ -323,6 +323,8 @@ pub enum ImageOutput {
     Yaml,
     /// The table, with every use of each image (`ns/kind/name[container]`, `file:line`).
     Wide,
+    /// One line per image: the reference pinned to the digest it resolved to.
+    Name,
 }
 
 /// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
@@ -357,6 +359,9 @@ pub struct VerifyArgs {
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
     pub output: ImageOutput,
+    /// Do not print the table's header line (as kubectl's --no-headers).
+    #[arg(long)]
+    pub no_headers: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -421,7 +426,7 @@ pub async fn verify_and_report(
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
     let report = check_uses(&registry, &settings, uses, args.output).await;
     fail_on_setup_error(&registry)?;
-    write_report(&report, args.output)?;
+    write_report(&report, args.output, args.no_headers)?;
     Ok(if report.has_failures() {
         Outcome::Findings
     } else {
@@ -444,15 +449,25 @@ pub async fn check_uses(
     ImagesReport::new(entries)
 }
 
-/// Writes an image report in the format `-o` asked for.
-pub fn write_report(report: &ImagesReport, output: ImageOutput) -> anyhow::Result<()> {
-    let (format, style) = match output {
-        ImageOutput::Table => (None, TableStyle::Normal),
-        ImageOutput::Wide => (None, TableStyle::Wide),
-        ImageOutput::Json => (Some(StructuredFormat::Json), TableStyle::Normal),
-        ImageOutput::Yaml => (Some(StructuredFormat::Yaml), TableStyle::Normal),
+/// Writes an image report in the format `-o` asked for (`no_headers`: the table's header
+/// line left out).
+pub fn write_report(
+    report: &ImagesReport,
+    output: ImageOutput,
+    no_headers: bool,
+) -> anyhow::Result<()> {
+    let written = match output {
+        ImageOutput::Table => report::write_table(report, TableStyle::Normal, !no_headers),
+        ImageOutput::Wide => report::write_table(report, TableStyle::Wide, !no_headers),
+        ImageOutput::Name => crate::report::out(&report::render_names(report)),
+        ImageOutput::Json => {
+            report::write(report, Some(StructuredFormat::Json), TableStyle::Normal)
+        }
+        ImageOutput::Yaml => {
+            report::write(report, Some(StructuredFormat::Yaml), TableStyle::Normal)
+        }
     };
-    report::write(report, format, style)?;
+    written?;
     Ok(())
 }
 

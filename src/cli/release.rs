@@ -37,6 +37,10 @@ pub enum ReleaseOutput {
     Json,
     /// The same document as YAML.
     Yaml,
+    /// The table with full digests.
+    Wide,
+    /// One line per artifact: `KIND/NAME` (images pinned to their digest).
+    Name,
 }
 
 /// Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM.
@@ -113,6 +117,9 @@ pub struct ReleaseArgs {
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ReleaseOutput::Table)]
     pub output: ReleaseOutput,
+    /// Leave out the table's header line and summary line (as kubectl's --no-headers).
+    #[arg(long)]
+    pub no_headers: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
     #[command(flatten)]
@@ -220,13 +227,22 @@ fn document_entry(
     }
 }
 
-fn finish(report: &ReleaseReport, output: ReleaseOutput) -> anyhow::Result<Outcome> {
-    let format = match output {
-        ReleaseOutput::Table => None,
-        ReleaseOutput::Json => Some(StructuredFormat::Json),
-        ReleaseOutput::Yaml => Some(StructuredFormat::Yaml),
+fn finish(report: &ReleaseReport, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
+    use crate::report::release::Layout;
+    let layout = match args.output {
+        ReleaseOutput::Table => Layout::Table {
+            wide: false,
+            headers: !args.no_headers,
+        },
+        ReleaseOutput::Wide => Layout::Table {
+            wide: true,
+            headers: !args.no_headers,
+        },
+        ReleaseOutput::Name => Layout::Name,
+        ReleaseOutput::Json => Layout::Structured(StructuredFormat::Json),
+        ReleaseOutput::Yaml => Layout::Structured(StructuredFormat::Yaml),
     };
-    crate::report::release::write(report, format).context("writing the report")?;
+    crate::report::release::write_as(report, layout).context("writing the report")?;
     Ok(if report.has_failures() {
         Outcome::Findings
     } else {
@@ -312,7 +328,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
                 "the SBOM's signature did not verify, so its list of images is not trusted: \
                  nothing else was checked (--insecure-unsigned-sbom goes on anyway)",
             );
-            return finish(&ReleaseReport::new(info, artifacts), args.output);
+            return finish(&ReleaseReport::new(info, artifacts), &args);
         }
         crate::report::warn(
             "--insecure-unsigned-sbom: the images come from an SBOM whose signature did not verify",
@@ -410,7 +426,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         uses.push(ImageUse::argument(r));
     }
     let image_output = match args.output {
-        ReleaseOutput::Table => ImageOutput::Table,
+        ReleaseOutput::Table | ReleaseOutput::Wide | ReleaseOutput::Name => ImageOutput::Table,
         ReleaseOutput::Json => ImageOutput::Json,
         ReleaseOutput::Yaml => ImageOutput::Yaml,
     };
@@ -475,7 +491,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         entry.path = b.path.map(|p| p.display().to_string());
         artifacts.push(entry);
     }
-    finish(&ReleaseReport::new(info, artifacts), args.output)
+    finish(&ReleaseReport::new(info, artifacts), &args)
 }
 
 #[cfg(test)]

@@ -287,9 +287,47 @@ fn only_waiting(e: &ImageEntry) -> bool {
             .all(|s| matches!(s, UseSource::Object(o) if o.status == ObjectStatus::Waiting))
 }
 
+/// Writes the table to stdout, without its header line for `--no-headers`.
+pub fn write_table(report: &ImagesReport, style: TableStyle, headers: bool) -> std::io::Result<()> {
+    super::out(&render_table_with(
+        report,
+        super::stdout_color(),
+        style,
+        headers,
+    ))
+}
+
+/// `-o name`: one line per image, the reference pinned to the digest it resolved to (as
+/// written when it already names it, or when it did not resolve), for piping into other
+/// commands as kubectl's `-o name` is.
+pub fn render_names(report: &ImagesReport) -> String {
+    let mut out = String::new();
+    for e in &report.images {
+        match e.digest.as_deref() {
+            Some(d) if !e.reference.contains('@') => {
+                let _ = writeln!(out, "{}@{d}", e.reference);
+            }
+            _ => {
+                let _ = writeln!(out, "{}", e.reference);
+            }
+        }
+    }
+    out
+}
+
 /// [`render_table`] with a layout. The USED BY column is there only when some image has
 /// uses (not for `kubectl verify image REF`).
 pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle) -> String {
+    render_table_with(report, color, style, true)
+}
+
+/// [`render_table_styled`], with or without the header line (`--no-headers`).
+pub fn render_table_with(
+    report: &ImagesReport,
+    color: bool,
+    style: TableStyle,
+    headers: bool,
+) -> String {
     let with_used_by = report.images.iter().any(|e| !e.sources.is_empty());
     let contexts: std::collections::BTreeSet<&str> = report
         .images
@@ -393,7 +431,9 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
         }
         out.push('\n');
     };
-    line(&header, None, &mut out);
+    if headers {
+        line(&header, None, &mut out);
+    }
     for (row, e) in rows.iter().zip(&report.images) {
         line(row, Some(e), &mut out);
     }

@@ -466,3 +466,34 @@ fn verbose_levels_log_requests_without_credentials() {
     }
     assert!(!two.contains("I6]"), "{two}");
 }
+
+/// Issue 9: `-o name` and `--no-headers` on the image table, as kubectl's.
+#[test]
+fn output_name_and_no_headers() {
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let digest = reg.push_image("app", "1");
+    let reference = format!("{host}/app:1");
+    let run = |args: &[&str]| {
+        let out = kubectl_verify()
+            .arg("image")
+            .args(args)
+            .args(ID)
+            .args(["--insecure-registry", &host, &reference])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "unsigned fails the run");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(run(&["-o", "name"]), format!("{reference}@{digest}\n"));
+    let table = run(&[]);
+    assert!(table.starts_with("IMAGE "), "{table}");
+    for output in ["table", "wide"] {
+        let bare = run(&["-o", output, "--no-headers"]);
+        assert!(
+            bare.starts_with(&format!("{reference} ")) && !bare.contains("IMAGE"),
+            "{output}: {bare}"
+        );
+        assert!(bare.contains(" unsigned "), "{output}: {bare}");
+    }
+}
