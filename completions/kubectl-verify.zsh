@@ -1463,6 +1463,19 @@ never\:""))' \
 '*::names -- Objects by name (in the namespace); none\: every object:_default' \
 && ret=0
 ;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
@@ -1555,6 +1568,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1605,6 +1622,7 @@ _kubectl-verify_commands() {
 'cj:Verify the images of cronjobs'\'' pod templates' \
 'cronjob:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
+'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1662,6 +1680,7 @@ _kubectl-verify__subcmd__help_commands() {
 'jobs:Verify the images of jobs'\'' pod templates' \
 'cronjobs:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
+'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1748,6 +1767,11 @@ _kubectl-verify__subcmd__help__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help statefulsets commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__version_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help version commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__image_commands] )) ||
 _kubectl-verify__subcmd__image_commands() {
     local commands; commands=()
@@ -1787,6 +1811,11 @@ _kubectl-verify__subcmd__replicasets_commands() {
 _kubectl-verify__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify statefulsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__version_commands] )) ||
+_kubectl-verify__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify version commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_kubectl-verify" ]; then

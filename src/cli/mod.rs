@@ -24,6 +24,15 @@ pub enum Outcome {
     Findings,
 }
 
+/// `--version`: the program's version and the embedded trusted root's, which decides what
+/// verifies offline.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (trusted root: ",
+    crate::embedded_root_version!(),
+    ")"
+);
+
 /// Exit codes users script against: 0 all good, 1 findings, 2 usage or runtime error.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -32,7 +41,7 @@ pub const EXIT_ERROR: u8 = 2;
 #[command(
     name = "kubectl verify",
     bin_name = "kubectl verify",
-    version,
+    version = VERSION,
     about = "Verify the Sigstore signatures of the images and binaries you run, and pin manifests to verified digests",
     long_about = None,
     propagate_version = true,
@@ -62,6 +71,8 @@ pub enum Command {
     Release(Box<release::ReleaseArgs>),
     #[command(flatten)]
     Cluster(Box<cluster::ClusterCommand>),
+    /// Print the version of kubectl verify and of its embedded Sigstore trusted root.
+    Version,
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -144,6 +155,14 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Pin(args) => pin::run(args, &cli.global).await,
         Command::Release(args) => release::run(*args).await,
         Command::Cluster(command) => cluster::run(*command).await,
+        Command::Version => {
+            crate::report::out(&format!(
+                "kubectl verify {}\ntrusted root: {}\n",
+                env!("CARGO_PKG_VERSION"),
+                crate::verify::trust::EMBEDDED_ROOT
+            ))?;
+            Ok(Outcome::Clean)
+        }
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

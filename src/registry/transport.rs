@@ -858,25 +858,53 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-/// Why a connection failed, with the flag that usually fixes it.
+/// Why a connection failed, with the flag that usually fixes it. A TLS failure is named in
+/// words first (rustls spells it `UnknownIssuer`, `NotValidForName`, …).
 fn unreachable_reason(e: &reqwest::Error, ep: &Endpoint) -> String {
     let chain = error_chain(e);
+    if ep.insecure {
+        return chain;
+    }
     let lower = chain.to_ascii_lowercase();
-    let hint = if ep.insecure {
-        ""
-    } else if lower.contains("certificate") || lower.contains("unknownissuer") {
-        " (if the registry uses a private CA, pass --registry-ca FILE)"
-    } else if lower.contains("invalidcontenttype")
+    if let Some(problem) = tls_problem(&lower) {
+        return format!(
+            "TLS: {problem} ({chain}); if the registry uses a private CA, pass --registry-ca FILE \
+             with that CA's certificate"
+        );
+    }
+    if lower.contains("invalidcontenttype")
         || lower.contains("corrupt message")
         || lower.contains("wrong version number")
         || lower.contains("http request to an https server")
     {
-        " (the registry seems to speak plain HTTP: pass --insecure-registry HOST[:PORT] to allow it)"
+        return format!(
+            "{chain} (the registry seems to speak plain HTTP: pass --insecure-registry {} to \
+             allow it)",
+            ep.registry
+        );
+    }
+    chain
+}
+
+/// The certificate problem a (lowercased) rustls error chain names, in words.
+fn tls_problem(lower: &str) -> Option<&'static str> {
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    Some(if has(&["unknownissuer", "unknown issuer"]) {
+        "the registry's certificate is signed by an unknown CA"
+    } else if has(&["notvalidforname", "not valid for name"]) {
+        "the registry's certificate is not valid for this host name (name mismatch)"
+    } else if has(&[
+        "unsupportedsignaturealgorithm",
+        "unsupported signature algorithm",
+    ]) {
+        "the registry's certificate uses an unsupported signature algorithm"
+    } else if has(&["expired", "notvalidyet", "not valid yet"]) {
+        "the registry's certificate is expired or not yet valid"
+    } else if has(&["certificate", "handshake"]) {
+        "the registry's certificate was refused"
     } else {
-        ""
-    };
-    let hint = hint.replace("HOST[:PORT]", &ep.registry);
-    format!("{chain}{hint}")
+        return None;
+    })
 }
 
 /// `Retry-After`: delay-seconds or an HTTP-date (IMF-fixdate), relative to `now`. A date
@@ -1167,6 +1195,39 @@ mod tests {
             .collect();
         assert!(refuse_redirect(&u("https://r.io/x"), &many, false).is_some());
         assert!(refuse_redirect(&u("https://r.io/x"), &many[1..], false).is_none());
+    }
+
+    /// Issue 9: a TLS failure names the problem in words.
+    #[test]
+    fn tls_problems_in_words() {
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "invalid peer certificate: unknownissuer",
+                Some("unknown CA"),
+            ),
+            (
+                "invalid peer certificate: notvalidforname",
+                Some("name mismatch"),
+            ),
+            (
+                "certificate not valid for name \"x\"; certificate is only valid for ...",
+                Some("name mismatch"),
+            ),
+            (
+                "invalid peer certificate: unsupportedsignaturealgorithm",
+                Some("unsupported signature algorithm"),
+            ),
+            ("invalid peer certificate: expired", Some("expired")),
+            ("connection refused", None),
+        ];
+        for (chain, want) in table {
+            let got = tls_problem(chain);
+            match (got, want) {
+                (None, None) => {}
+                (Some(g), Some(w)) => assert!(g.contains(w), "{chain}: {g}"),
+                _ => panic!("{chain}: got {got:?}, want {want:?}"),
+            }
+        }
     }
 
     /// Issue 9: what `-v=6`/`-v=8` print never holds a credential.

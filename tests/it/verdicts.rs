@@ -497,3 +497,18 @@ fn output_name_and_no_headers() {
         assert!(bare.contains(" unsigned "), "{output}: {bare}");
     }
 }
+
+/// Issue 9: a TLS failure names the problem in words and suggests `--registry-ca`.
+#[test]
+fn a_certificate_from_an_unknown_ca_is_named_in_words() {
+    let reg = TestRegistry::tls_with_auth("alice", "s3cret-pass");
+    let host = reg.host();
+    let run = image(&[&format!("{host}/team/app:1.0")], None);
+    let (code, detail) = verdict(&run);
+    assert_eq!((run.code, code), (Some(1), "unreachable"), "{}", run.stdout);
+    assert!(
+        detail.contains("TLS: the registry's certificate is signed by an unknown CA")
+            && detail.contains("pass --registry-ca FILE"),
+        "{detail}"
+    );
+}
