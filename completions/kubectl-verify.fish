@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_verify_global_optspecs
-    string join \n color= v/verbose h/help V/version
+    string join \n color= v/v= h/help V/version
 end
 
 function __fish_kubectl_verify_needs_command
@@ -27,7 +27,7 @@ end
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
@@ -56,6 +56,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronj
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cj" -d 'Verify the images of cronjobs\' pod templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronjob" -d 'Verify the images of cronjobs\' pod templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -69,7 +70,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l profile -d 'Expect the signer of a known publisher instead of giving identity flags' -r -f -a "kubernetes-release\t'Kubernetes release binaries: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https://accounts.google.com)'"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l rekor-url -d 'Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https://rekor.sigstore.dev when given without a value)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l rekor-url -d 'Look up the Rekor entry of a .sig + .cert online, at this Rekor (`--rekor-url URL` or `--rekor-url=URL`, as cosign). Alone, it means --tlog-lookup' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s o -l output -d 'Output format' -r -f -a "text\t'A short report ending in `Verified OK` on success'
 json\t''
 yaml\t''"
@@ -77,9 +78,10 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l tlog-lookup -d 'Look up the Rekor entry of a .sig + .cert online at https://rekor.sigstore.dev (opt-in)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
@@ -94,7 +96,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -102,11 +105,12 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s f -l filename -d 'A manifest file, directory, pipe or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -123,7 +127,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -131,12 +136,13 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s R -l recursive -d 'Look into subdirectories for .yaml, .yml and .json files'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s f -l filename -d 'A manifest file, directory or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -157,6 +163,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s R -l recursive -d 'Look into subdirectories for .yaml, .yml and .json files'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l keep-tag -d 'Write `repo:tag@sha256:…` instead of `repo@sha256:…`'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l dry-run -d 'Print a unified diff of the changes instead of writing them'
@@ -165,7 +172,6 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l platform -d 'Only this platform\'s images and binaries (repeatable), e.g. linux/amd64; default: every platform the SBOM lists' -r
@@ -176,10 +182,12 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-ca -d 'Trust this extra CA certificate (PEM) for the --dl-url-base, --sbom-url-base and --sbom hosts (repeatable)' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-dir -d 'Keep the binaries that verified as DIR/OS/ARCH/NAME (written only once verified, by an atomic rename); otherwise they are hashed as they stream and dropped' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l download-timeout -d 'Give up on one binary download after this long' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l rekor-url -d 'Look up the Rekor entries of the .sig + .cert pairs online (default URL https://rekor.sigstore.dev when given without a value); without it they are `tlog-missing`' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l rekor-url -d 'Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor (`--rekor-url URL` or `--rekor-url=URL`, as cosign); without it or --tlog-lookup they are `tlog-missing`. Alone, it means --tlog-lookup' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, one line per artifact'
 json\t'JSON, schema `ReleaseVerificationReport` v1 (see README)'
-yaml\t'The same document as YAML'"
+yaml\t'The same document as YAML'
+wide\t'The table with full digests'
+name\t'One line per artifact: `KIND/NAME` (images pinned to their digest)'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l certificate-identity -d 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
@@ -196,12 +204,14 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-unsigned-sbom -d 'INSECURE: go on when the SBOM\'s signature does not verify (its line still fails)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l tlog-lookup -d 'Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-headers -d 'Leave out the table\'s header line and summary line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-tlog -d 'INSECURE: accept signatures without a verified transparency log entry'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -226,7 +236,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -234,6 +245,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -241,7 +253,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -266,7 +278,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l con
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -274,6 +287,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -281,7 +295,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -306,7 +320,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l co
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -314,6 +329,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -321,7 +337,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -346,7 +362,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -354,6 +371,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -361,7 +379,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -386,7 +404,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -394,6 +413,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -401,7 +421,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -426,7 +446,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -434,6 +455,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -441,7 +463,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -466,7 +488,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -474,6 +497,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -481,7 +505,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -506,7 +530,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l co
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -514,6 +539,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -521,7 +547,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -546,7 +572,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -554,6 +581,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -561,7 +589,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -586,7 +614,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -594,6 +623,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -601,7 +631,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -626,7 +656,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l con
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -634,6 +665,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -641,7 +673,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -666,7 +698,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -674,6 +707,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -681,7 +715,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -706,7 +740,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -714,6 +749,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -721,7 +757,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -746,7 +782,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l con
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -754,6 +791,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -761,7 +799,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -786,7 +824,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -794,6 +833,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -801,7 +841,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -826,7 +866,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -834,6 +875,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -841,7 +883,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -866,7 +908,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l co
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -874,6 +917,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -881,7 +925,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -906,7 +950,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -914,6 +959,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -921,7 +967,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -946,7 +992,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l con
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -954,6 +1001,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l tim
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -961,7 +1009,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -986,7 +1034,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -994,6 +1043,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -1001,7 +1051,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1026,7 +1076,8 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l co
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
-wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'"
+wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
+name\t'One line per image: the reference pinned to the digest it resolved to'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1034,6 +1085,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l ti
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l drift -d 'Also report running digests their tag no longer resolves to (one lookup per tag)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s A -l all-namespaces -d 'Every namespace (one cluster-wide list per kind)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l all-contexts -d 'Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run'
@@ -1041,34 +1093,41 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

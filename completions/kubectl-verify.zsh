@@ -18,8 +18,8 @@ _kubectl-verify() {
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
 '(--key --certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
-'--rekor-url=[Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https\://rekor.sigstore.dev when given without a value)]::URL:_default' \
+'--rekor-url=[Look up the Rekor entry of a .sig + .cert online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign). Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
 json\:""
 yaml\:""))' \
@@ -56,10 +56,11 @@ yaml\:""))' \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--tlog-lookup[Look up the Rekor entry of a .sig + .cert online at https\://rekor.sigstore.dev (opt-in)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -81,11 +82,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -93,12 +96,13 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -123,11 +127,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -135,14 +141,15 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '-R[Look into subdirectories for .yaml, .yml and .json files]' \
 '--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -171,6 +178,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '-R[Look into subdirectories for .yaml, .yml and .json files]' \
 '--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
 '--keep-tag[Write \`repo\:tag@sha256\:…\` instead of \`repo@sha256\:…\`]' \
@@ -180,8 +189,6 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -199,13 +206,17 @@ _arguments "${_arguments_options[@]}" : \
 '*--download-ca=[Trust this extra CA certificate (PEM) for the --dl-url-base, --sbom-url-base and --sbom hosts (repeatable)]:FILE:_files' \
 '--download-dir=[Keep the binaries that verified as DIR/OS/ARCH/NAME (written only once verified, by an atomic rename); otherwise they are hashed as they stream and dropped]:DIR:_files' \
 '--download-timeout=[Give up on one binary download after this long]:DURATION:_default' \
-'--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online (default URL https\://rekor.sigstore.dev when given without a value); without it they are \`tlog-missing\`]::URL:_default' \
+'--rekor-url=[Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign); without it or --tlog-lookup they are \`tlog-missing\`. Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
 json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table with full digests"
+name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people, one line per artifact"
 json\:"JSON, schema \`ReleaseVerificationReport\` v1 (see README)"
-yaml\:"The same document as YAML"))' \
+yaml\:"The same document as YAML"
+wide\:"The table with full digests"
+name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))' \
 '--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
 '(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
@@ -222,13 +233,15 @@ yaml\:"The same document as YAML"))' \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--insecure-unsigned-sbom[INSECURE\: go on when the SBOM'\''s signature does not verify (its line still fails)]' \
+'--tlog-lookup[Look up the Rekor entries online at https\://rekor.sigstore.dev (opt-in)]' \
+'--no-headers[Leave out the table'\''s header line and summary line (as kubectl'\''s --no-headers)]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -262,11 +275,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -274,6 +289,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -282,8 +299,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -317,11 +333,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -329,6 +347,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -337,8 +357,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -372,11 +391,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -384,6 +405,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -392,8 +415,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -427,11 +449,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -439,6 +463,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -447,8 +473,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -482,11 +507,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -494,6 +521,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -502,8 +531,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -537,11 +565,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -549,6 +579,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -557,8 +589,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -592,11 +623,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -604,6 +637,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -612,8 +647,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -647,11 +681,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -659,6 +695,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -667,8 +705,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -702,11 +739,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -714,6 +753,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -722,8 +763,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -757,11 +797,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -769,6 +811,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -777,8 +821,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -812,11 +855,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -824,6 +869,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -832,8 +879,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -867,11 +913,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -879,6 +927,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -887,8 +937,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -922,11 +971,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -934,6 +985,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -942,8 +995,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -977,11 +1029,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -989,6 +1043,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -997,8 +1053,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1032,11 +1087,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1044,6 +1101,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1052,8 +1111,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1087,11 +1145,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1099,6 +1159,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1107,8 +1169,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1142,11 +1203,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1154,6 +1217,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1162,8 +1227,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1197,11 +1261,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1209,6 +1275,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1217,8 +1285,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1252,11 +1319,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1264,6 +1333,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1272,8 +1343,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1307,11 +1377,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1319,6 +1391,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1327,8 +1401,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1362,11 +1435,13 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
-wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"))' \
+wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
+name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1374,6 +1449,8 @@ wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--drift[Also report running digests their tag no longer resolves to (one lookup per tag)]' \
 '(-n --namespace)-A[Every namespace (one cluster-wide list per kind)]' \
 '(-n --namespace)--all-namespaces[Every namespace (one cluster-wide list per kind)]' \
@@ -1382,8 +1459,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1391,13 +1467,26 @@ never\:""))' \
 '*::names -- Objects by name (in the namespace); none\: every object:_default' \
 && ret=0
 ;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1410,8 +1499,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
 always\:""
 never\:""))' \
-'*-v[Print a line per reference (repeat for more detail)]' \
-'*--verbose[Print a line per reference (repeat for more detail)]' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1483,6 +1572,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1533,6 +1626,7 @@ _kubectl-verify_commands() {
 'cj:Verify the images of cronjobs'\'' pod templates' \
 'cronjob:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
+'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1590,6 +1684,7 @@ _kubectl-verify__subcmd__help_commands() {
 'jobs:Verify the images of jobs'\'' pod templates' \
 'cronjobs:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
+'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1676,6 +1771,11 @@ _kubectl-verify__subcmd__help__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help statefulsets commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__version_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help version commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__image_commands] )) ||
 _kubectl-verify__subcmd__image_commands() {
     local commands; commands=()
@@ -1715,6 +1815,11 @@ _kubectl-verify__subcmd__replicasets_commands() {
 _kubectl-verify__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify statefulsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__version_commands] )) ||
+_kubectl-verify__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify version commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_kubectl-verify" ]; then

@@ -111,12 +111,19 @@ pub struct ImageOutcome {
 
 /// A registry failure as a verdict: `rate-limited`, `digest-mismatch` (the registry served
 /// content that does not hash to the digest asked for: wrong bytes, not a network problem,
-/// and not worth retrying), else `unreachable`.
+/// and not worth retrying), `not-found`, `unauthorized`, else `unreachable`. Setup errors
+/// (docker config, helpers) also end the run with exit 2 (see `Registry::setup_error`).
 pub fn registry_verdict(what: &str, e: &RegistryError) -> Verdict {
     let code = match e {
         RegistryError::RateLimited { .. } => VerdictCode::RateLimited,
         RegistryError::DigestMismatch { .. } => VerdictCode::DigestMismatch,
-        _ => VerdictCode::Unreachable,
+        RegistryError::NotFound { .. } => VerdictCode::NotFound,
+        RegistryError::Unauthorized { .. } => VerdictCode::Unauthorized,
+        RegistryError::Unreachable { .. }
+        | RegistryError::Timeout { .. }
+        | RegistryError::Protocol { .. }
+        | RegistryError::Config { .. }
+        | RegistryError::DockerConfig(_) => VerdictCode::Unreachable,
     };
     Verdict::new(code, format!("{what}: {e}"))
 }
@@ -165,6 +172,15 @@ pub async fn verify_images(
                 .resolve(r)
                 .await
                 .map_err(|e| registry_verdict(&format!("resolving {}", r.original()), &e));
+            crate::report::log(2, || match &result {
+                Ok(d) => format!("{}: resolved to {d}", r.original()),
+                Err(v) => format!(
+                    "{}: resolving failed: {}: {}",
+                    r.original(),
+                    v.code,
+                    v.detail
+                ),
+            });
             (r.canonical(), result)
         }))
         .buffer_unordered(concurrency)
@@ -294,20 +310,24 @@ async fn verify_digest_within(
     }
     // Unsigned: is this an index whose platform manifests are signed, or a platform manifest
     // whose index (named by the reference's tag) is signed?
-    // Unsigned was decided without this manifest; if it cannot be read, whether a signed
-    // index or signed platform manifests stand behind it is unknown, and the verdict says so
-    // (a 14 MiB index was reported as plainly unsigned).
+    // Unsigned was decided without this manifest. A digest the registry does not have is
+    // `not-found`, bytes that do not hash to it `digest-mismatch`, never `unsigned`; any other
+    // failure leaves unknown whether a signed index or signed platform manifests stand behind
+    // it, and the verdict says so (a 14 MiB index was reported as plainly unsigned).
     let manifest = match registry.manifest(image, digest.as_str()).await {
         Ok(manifest) => manifest,
         Err(e) => {
-            let mut j = own;
-            j.verdict = registry_verdict(
-                &format!(
+            let what = match e {
+                RegistryError::NotFound { .. } | RegistryError::DigestMismatch { .. } => {
+                    format!("fetching the manifest {digest}")
+                }
+                _ => format!(
                     "{}; reading its manifest (an index's platform manifests may be signed)",
-                    j.verdict.detail
+                    own.verdict.detail
                 ),
-                &e,
-            );
+            };
+            let mut j = own;
+            j.verdict = registry_verdict(&what, &e);
             return (j, Vec::new());
         }
     };
@@ -462,6 +482,13 @@ async fn judge_digest(
 ) -> Judgement {
     let requirements = plan.policies.requirements_for(image);
     let repo = plan.signature_repository.as_ref().unwrap_or(image);
+    crate::report::log(2, || {
+        format!(
+            "{}: looking for signatures of {digest} in {}",
+            image.original(),
+            registry.lookup_reference(repo).canonical_repository()
+        )
+    });
     let mut fetch = Fetcher::new(registry, repo);
     let mut gaps = Vec::new();
     let mut evidence = bundle_evidence(&mut fetch, digest, &mut gaps).await;
@@ -476,6 +503,15 @@ async fn judge_digest(
         evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
     }
     let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    crate::report::log(2, || {
+        format!(
+            "{}: {} piece(s) of signature material for {digest}: {}: {}",
+            image.original(),
+            evidence.len(),
+            j.verdict.code,
+            j.verdict.detail
+        )
+    });
     if j.is_verified() || gaps.is_empty() {
         return j;
     }
@@ -560,6 +596,7 @@ fn registry_down(e: &RegistryError) -> bool {
             | RegistryError::RateLimited { .. }
             | RegistryError::Unauthorized { .. }
             | RegistryError::Config { .. }
+            | RegistryError::DockerConfig(_)
     )
 }
 
@@ -749,7 +786,16 @@ async fn bundle_evidence(
         .referrers(repo, digest, Some(BUNDLE_ARTIFACT_TYPE))
         .await
     {
-        Ok(Some(index)) => index,
+        Ok(Some(index)) => {
+            crate::report::log(2, || {
+                format!(
+                    "referrers API of {}: {} bytes of index",
+                    digest.short(),
+                    index.len()
+                )
+            });
+            index
+        }
         Ok(None) => {
             // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
             // digest's would be longer than a tag may be, so no registry can hold it.
@@ -758,8 +804,21 @@ async fn bundle_evidence(
                 return Vec::new();
             }
             match registry.manifest(repo, &tag).await {
-                Ok(m) => m.bytes,
-                Err(RegistryError::NotFound { .. }) => return Vec::new(),
+                Ok(m) => {
+                    crate::report::log(2, || {
+                        format!("{}: no referrers API; tag {tag}: found", repo.original())
+                    });
+                    m.bytes
+                }
+                Err(RegistryError::NotFound { .. }) => {
+                    crate::report::log(2, || {
+                        format!(
+                            "{}: no referrers API; tag {tag}: not found (no cosign 3 bundle)",
+                            repo.original()
+                        )
+                    });
+                    return Vec::new();
+                }
                 Err(e) => {
                     fetch.failed(gaps, "fetching signature referrers", &e);
                     return Vec::new();
@@ -792,6 +851,14 @@ async fn bundle_evidence(
         ));
         return Vec::new();
     }
+    crate::report::log(2, || {
+        format!(
+            "{}: referrers of {}: {} signature bundle(s)",
+            repo.original(),
+            digest.short(),
+            descriptors.len()
+        )
+    });
     let mut out = Vec::new();
     for d in descriptors {
         match fetch_bundle(fetch, &d).await {
@@ -871,7 +938,15 @@ async fn legacy_evidence(
     }
     let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
         Ok(m) => m,
-        Err(RegistryError::NotFound { .. }) => return Vec::new(),
+        Err(RegistryError::NotFound { .. }) => {
+            crate::report::log(2, || {
+                format!(
+                    "{}: tag {tag}: not found (no cosign 2 signature)",
+                    fetch.repo.original()
+                )
+            });
+            return Vec::new();
+        }
         Err(e) => {
             fetch.failed(gaps, "fetching the .sig signature tag", &e);
             return Vec::new();
@@ -887,6 +962,13 @@ async fn legacy_evidence(
             }];
         }
     };
+    crate::report::log(2, || {
+        format!(
+            "{}: tag {tag}: {} signature layer(s)",
+            fetch.repo.original(),
+            layers.len()
+        )
+    });
     if layers.len() > MAX_SIGNATURE_LAYERS {
         gaps.push(Verdict::new(
             VerdictCode::MalformedBundle,

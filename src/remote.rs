@@ -93,7 +93,19 @@ impl Http {
         loop {
             attempt += 1;
             let last = attempt >= ATTEMPTS;
-            let response = match request().send().await {
+            let started = std::time::Instant::now();
+            let sent = request().send().await;
+            // `-v=6`: the same line the registry client logs (no bodies, query values that
+            // may be signatures redacted).
+            crate::report::log(6, || {
+                let ms = started.elapsed().as_millis();
+                let shown = crate::registry::redact_url_str(url);
+                match &sent {
+                    Ok(r) => format!("{shown} {} in {ms} ms", r.status()),
+                    Err(e) => format!("{shown} failed after {ms} ms: {}", error_chain(e)),
+                }
+            });
+            let response = match sent {
                 Ok(r) => r,
                 Err(e) if !last => {
                     backoff(attempt, None).await;

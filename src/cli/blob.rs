@@ -46,7 +46,7 @@ Examples:
   kubectl verify blob kubectl \\
       --signature https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.sig \\
       --certificate https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl.cert \\
-      --rekor-url
+      --tlog-lookup
   # A Sigstore bundle:
   kubectl verify blob a.txt --bundle a.txt.sigstore.json \\
       --certificate-identity you@example.com --certificate-oidc-issuer https://accounts.google.com
@@ -79,12 +79,16 @@ pub struct BlobArgs {
           conflicts_with_all = ["key", "certificate_identity", "certificate_identity_regexp"])]
     pub profile: Option<Profile>,
 
-    /// Look up the Rekor entry of a .sig + .cert online (opt-in; default URL
-    /// https://rekor.sigstore.dev when given without a value).
-    // `require_equals` so a bare `--rekor-url` never swallows the artifact that follows it.
+    /// Look up the Rekor entry of a .sig + .cert online, at this Rekor (`--rekor-url URL` or
+    /// `--rekor-url=URL`, as cosign). Alone, it means --tlog-lookup.
+    // A bare flag stays accepted (it was the documented spelling); a value must be an http(s)
+    // URL, so `--rekor-url ARTIFACT` is an error, never the artifact swallowed.
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
-          require_equals = true)]
+          value_parser = crate::cli::common::parse_rekor_url)]
     pub rekor_url: Option<String>,
+    /// Look up the Rekor entry of a .sig + .cert online at https://rekor.sigstore.dev (opt-in).
+    #[arg(long)]
+    pub tlog_lookup: bool,
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = BlobOutput::Text)]
     pub output: BlobOutput,
@@ -100,19 +104,63 @@ struct Fetched {
     bytes: Vec<u8>,
 }
 
-async fn read_source(http: &Http, source: &str, limit: u64, what: &str) -> anyhow::Result<Fetched> {
+/// A download that failed on the network (connection, HTTP status, size limit): the verdict
+/// `unreachable`, reported like any other verdict (exit 1, a full report), as for images.
+/// Local files that cannot be read and bad URLs stay errors (exit 2).
+fn unreachable(what: &str, e: &rekor::RekorError) -> Verdict {
+    Verdict::new(VerdictCode::Unreachable, format!("{what}: {e}"))
+}
+
+async fn read_source(
+    http: &Http,
+    source: &str,
+    limit: u64,
+    what: &str,
+) -> anyhow::Result<Result<Fetched, Verdict>> {
     let bytes = if core::is_url(source) {
         core::check_url(source)?;
-        http.get(source, limit)
-            .await
-            .with_context(|| format!("downloading the {what}"))?
+        match http.get(source, limit).await {
+            Ok(b) => b,
+            Err(e) => return Ok(Err(unreachable(&format!("downloading the {what}"), &e))),
+        }
     } else {
         fs_err::read(source).with_context(|| format!("reading the {what}"))?
     };
-    Ok(Fetched {
+    Ok(Ok(Fetched {
         source: source.to_owned(),
         bytes,
-    })
+    }))
+}
+
+/// What the report says about the signature material, before any of it is read.
+fn signature_info(args: &BlobArgs) -> SignatureInfo {
+    match &args.bundle {
+        Some(b) => SignatureInfo {
+            format: "bundle",
+            source: b.clone(),
+            certificate: None,
+            tlog_source: "bundle".to_owned(),
+        },
+        None => SignatureInfo {
+            format: "detached",
+            source: args.signature.clone().unwrap_or_default(),
+            certificate: args.certificate.clone(),
+            tlog_source: match args.rekor() {
+                Some(url) => format!("rekor {url}"),
+                None => "none".to_owned(),
+            },
+        },
+    }
+}
+
+impl BlobArgs {
+    /// The Rekor to look a detached signature up in: `--rekor-url URL`, or the public-good
+    /// one with `--tlog-lookup` (or a bare `--rekor-url`).
+    fn rekor(&self) -> Option<&str> {
+        self.rekor_url
+            .as_deref()
+            .or(self.tlog_lookup.then_some(DEFAULT_REKOR_URL))
+    }
 }
 
 pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
@@ -136,18 +184,25 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
     let artifact_arg = ArtifactArg::parse(&args.artifact, Path::exists)?;
     let artifact_bytes = match &artifact_arg {
         ArtifactArg::Path(p) => Some(fs_err::read(p).context("reading the artifact")?),
-        ArtifactArg::Url(u) => Some(
-            http.get(u, ARTIFACT_LIMIT)
-                .await
-                .context("downloading the artifact")?,
-        ),
+        ArtifactArg::Url(u) => match http.get(u, ARTIFACT_LIMIT).await {
+            Ok(b) => Some(b),
+            Err(e) => {
+                // Its digest is unknown: the report says so with an empty one.
+                let artifact = ArtifactInfo {
+                    source: args.artifact.clone(),
+                    digest: String::new(),
+                };
+                let verdict = unreachable("downloading the artifact", &e);
+                return finish(&args, artifact, signature_info(&args), &verdict, &trust);
+            }
+        },
         ArtifactArg::Digest(_) | ArtifactArg::Sha512Digest(_) => None,
     };
     let subject = match (&artifact_arg, &artifact_bytes) {
         (ArtifactArg::Digest(d), _) => Subject::Sha256(*d),
         (ArtifactArg::Sha512Digest(d), _) => Subject::Sha512(d),
         (_, Some(bytes)) => Subject::Bytes(bytes),
-        (_, None) => unreachable!("files and URLs are read above"),
+        (_, None) => bail!("the artifact {} was not read", args.artifact),
     };
     let artifact = ArtifactInfo {
         source: args.artifact.clone(),
@@ -155,20 +210,19 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
     };
 
     let (verdict, signature) = if let Some(bundle_source) = &args.bundle {
-        let fetched = read_source(&http, bundle_source, MATERIAL_LIMIT, "bundle").await?;
-        let info = SignatureInfo {
-            format: "bundle",
-            source: fetched.source.clone(),
-            certificate: None,
-            tlog_source: "bundle".to_owned(),
-        };
-        let verdict = match std::str::from_utf8(&fetched.bytes) {
-            Err(_) => Verdict::new(VerdictCode::MalformedBundle, "the bundle is not UTF-8 JSON"),
-            Ok(json) => match sigstore::parse_bundle(json) {
-                Err(v) => v,
-                Ok(bundle) => {
-                    sigstore::verify_bundle(subject, &bundle, &authority, &options, &trust)
+        let info = signature_info(&args);
+        let verdict = match read_source(&http, bundle_source, MATERIAL_LIMIT, "bundle").await? {
+            Err(v) => v,
+            Ok(fetched) => match std::str::from_utf8(&fetched.bytes) {
+                Err(_) => {
+                    Verdict::new(VerdictCode::MalformedBundle, "the bundle is not UTF-8 JSON")
                 }
+                Ok(json) => match sigstore::parse_bundle(json) {
+                    Err(v) => v,
+                    Ok(bundle) => {
+                        sigstore::verify_bundle(subject, &bundle, &authority, &options, &trust)
+                    }
+                },
             },
         };
         (verdict, info)
@@ -180,8 +234,18 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
         };
         detached(&args, &http, subject, &digest, &authority, &options, &trust).await?
     };
+    finish(&args, artifact, signature, &verdict, &trust)
+}
 
-    let report = BlobReport::new(artifact, signature, &verdict, trust.origin());
+/// Prints the report and maps the verdict to the outcome.
+fn finish(
+    args: &BlobArgs,
+    artifact: ArtifactInfo,
+    signature: SignatureInfo,
+    verdict: &Verdict,
+    trust: &Trust,
+) -> anyhow::Result<Outcome> {
+    let report = BlobReport::new(artifact, signature, verdict, trust.origin());
     let format = match args.output {
         BlobOutput::Text => None,
         BlobOutput::Json => Some(StructuredFormat::Json),
@@ -196,7 +260,7 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Verifies a `.sig` with its `.cert` (or `--key`), with the Rekor entry looked up online
-/// when `--rekor-url` is given.
+/// when `--rekor-url` or `--tlog-lookup` is given.
 async fn detached(
     args: &BlobArgs,
     http: &Http,
@@ -206,14 +270,18 @@ async fn detached(
     options: &Options,
     trust: &Trust,
 ) -> anyhow::Result<(Verdict, SignatureInfo)> {
+    let mut info = signature_info(args);
     let sig_source = args.signature.as_deref().unwrap_or_default();
-    let sig = read_source(http, sig_source, MATERIAL_LIMIT, "signature").await?;
+    let sig = match read_source(http, sig_source, MATERIAL_LIMIT, "signature").await? {
+        Ok(f) => f,
+        Err(v) => return Ok((v, info)),
+    };
     let signature = core::parse_signature(&sig.bytes, &sig.source)?;
     let certs = match &args.certificate {
-        Some(c) => {
-            let fetched = read_source(http, c, MATERIAL_LIMIT, "certificate").await?;
-            Some(core::parse_certificates(&fetched.bytes, &fetched.source)?)
-        }
+        Some(c) => match read_source(http, c, MATERIAL_LIMIT, "certificate").await? {
+            Ok(fetched) => Some(core::parse_certificates(&fetched.bytes, &fetched.source)?),
+            Err(v) => return Ok((v, info)),
+        },
         None => None,
     };
     let signer = match (&certs, authority) {
@@ -221,24 +289,25 @@ async fn detached(
         (None, Authority::Key(key)) => DetachedSigner::Key(key),
         (None, Authority::Keyless(_)) => bail!("--signature needs --certificate or --key"),
     };
-    let (entry, tlog_source) = match &args.rekor_url {
-        Some(url) => {
-            let entry = rekor::find_entry(http, url, digest, &signature)
-                .await
-                .context("looking up the signature in Rekor")?;
-            match entry {
-                Some(e) => (Some(e), format!("rekor {url}")),
-                None => (None, format!("rekor {url} (no entry)")),
+    let entry = match args.rekor() {
+        Some(url) => match rekor::find_entry(http, url, digest, &signature).await {
+            Ok(Some(e)) => Some(e),
+            Ok(None) => {
+                info.tlog_source = format!("rekor {url} (no entry)");
+                None
             }
-        }
-        None => (None, "none".to_owned()),
+            Err(e) => {
+                return Ok((unreachable("looking up the signature in Rekor", &e), info));
+            }
+        },
+        None => None,
     };
     let found_in_rekor = entry.is_some();
     let bundle = core::detached_bundle(&signature, &signer, digest, entry)
         .map_err(|e| anyhow::anyhow!("building a bundle from the signature: {e}"))?;
     let mut verdict = sigstore::verify_bundle(subject, &bundle, authority, options, trust);
     if verdict.code == VerdictCode::TlogMissing && !found_in_rekor {
-        verdict.detail = match &args.rekor_url {
+        verdict.detail = match args.rekor() {
             Some(url) => format!(
                 "{url} has no entry for this signature over sha256:{}; it was never logged, \
                  or was logged in another log",
@@ -247,12 +316,6 @@ async fn detached(
             None => DETACHED_TLOG_HINT.to_owned(),
         };
     }
-    let info = SignatureInfo {
-        format: "detached",
-        source: sig.source,
-        certificate: args.certificate.clone(),
-        tlog_source,
-    };
     Ok((verdict, info))
 }
 
@@ -309,6 +372,48 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" or ")),
             Authority::Key(k) => Ok(format!("key {}", k.fingerprint())),
+        }
+    }
+
+    /// Issue 9: `--rekor-url URL` with a space was an error or swallowed the artifact.
+    #[test]
+    fn rekor_url_spellings() {
+        /// (arguments after `blob`, the Rekor asked or the usage error's text)
+        type Case<'a> = (&'a [&'a str], Result<Option<&'a str>, &'a str>);
+        let d = DEFAULT_REKOR_URL;
+        let table: &[Case] = &[
+            (
+                &["a", "--rekor-url", "https://r.example"],
+                Ok(Some("https://r.example")),
+            ),
+            (
+                &["--rekor-url", "https://r.example", "a"],
+                Ok(Some("https://r.example")),
+            ),
+            (
+                &["a", "--rekor-url=https://r.example"],
+                Ok(Some("https://r.example")),
+            ),
+            (&["a", "--rekor-url"], Ok(Some(d))),
+            (&["a", "--rekor-url", "--bundle", "b"], Ok(Some(d))),
+            (&["a", "--tlog-lookup"], Ok(Some(d))),
+            (
+                &["a", "--tlog-lookup", "--rekor-url", "http://127.0.0.1:1"],
+                Ok(Some("http://127.0.0.1:1")),
+            ),
+            (&["a"], Ok(None)),
+            (&["--rekor-url", "a"], Err("is not an http(s) URL")),
+            (&["a", "--rekor-url", "rekor.example"], Err("--tlog-lookup")),
+        ];
+        for (args, want) in table {
+            let got = Cmd::try_parse_from(std::iter::once("blob").chain(args.iter().copied()))
+                .map(|c| c.blob.rekor().map(str::to_owned))
+                .map_err(|e| e.to_string());
+            match (&got, want) {
+                (Ok(g), Ok(w)) => assert_eq!(g.as_deref(), *w, "{args:?}"),
+                (Err(g), Err(w)) => assert!(g.contains(w), "{args:?}: {g}"),
+                _ => panic!("{args:?}: got {got:?}, wanted {want:?}"),
+            }
         }
     }
 

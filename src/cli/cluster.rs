@@ -247,6 +247,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
             write_report(
                 &crate::report::images::ImagesReport::new(Vec::new()),
                 args.verify.output,
+                args.verify.no_headers,
             )?;
         }
         if failed > 0 {
@@ -264,7 +265,8 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
     let registry =
         Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;
     let report = check_uses(&registry, &settings, uses, args.verify.output).await;
-    write_report(&report, args.verify.output)?;
+    super::common::fail_on_setup_error(&registry)?;
+    write_report(&report, args.verify.output, args.verify.no_headers)?;
     if failed > 0 {
         bail!("{failed} of {} clusters could not be read", contexts.len());
     }

@@ -35,8 +35,14 @@ pub struct GlobalArgs {
     /// When to colour the output (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = "Global options")]
     pub color: ColorChoice,
-    /// Print a line per reference (repeat for more detail).
-    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "Global options")]
+    /// Log to stderr, as kubectl's -v: 1 a line per reference, 2 each image's steps (resolve,
+    /// where signatures were looked for and what was found), 6 every HTTP request (method, URL,
+    /// status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`,
+    /// `-v 6`, `--v=6` and `--v 6` are level 6.
+    #[arg(short = 'v', long = "v", alias = "verbose", value_name = "LEVEL", num_args = 0..=1,
+          require_equals = true, default_missing_value = "1", default_value_t = 0,
+          value_parser = clap::value_parser!(u8).range(0..=10),
+          global = true, help_heading = "Global options")]
     pub verbose: u8,
 }
 
@@ -93,6 +99,23 @@ impl RegistryArgs {
             timeout: self.timeout,
             docker_config_dir: None,
         })
+    }
+}
+
+/// `--rekor-url URL`: an http(s) URL. Anything else is refused rather than taken, so a
+/// command line like `--rekor-url kubectl` (the artifact after a bare flag) is an error that
+/// says what to write, not an artifact silently read as a Rekor address.
+pub fn parse_rekor_url(s: &str) -> Result<String, String> {
+    let lower = s.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && reqwest::Url::parse(s).is_ok()
+    {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not an http(s) URL; give the Rekor URL (--rekor-url https://rekor.example) \
+             or use --tlog-lookup for https://rekor.sigstore.dev"
+        ))
     }
 }
 
@@ -298,6 +321,8 @@ pub enum ImageOutput {
     Yaml,
     /// The table, with every use of each image (`ns/kind/name[container]`, `file:line`).
     Wide,
+    /// One line per image: the reference pinned to the digest it resolved to.
+    Name,
 }
 
 /// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
@@ -332,6 +357,9 @@ pub struct VerifyArgs {
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
     pub output: ImageOutput,
+    /// Do not print the table's header line (as kubectl's --no-headers).
+    #[arg(long)]
+    pub no_headers: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -390,7 +418,7 @@ pub async fn verify_and_report(
         Ok(report) => report,
         Err(e) => return Err(error_report(ImagesReport::new(Vec::new()), e, args.output)),
     };
-    write_report(&report, args.output)?;
+    write_report(&report, args.output, args.no_headers)?;
     Ok(outcome(&report))
 }
 
@@ -409,7 +437,9 @@ pub async fn verify_uses(
     };
     let registry =
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
-    Ok(check_uses(&registry, &settings, uses, args.output).await)
+    let report = check_uses(&registry, &settings, uses, args.output).await;
+    fail_on_setup_error(&registry)?;
+    Ok(report)
 }
 
 /// Exit 1 when the report holds a failure or something not verified.
@@ -426,7 +456,7 @@ pub fn outcome(report: &ImagesReport) -> Outcome {
 /// nothing, the error goes to stderr once. Returns `e` for `main` (exit 2).
 pub fn error_report(report: ImagesReport, e: anyhow::Error, output: ImageOutput) -> anyhow::Error {
     if matches!(output, ImageOutput::Json | ImageOutput::Yaml)
-        && let Err(w) = write_report(&report.with_error(&e), output)
+        && let Err(w) = write_report(&report.with_error(&e), output, false)
     {
         // Stdout is gone (a closed pipe): say so with the error, which is still the cause.
         return e.context(format!("the report could not be written: {w:#}"));
@@ -449,15 +479,25 @@ pub async fn check_uses(
     ImagesReport::new(entries)
 }
 
-/// Writes an image report in the format `-o` asked for.
-pub fn write_report(report: &ImagesReport, output: ImageOutput) -> anyhow::Result<()> {
-    let (format, style) = match output {
-        ImageOutput::Table => (None, TableStyle::Normal),
-        ImageOutput::Wide => (None, TableStyle::Wide),
-        ImageOutput::Json => (Some(StructuredFormat::Json), TableStyle::Normal),
-        ImageOutput::Yaml => (Some(StructuredFormat::Yaml), TableStyle::Normal),
+/// Writes an image report in the format `-o` asked for (`no_headers`: the table's header
+/// line left out).
+pub fn write_report(
+    report: &ImagesReport,
+    output: ImageOutput,
+    no_headers: bool,
+) -> anyhow::Result<()> {
+    let written = match output {
+        ImageOutput::Table => report::write_table(report, TableStyle::Normal, !no_headers),
+        ImageOutput::Wide => report::write_table(report, TableStyle::Wide, !no_headers),
+        ImageOutput::Name => crate::report::out(&report::render_names(report)),
+        ImageOutput::Json => {
+            report::write(report, Some(StructuredFormat::Json), TableStyle::Normal)
+        }
+        ImageOutput::Yaml => {
+            report::write(report, Some(StructuredFormat::Yaml), TableStyle::Normal)
+        }
     };
-    report::write(report, format, style)?;
+    written?;
     Ok(())
 }
 
@@ -475,7 +515,19 @@ pub async fn verified_digests(
         drift: false,
     };
     let registry = Registry::new(options).context("setting up the registry client")?;
-    Ok(check::verified_digests(&registry, &settings, refs).await)
+    let digests = check::verified_digests(&registry, &settings, refs).await;
+    fail_on_setup_error(&registry)?;
+    Ok(digests)
+}
+
+/// Ends the run (exit 2) when a registry request met an error of our own setup, such as a
+/// credential helper that cannot run: that is not a finding about an image, and the images
+/// it touched would otherwise only show it as `unreachable`.
+pub fn fail_on_setup_error(registry: &Registry) -> anyhow::Result<()> {
+    match registry.setup_error() {
+        Some(e) => Err(anyhow::Error::new(e).context("looking up registry credentials")),
+        None => Ok(()),
+    }
 }
 
 pub use crate::verify::policy::K8sKeys;

@@ -92,10 +92,10 @@ pub async fn run(args: ManifestsArgs) -> anyhow::Result<Outcome> {
             "{errors} {} could not be read or parsed",
             if errors == 1 { "input" } else { "inputs" }
         );
-        write_report(&report.with_error(&e), output)?;
+        write_report(&report.with_error(&e), output, args.verify.no_headers)?;
         return Err(e);
     }
-    write_report(&report, output)?;
+    write_report(&report, output, args.verify.no_headers)?;
     Ok(outcome(&report))
 }
 

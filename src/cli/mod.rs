@@ -1,6 +1,7 @@
 //! The command line: clap structs, turned into validated plans for the core. Nothing below
 //! `cli/` imports clap. Errors get their context here (anyhow); the core uses thiserror.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,15 @@ pub enum Outcome {
     Findings,
 }
 
+/// `--version`: the program's version and the embedded trusted root's, which decides what
+/// verifies offline.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (trusted root: ",
+    crate::embedded_root_version!(),
+    ")"
+);
+
 /// Exit codes users script against: 0 all good, 1 findings, 2 usage or runtime error.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -31,7 +41,7 @@ pub const EXIT_ERROR: u8 = 2;
 #[command(
     name = "kubectl verify",
     bin_name = "kubectl verify",
-    version,
+    version = VERSION,
     about = "Verify the Sigstore signatures of the images and binaries you run, and pin manifests to verified digests",
     long_about = None,
     propagate_version = true,
@@ -61,6 +71,8 @@ pub enum Command {
     Release(Box<release::ReleaseArgs>),
     #[command(flatten)]
     Cluster(Box<cluster::ClusterCommand>),
+    /// Print the version of kubectl verify and of its embedded Sigstore trusted root.
+    Version,
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -70,7 +82,7 @@ pub enum Command {
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(kubectl_verbosity(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr (exit 2).
@@ -83,6 +95,7 @@ pub fn main() -> ExitCode {
         }
     };
     crate::report::init_color(cli.global.color);
+    crate::report::set_verbosity(cli.global.verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -104,6 +117,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// kubectl spells the log level `-v 6` as well as `-v=6`: a `-v` or `--v` followed by a
+/// number (before any `--`) becomes `-v=N`. Only a number is taken, so `pin -v FILE` keeps
+/// meaning level 1 and FILE; `-v=N` needs the `=` otherwise (clap's `require_equals`).
+fn kubectl_verbosity(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut out: Vec<OsString> = Vec::new();
+    let mut args = args.into_iter().peekable();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            out.push(arg);
+            out.extend(args);
+            break;
+        }
+        let is_level = |a: &OsString| {
+            a.to_str().is_some_and(|s| {
+                !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        if (arg == "-v" || arg == "--v")
+            && let Some(level) = args.next_if(is_level)
+        {
+            let mut joined = OsString::from("--v=");
+            joined.push(level);
+            out.push(joined);
+        } else {
+            out.push(arg);
+        }
+    }
+    out
+}
+
 async fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Blob(args) => blob::run(args).await,
@@ -112,7 +155,50 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Pin(args) => pin::run(args, &cli.global).await,
         Command::Release(args) => release::run(*args).await,
         Command::Cluster(command) => cluster::run(*command).await,
+        Command::Version => {
+            crate::report::out(&format!(
+                "kubectl verify {}\ntrusted root: {}\n",
+                env!("CARGO_PKG_VERSION"),
+                crate::verify::trust::EMBEDDED_ROOT
+            ))?;
+            Ok(Outcome::Clean)
+        }
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 9: `-v 6` (kubectl's spelling) was `-v` and an argument `6`.
+    #[test]
+    fn verbosity_spellings() {
+        let table: &[(&[&str], Result<u8, &str>)] = &[
+            (&["pin", "a.yaml"], Ok(0)),
+            (&["pin", "-v", "a.yaml"], Ok(1)),
+            (&["pin", "-v=6", "a.yaml"], Ok(6)),
+            (&["pin", "-v", "6", "a.yaml"], Ok(6)),
+            (&["-v", "8", "pin", "a.yaml"], Ok(8)),
+            (&["pin", "--v=2", "a.yaml"], Ok(2)),
+            (&["pin", "--v", "2", "a.yaml"], Ok(2)),
+            (&["pin", "--verbose", "a.yaml"], Ok(1)),
+            (&["pin", "a.yaml", "--", "-v", "6"], Ok(0)),
+            (&["pin", "-v=11", "a.yaml"], Err("11")),
+        ];
+        for (args, want) in table {
+            let argv = std::iter::once("kubectl-verify")
+                .chain(args.iter().copied())
+                .map(OsString::from);
+            let got = Cli::try_parse_from(kubectl_verbosity(argv))
+                .map(|c| c.global.verbose)
+                .map_err(|e| e.to_string());
+            match (&got, want) {
+                (Ok(g), Ok(w)) => assert_eq!(g, w, "{args:?}"),
+                (Err(g), Err(w)) => assert!(g.contains(w), "{args:?}: {g}"),
+                _ => panic!("{args:?}: got {got:?}, wanted {want:?}"),
+            }
+        }
     }
 }

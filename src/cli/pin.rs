@@ -340,9 +340,9 @@ async fn resolve(
 ) -> anyhow::Result<HashMap<String, Result<Digest, String>>> {
     let registry =
         crate::registry::Registry::new(options).context("setting up the registry client")?;
-    Ok(registry
-        .resolve_all(refs)
-        .await
+    let resolved = registry.resolve_all(refs).await;
+    super::common::fail_on_setup_error(&registry)?;
+    Ok(resolved
         .into_iter()
         .map(|(k, v)| (k, v.map_err(|e| e.to_string())))
         .collect())

@@ -37,6 +37,10 @@ pub enum ReleaseOutput {
     Json,
     /// The same document as YAML.
     Yaml,
+    /// The table with full digests.
+    Wide,
+    /// One line per artifact: `KIND/NAME` (images pinned to their digest).
+    Name,
 }
 
 /// Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM.
@@ -51,7 +55,7 @@ small download; --download-timeout each binary.
 
 Examples:
   kubectl verify release                                   # the current stable release
-  kubectl verify release v1.35.0 --platform linux/amd64 --binaries kubectl,kubeadm --rekor-url
+  kubectl verify release v1.35.0 --platform linux/amd64 --binaries kubectl,kubeadm --tlog-lookup
   kubectl verify release v1.35.0 --registry-mirror registry.k8s.io=mirror.local:5000/k8s \\
       --dl-url-base https://dl.mirror.local --sbom-url-base https://sbom.mirror.local -o json
 
@@ -99,15 +103,23 @@ pub struct ReleaseArgs {
     /// INSECURE: go on when the SBOM's signature does not verify (its line still fails).
     #[arg(long)]
     pub insecure_unsigned_sbom: bool,
-    /// Look up the Rekor entries of the .sig + .cert pairs online (default URL
-    /// https://rekor.sigstore.dev when given without a value); without it they are
-    /// `tlog-missing`.
+    /// Look up the Rekor entries of the .sig + .cert pairs online, at this Rekor
+    /// (`--rekor-url URL` or `--rekor-url=URL`, as cosign); without it or --tlog-lookup they
+    /// are `tlog-missing`. Alone, it means --tlog-lookup.
+    // A bare flag stays accepted (it was the documented spelling); a value must be an http(s)
+    // URL, so `--rekor-url VERSION` is an error, never the version swallowed.
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_REKOR_URL,
-          require_equals = true)]
+          value_parser = common::parse_rekor_url)]
     pub rekor_url: Option<String>,
+    /// Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in).
+    #[arg(long)]
+    pub tlog_lookup: bool,
     /// Output format.
     #[arg(short = 'o', long, value_enum, default_value_t = ReleaseOutput::Table)]
     pub output: ReleaseOutput,
+    /// Leave out the table's header line and summary line (as kubectl's --no-headers).
+    #[arg(long)]
+    pub no_headers: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
     #[command(flatten)]
@@ -215,13 +227,22 @@ fn document_entry(
     }
 }
 
-fn finish(report: &ReleaseReport, output: ReleaseOutput) -> anyhow::Result<Outcome> {
-    let format = match output {
-        ReleaseOutput::Table => None,
-        ReleaseOutput::Json => Some(StructuredFormat::Json),
-        ReleaseOutput::Yaml => Some(StructuredFormat::Yaml),
+fn finish(report: &ReleaseReport, args: &ReleaseArgs) -> anyhow::Result<Outcome> {
+    use crate::report::release::Layout;
+    let layout = match args.output {
+        ReleaseOutput::Table => Layout::Table {
+            wide: false,
+            headers: !args.no_headers,
+        },
+        ReleaseOutput::Wide => Layout::Table {
+            wide: true,
+            headers: !args.no_headers,
+        },
+        ReleaseOutput::Name => Layout::Name,
+        ReleaseOutput::Json => Layout::Structured(StructuredFormat::Json),
+        ReleaseOutput::Yaml => Layout::Structured(StructuredFormat::Yaml),
     };
-    crate::report::release::write(report, format).context("writing the report")?;
+    crate::report::release::write_as(report, layout).context("writing the report")?;
     Ok(if report.has_failures() {
         Outcome::Findings
     } else {
@@ -244,10 +265,14 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         ca.push(fs_err::read(path).context("reading --download-ca")?);
     }
     let fetcher = Fetcher::new(&ca, args.registry.timeout, args.download_timeout)?;
-    let rekor = match &args.rekor_url {
+    let rekor_url = args
+        .rekor_url
+        .clone()
+        .or_else(|| args.tlog_lookup.then(|| DEFAULT_REKOR_URL.to_owned()));
+    let rekor = match rekor_url {
         Some(url) => Some(Rekor {
             http: Http::new(args.registry.timeout)?,
-            url: url.clone(),
+            url,
         }),
         None => None,
     };
@@ -303,7 +328,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
                 "the SBOM's signature did not verify, so its list of images is not trusted: \
                  nothing else was checked (--insecure-unsigned-sbom goes on anyway)",
             );
-            return finish(&ReleaseReport::new(info, artifacts), args.output);
+            return finish(&ReleaseReport::new(info, artifacts), &args);
         }
         crate::report::warn(
             "--insecure-unsigned-sbom: the images come from an SBOM whose signature did not verify",
@@ -401,7 +426,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         uses.push(ImageUse::argument(r));
     }
     let image_output = match args.output {
-        ReleaseOutput::Table => ImageOutput::Table,
+        ReleaseOutput::Table | ReleaseOutput::Wide | ReleaseOutput::Name => ImageOutput::Table,
         ReleaseOutput::Json => ImageOutput::Json,
         ReleaseOutput::Yaml => ImageOutput::Yaml,
     };
@@ -444,6 +469,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         binaries
     );
     let binaries = binaries.context("keeping a verified binary")?;
+    common::fail_on_setup_error(&registry)?;
 
     let platform_of: std::collections::HashMap<&str, String> = images
         .iter()
@@ -465,7 +491,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         entry.path = b.path.map(|p| p.display().to_string());
         artifacts.push(entry);
     }
-    finish(&ReleaseReport::new(info, artifacts), args.output)
+    finish(&ReleaseReport::new(info, artifacts), &args)
 }
 
 #[cfg(test)]

@@ -74,10 +74,46 @@ pub(crate) fn parse_challenge(header: &str) -> Option<Challenge> {
 
 type Looked = Result<Option<Credential>, RegistryError>;
 
+/// Why the local docker config cannot be used. The path is always named: "unauthorized" or
+/// "unreachable" for a typo in `config.json` would send a user looking in the wrong place.
+#[derive(Debug, thiserror::Error)]
+pub enum DockerConfigError {
+    /// The file exists but cannot be read.
+    #[error("reading docker config {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not JSON.
+    #[error("docker config {path} is not valid JSON")]
+    Json {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// JSON, but not what docker writes (`auths` not an object, `auth` not base64, …).
+    #[error("docker config {path}: {what}")]
+    Shape { path: PathBuf, what: String },
+}
+
+/// Compared by what they say (io and JSON errors are not comparable themselves), so that
+/// [`RegistryError`] stays comparable in tests.
+impl PartialEq for DockerConfigError {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for DockerConfigError {}
+
 /// Looks credentials up once per registry per run; helpers run off the async threads.
 pub(crate) struct CredentialStore {
     config_dir: Option<PathBuf>,
     cache: Mutex<HashMap<String, Arc<OnceCell<Looked>>>>,
+    /// The first configuration error met while looking credentials up (a helper that cannot
+    /// run): the run ends with it as an error, not only as one image's verdict.
+    first_error: Mutex<Option<RegistryError>>,
 }
 
 impl CredentialStore {
@@ -86,7 +122,55 @@ impl CredentialStore {
         Self {
             config_dir,
             cache: Mutex::new(HashMap::new()),
+            first_error: Mutex::new(None),
         }
+    }
+
+    /// The `config.json` credentials are read from (it need not exist).
+    pub(crate) fn config_path(&self) -> Option<PathBuf> {
+        self.config_dir
+            .clone()
+            .or_else(default_config_dir)
+            .map(|d| d.join("config.json"))
+    }
+
+    /// Reads and checks the docker config once, up front: a malformed one is an error of the
+    /// run (exit 2) naming the file, whether or not a registry asks for credentials.
+    /// No credential helper is run.
+    pub(crate) fn validate(&self) -> Result<(), RegistryError> {
+        let Some(path) = self.config_path() else {
+            return Ok(());
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => {
+                return Err(DockerConfigError::Read { path, source }.into());
+            }
+        };
+        check_shape(&bytes).map_err(|e| match e {
+            ShapeError::Json(source) => DockerConfigError::Json { path, source },
+            ShapeError::Shape(what) => DockerConfigError::Shape { path, what },
+        })?;
+        Ok(())
+    }
+
+    /// Where credentials for `registry` were looked for, for messages: the docker config's
+    /// path, and whether it exists.
+    pub(crate) fn describe(&self) -> String {
+        match self.config_path() {
+            Some(p) if p.exists() => format!("docker config {}", p.display()),
+            Some(p) => format!("docker config {} (no such file)", p.display()),
+            None => "no docker config ($DOCKER_CONFIG and $HOME are unset)".to_owned(),
+        }
+    }
+
+    /// The first configuration error a lookup met, if any.
+    pub(crate) fn first_error(&self) -> Option<RegistryError> {
+        self.first_error
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// The credential for `registry` (a normalised registry name, `docker.io` for Docker Hub),
@@ -99,20 +183,28 @@ impl CredentialStore {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             cache.entry(registry.to_owned()).or_default().clone()
         };
-        cell.get_or_init(|| async {
-            let dir = self.config_dir.clone().or_else(default_config_dir);
-            let registry = registry.to_owned();
-            // Credential helpers are programs that may block: keep them off the runtime.
-            tokio::task::spawn_blocking(move || lookup(dir.as_deref(), &registry))
-                .await
-                .unwrap_or_else(|e| {
-                    Err(RegistryError::Config {
-                        reason: format!("credential lookup failed: {e}"),
+        let looked = cell
+            .get_or_init(|| async {
+                let dir = self.config_dir.clone().or_else(default_config_dir);
+                let registry = registry.to_owned();
+                // Credential helpers are programs that may block: keep them off the runtime.
+                tokio::task::spawn_blocking(move || lookup(dir.as_deref(), &registry))
+                    .await
+                    .unwrap_or_else(|e| {
+                        Err(RegistryError::Config {
+                            reason: format!("credential lookup failed: {e}"),
+                        })
                     })
-                })
-        })
-        .await
-        .clone()
+            })
+            .await
+            .clone();
+        if let Err(e) = &looked {
+            self.first_error
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get_or_insert_with(|| e.clone());
+        }
+        looked
     }
 }
 
@@ -125,6 +217,66 @@ fn default_config_dir() -> Option<PathBuf> {
         .or_else(|| dirs::home_dir().map(|h| h.join(".docker")))
 }
 
+enum ShapeError {
+    Json(serde_json::Error),
+    Shape(String),
+}
+
+/// What the docker CLI itself refuses when it loads `config.json`: not JSON, sections of the
+/// wrong type, an `auth` that is not base64 of `user:password`.
+fn check_shape(bytes: &[u8]) -> Result<(), ShapeError> {
+    use base64::Engine as _;
+    let json: serde_json::Value = serde_json::from_slice(bytes).map_err(ShapeError::Json)?;
+    let shape = |what: String| Err(ShapeError::Shape(what));
+    let Some(top) = json.as_object() else {
+        return shape("not a JSON object".to_owned());
+    };
+    match top.get("auths") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Object(auths)) => {
+            for (key, entry) in auths {
+                let Some(entry) = entry.as_object() else {
+                    return shape(format!("`auths` entry {} is not an object", quote(key)));
+                };
+                if let Some(auth) = entry.get("auth").filter(|a| !a.is_null()) {
+                    let ok = auth.as_str().is_some_and(|a| {
+                        a.is_empty()
+                            || base64::engine::general_purpose::STANDARD
+                                .decode(a.trim())
+                                .is_ok_and(|d| d.contains(&b':'))
+                    });
+                    if !ok {
+                        return shape(format!(
+                            "`auths` entry {}: `auth` is not base64 of user:password",
+                            quote(key)
+                        ));
+                    }
+                }
+            }
+        }
+        Some(_) => return shape("`auths` is not an object".to_owned()),
+    }
+    match top.get("credHelpers") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Object(helpers)) => {
+            if let Some((key, _)) = helpers.iter().find(|(_, v)| !v.is_string()) {
+                return shape(format!(
+                    "`credHelpers` entry {} is not a string",
+                    quote(key)
+                ));
+            }
+        }
+        Some(_) => return shape("`credHelpers` is not an object".to_owned()),
+    }
+    if top
+        .get("credsStore")
+        .is_some_and(|v| !v.is_string() && !v.is_null())
+    {
+        return shape("`credsStore` is not a string".to_owned());
+    }
+    Ok(())
+}
+
 /// Reads `<dir>/config.json` and finds the credential for `registry`. A missing file means
 /// anonymous; an unreadable or malformed one is an error (silently going anonymous would
 /// turn a typo into a confusing `unauthorized`).
@@ -134,15 +286,12 @@ fn lookup(dir: Option<&Path>, registry: &str) -> Result<Option<Credential>, Regi
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(RegistryError::Config {
-                reason: format!("reading docker config {}: {e}", path.display()),
-            });
-        }
+        Err(source) => return Err(DockerConfigError::Read { path, source }.into()),
     };
-    lookup_in(&bytes, registry).map_err(|reason| RegistryError::Config {
-        reason: format!("docker config {}: {reason}", path.display()),
-    })
+    if let Err(ShapeError::Json(source)) = check_shape(&bytes) {
+        return Err(DockerConfigError::Json { path, source }.into());
+    }
+    lookup_in(&bytes, registry).map_err(|what| DockerConfigError::Shape { path, what }.into())
 }
 
 /// The credential for `registry` in the bytes of a docker `config.json`.
@@ -244,6 +393,8 @@ struct KeychainEntry {
     credential: Credential,
     /// A digest of (pattern, credential): names the credential in cache keys, never shows it.
     id: String,
+    /// Which secret it came from (`secret ns/name`), for messages.
+    origin: String,
 }
 
 impl Keychain {
@@ -314,6 +465,7 @@ impl Keychain {
                 pattern,
                 credential,
                 id,
+                origin: origin.to_owned(),
             });
         }
         Ok(())
@@ -321,10 +473,18 @@ impl Keychain {
 
     /// The first entry whose key matches `registry` (a normalised registry name).
     pub(crate) fn find(&self, registry: &str) -> Option<(&str, &Credential)> {
+        self.entry(registry).map(|e| (e.id.as_str(), &e.credential))
+    }
+
+    /// Which secret the credential for `registry` comes from.
+    pub(crate) fn origin(&self, registry: &str) -> Option<&str> {
+        self.entry(registry).map(|e| e.origin.as_str())
+    }
+
+    fn entry(&self, registry: &str) -> Option<&KeychainEntry> {
         self.entries
             .iter()
             .find(|e| key_matches(&e.pattern, registry))
-            .map(|e| (e.id.as_str(), &e.credential))
     }
 }
 

@@ -28,10 +28,10 @@ use crate::reference::{DOCKER_HUB, Digest, ImageRef};
 mod auth;
 mod transport;
 
-pub use auth::{Keychain, KeychainError};
-pub(crate) use transport::redirect_policy;
+pub use auth::{DockerConfigError, Keychain, KeychainError};
+pub(crate) use transport::{redact_url_str, redirect_policy};
 
-use transport::{BodyError, Endpoint, Transport, read_body, snippet};
+use transport::{BodyError, Endpoint, Secret, Transport, read_body, snippet};
 
 pub const OCI_INDEX: &str = "application/vnd.oci.image.index.v1+json";
 pub const DOCKER_MANIFEST_LIST: &str = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -81,14 +81,35 @@ pub struct RegistryOptions {
     pub docker_config_dir: Option<PathBuf>,
 }
 
+/// Whose credentials a registry refused, and where they were looked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// We sent credentials (or a token obtained with them) from `from` and they were refused.
+    Credentials { from: String },
+    /// The registry wants credentials and `looked_in` has none for it.
+    NoCredentials { looked_in: String },
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Credentials { from } => write!(f, "refused the credentials from {from}"),
+            Refused::NoCredentials { looked_in } => write!(
+                f,
+                "requires credentials, and none were found for it in {looked_in}"
+            ),
+        }
+    }
+}
+
 /// Why a registry operation failed. Messages name the registry or reference involved.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegistryError {
     /// The registry refused us: no credentials, wrong ones, or not allowed (401/403).
     #[error(
-        "unauthorized: registry {registry} refused access (check the credentials for {registry} in your docker config, e.g. `docker login {registry}`)"
+        "unauthorized: registry {registry} {refused} (check them with `docker login {registry}`, or set DOCKER_CONFIG to a directory whose config.json has them)"
     )]
-    Unauthorized { registry: String },
+    Unauthorized { registry: String, refused: Refused },
     /// The manifest, tag or repository does not exist.
     #[error("not found: {reference}")]
     NotFound { reference: String },
@@ -110,9 +131,29 @@ pub enum RegistryError {
     /// The registry answered something this client cannot use.
     #[error("unexpected answer from registry {registry}: {reason}")]
     Protocol { registry: String, reason: String },
-    /// Our own setup is wrong: a bad CA file, an unreadable docker config, a failing helper.
+    /// Our own setup is wrong: a bad CA file, a failing credential helper.
     #[error("registry configuration: {reason}")]
     Config { reason: String },
+    /// The local docker config cannot be read or is malformed.
+    #[error(transparent)]
+    DockerConfig(Arc<DockerConfigError>),
+}
+
+impl From<DockerConfigError> for RegistryError {
+    fn from(e: DockerConfigError) -> Self {
+        RegistryError::DockerConfig(Arc::new(e))
+    }
+}
+
+impl RegistryError {
+    /// Errors of our own setup (CA files, the docker config, credential helpers): the run
+    /// stops with exit 2 instead of reporting them as one image's verdict.
+    pub fn is_setup(&self) -> bool {
+        matches!(
+            self,
+            RegistryError::Config { .. } | RegistryError::DockerConfig(_)
+        )
+    }
 }
 
 /// A manifest as served: its exact bytes, media type and (checked) digest.
@@ -159,6 +200,7 @@ impl Registry {
             opts.timeout
         };
         let credentials = auth::CredentialStore::new(opts.docker_config_dir);
+        credentials.validate()?;
         let transport = Transport::new(&opts.extra_ca_pem, timeout, credentials)?;
         let mirrors = opts
             .mirrors
@@ -196,10 +238,16 @@ impl Registry {
         }
     }
 
+    /// The first setup error (a credential helper that could not run, a docker config that
+    /// became unreadable) met by any request so far: commands end the run with it (exit 2).
+    pub fn setup_error(&self) -> Option<RegistryError> {
+        self.inner.transport.setup_error()
+    }
+
     /// The id of the pull-secret credential used for `r`'s registry, `None` when the local
     /// docker config is (the secret's content never appears in it).
     pub fn credential_id(&self, r: &ImageRef) -> Option<String> {
-        self.endpoint(r).secret.map(|(id, _)| id)
+        self.endpoint(r).secret.map(|s| s.id)
     }
 
     /// The reference as it is looked up: at its mirror when one is configured for its
@@ -216,11 +264,14 @@ impl Registry {
         } else {
             registry.clone()
         };
-        let secret = self
-            .keychain
-            .as_ref()
-            .and_then(|k| k.find(&registry))
-            .map(|(id, c)| (id.to_owned(), c.clone()));
+        let secret = self.keychain.as_ref().and_then(|k| {
+            let (id, credential) = k.find(&registry)?;
+            Some(Secret {
+                id: id.to_owned(),
+                credential: credential.clone(),
+                origin: k.origin(&registry).unwrap_or("a pull secret").to_owned(),
+            })
+        });
         Endpoint {
             insecure: is_insecure(&self.inner.insecure, &registry),
             secret,
@@ -702,8 +753,20 @@ mod tests {
             (
                 RegistryError::Unauthorized {
                     registry: "r.io".into(),
+                    refused: Refused::Credentials {
+                        from: "docker config /c/config.json".into(),
+                    },
                 },
-                "unauthorized: registry r.io refused access",
+                "unauthorized: registry r.io refused the credentials from docker config /c/config.json (check them with `docker login r.io`",
+            ),
+            (
+                RegistryError::Unauthorized {
+                    registry: "r.io".into(),
+                    refused: Refused::NoCredentials {
+                        looked_in: "docker config /c/config.json (no such file)".into(),
+                    },
+                },
+                "unauthorized: registry r.io requires credentials, and none were found for it in docker config /c/config.json (no such file)",
             ),
             (
                 RegistryError::Timeout {

@@ -16,8 +16,8 @@ use std::time::{Duration, SystemTime};
 use reqwest::{Method, StatusCode, header};
 use tokio::time::Instant;
 
-use super::RegistryError;
 use super::auth::{Challenge, Credential, CredentialStore, TokenResponse, parse_challenge};
+use super::{Refused, RegistryError};
 
 /// How often a 429 is retried before giving up with `RateLimited`.
 const RATE_LIMIT_RETRIES: u32 = 3;
@@ -125,9 +125,19 @@ pub(crate) struct Endpoint {
     pub repository: String,
     /// Listed with `--insecure-registry`: unverified HTTPS, then plain HTTP.
     pub insecure: bool,
-    /// A cluster pull secret's credential for this registry (its keychain id with it): used
-    /// instead of the local docker config, and named in every token cache key.
-    pub secret: Option<(String, Credential)>,
+    /// A cluster pull secret's credential for this registry: used instead of the local
+    /// docker config, and named in every token cache key.
+    pub secret: Option<Secret>,
+}
+
+/// A pull secret's credential for one registry.
+#[derive(Debug, Clone)]
+pub(crate) struct Secret {
+    /// The keychain's id of the credential (a digest; never the secret itself).
+    pub id: String,
+    pub credential: Credential,
+    /// Which secret it came from, for messages (`secret ns/name`).
+    pub origin: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +263,33 @@ impl Transport {
         f(hosts.entry(registry.to_owned()).or_default());
     }
 
+    /// The first setup error a credential lookup met (see [`CredentialStore::first_error`]).
+    pub(crate) fn setup_error(&self) -> Option<RegistryError> {
+        self.credentials.first_error()
+    }
+
+    /// A 401/403 that authenticating did not cure, saying whether credentials were refused
+    /// or missing, and where they were looked for. `sent`: an `Authorization` went with the
+    /// refused request (an anonymous bearer token counts only if a credential obtained it).
+    async fn unauthorized(&self, ep: &Endpoint, sent: bool) -> RegistryError {
+        let (have, place) = match &ep.secret {
+            Some(s) => (sent, s.origin.clone()),
+            None => (
+                // Only asked when something was sent, so the lookup is already cached.
+                sent && matches!(self.credentials.get(&ep.registry).await, Ok(Some(_))),
+                self.credentials.describe(),
+            ),
+        };
+        RegistryError::Unauthorized {
+            registry: ep.registry.clone(),
+            refused: if have {
+                Refused::Credentials { from: place }
+            } else {
+                Refused::NoCredentials { looked_in: place }
+            },
+        }
+    }
+
     fn timed_out(&self, ep: &Endpoint) -> RegistryError {
         RegistryError::Timeout {
             registry: ep.registry.clone(),
@@ -315,9 +352,7 @@ impl Transport {
                         .and_then(|v| v.to_str().ok())
                         .and_then(parse_challenge);
                     let Some(challenge) = challenge else {
-                        return Err(RegistryError::Unauthorized {
-                            registry: ep.registry.clone(),
-                        });
+                        return Err(self.unauthorized(ep, authorization.is_some()).await);
                     };
                     self.update_host(&ep.registry, |h| h.challenge = Some(challenge.clone()));
                     // A token we sent was refused (expired, or too narrow): fetch a new one.
@@ -326,15 +361,11 @@ impl Transport {
                         .authorization(ep, &challenge, &scope, deadline, renew)
                         .await?;
                     if authorization.is_none() {
-                        return Err(RegistryError::Unauthorized {
-                            registry: ep.registry.clone(),
-                        });
+                        return Err(self.unauthorized(ep, false).await);
                     }
                 }
                 StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
-                    return Err(RegistryError::Unauthorized {
-                        registry: ep.registry.clone(),
-                    });
+                    return Err(self.unauthorized(ep, authorization.is_some()).await);
                 }
                 StatusCode::TOO_MANY_REQUESTS => {
                     let wait = response
@@ -400,7 +431,17 @@ impl Transport {
             if let Some(a) = authorization {
                 req = req.header(header::AUTHORIZATION, a);
             }
-            match tokio::time::timeout_at(deadline, req.send()).await {
+            let started = Instant::now();
+            let sent = tokio::time::timeout_at(deadline, req.send()).await;
+            log_exchange(&method, &url, started, &sent, |log| {
+                if !accept.is_empty() {
+                    log(header::ACCEPT.as_str(), accept);
+                }
+                if let Some(a) = authorization {
+                    log(header::AUTHORIZATION.as_str(), a);
+                }
+            });
+            match sent {
                 Err(_) => return Err(self.timed_out(ep)),
                 Ok(Ok(resp)) => {
                     self.update_host(&ep.registry, |h| {
@@ -432,7 +473,7 @@ impl Transport {
         renew: bool,
     ) -> Result<Option<String>, RegistryError> {
         let (credential, credential_id) = match &ep.secret {
-            Some((id, credential)) => (Some(credential.clone()), id.clone()),
+            Some(s) => (Some(s.credential.clone()), s.id.clone()),
             None => (
                 tokio::time::timeout_at(deadline, self.credentials.get(&ep.registry))
                     .await
@@ -554,7 +595,20 @@ impl Transport {
                 _ => req,
             }
         };
-        let resp = match tokio::time::timeout_at(deadline, req.send()).await {
+        let started = Instant::now();
+        let shown = redact_url_str(realm);
+        let method = if matches!(credential, Some(Credential::IdentityToken(_))) {
+            Method::POST
+        } else {
+            Method::GET
+        };
+        let sent = tokio::time::timeout_at(deadline, req.send()).await;
+        log_exchange(&method, &shown, started, &sent, |log| {
+            if matches!(credential, Some(Credential::Basic { .. })) {
+                log(header::AUTHORIZATION.as_str(), "");
+            }
+        });
+        let resp = match sent {
             Err(_) => return Err(self.timed_out(ep)),
             Ok(Err(e)) if e.is_timeout() => return Err(self.timed_out(ep)),
             Ok(Err(e)) => {
@@ -567,9 +621,7 @@ impl Transport {
         };
         let status = resp.status();
         if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
-            return Err(RegistryError::Unauthorized {
-                registry: ep.registry.clone(),
-            });
+            return Err(self.unauthorized(ep, credential.is_some()).await);
         }
         if status == StatusCode::TOO_MANY_REQUESTS {
             return Err(RegistryError::RateLimited {
@@ -598,6 +650,107 @@ impl Transport {
             value,
             renew_at: token_renew_at(Instant::now(), parsed.expires_in),
         })
+    }
+}
+
+/// Query parameters a log may show: none of them carries a secret. Everything else (a
+/// storage redirect's signature, a token) is shown as `REDACTED`.
+const SHOWN_QUERY: &[&str] = &["scope", "service", "artifactType", "n", "last"];
+/// Headers whose value is never logged.
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+    "x-amz-security-token",
+];
+
+/// A URL as logs show it: no user or password, and the values of query parameters other than
+/// [`SHOWN_QUERY`] replaced by `REDACTED` (signed storage URLs carry credentials there).
+pub(crate) fn redact_url(u: &reqwest::Url) -> String {
+    let mut u = u.clone();
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    if u.query().is_some() {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if SHOWN_QUERY.contains(&k.as_ref()) {
+                    v.into_owned()
+                } else {
+                    "REDACTED".to_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
+}
+
+/// [`redact_url`] of a string; what does not parse is not shown at all.
+pub(crate) fn redact_url_str(u: &str) -> String {
+    reqwest::Url::parse(u).map_or_else(|_| "<unparsable URL>".to_owned(), |u| redact_url(&u))
+}
+
+/// A header value as logs show it.
+fn redact_header(name: &str, value: &str) -> String {
+    let name = name.to_ascii_lowercase();
+    if SECRET_HEADERS.contains(&name.as_str()) {
+        "<redacted>".to_owned()
+    } else if name == "location" {
+        redact_url_str(value)
+    } else {
+        value.to_owned()
+    }
+}
+
+/// `-v=6`: one line per HTTP exchange (method, URL, status, time; the final URL when a
+/// redirect was followed). `-v=8`: with the request headers `request_headers` names and the
+/// response headers, secrets redacted.
+fn log_exchange<E: std::fmt::Display>(
+    method: &Method,
+    url: &str,
+    started: Instant,
+    sent: &Result<Result<reqwest::Response, reqwest::Error>, E>,
+    request_headers: impl FnOnce(&mut dyn FnMut(&str, &str)),
+) {
+    if crate::report::verbosity() < 6 {
+        return;
+    }
+    let ms = started.elapsed().as_millis();
+    let shown = redact_url_str(url);
+    match sent {
+        Ok(Ok(resp)) => {
+            let redirected = if resp.url().as_str() == url {
+                String::new()
+            } else {
+                format!(" (redirected to {})", redact_url(resp.url()))
+            };
+            crate::report::log(6, || {
+                format!("{method} {shown} {} in {ms} ms{redirected}", resp.status())
+            });
+        }
+        Ok(Err(e)) => crate::report::log(6, || {
+            format!("{method} {shown} failed after {ms} ms: {}", error_chain(e))
+        }),
+        Err(_) => crate::report::log(6, || {
+            format!("{method} {shown} gave no answer within the deadline ({ms} ms)")
+        }),
+    }
+    if crate::report::verbosity() < 8 {
+        return;
+    }
+    request_headers(&mut |name, value| {
+        crate::report::log(8, || format!("  > {name}: {}", redact_header(name, value)));
+    });
+    if let Ok(Ok(resp)) = sent {
+        for (name, value) in resp.headers() {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            crate::report::log(8, || {
+                format!("  < {name}: {}", redact_header(name.as_str(), &value))
+            });
+        }
     }
 }
 
@@ -705,25 +858,53 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-/// Why a connection failed, with the flag that usually fixes it.
+/// Why a connection failed, with the flag that usually fixes it. A TLS failure is named in
+/// words first (rustls spells it `UnknownIssuer`, `NotValidForName`, …).
 fn unreachable_reason(e: &reqwest::Error, ep: &Endpoint) -> String {
     let chain = error_chain(e);
+    if ep.insecure {
+        return chain;
+    }
     let lower = chain.to_ascii_lowercase();
-    let hint = if ep.insecure {
-        ""
-    } else if lower.contains("certificate") || lower.contains("unknownissuer") {
-        " (if the registry uses a private CA, pass --registry-ca FILE)"
-    } else if lower.contains("invalidcontenttype")
+    if let Some(problem) = tls_problem(&lower) {
+        return format!(
+            "TLS: {problem} ({chain}); if the registry uses a private CA, pass --registry-ca FILE \
+             with that CA's certificate"
+        );
+    }
+    if lower.contains("invalidcontenttype")
         || lower.contains("corrupt message")
         || lower.contains("wrong version number")
         || lower.contains("http request to an https server")
     {
-        " (the registry seems to speak plain HTTP: pass --insecure-registry HOST[:PORT] to allow it)"
+        return format!(
+            "{chain} (the registry seems to speak plain HTTP: pass --insecure-registry {} to \
+             allow it)",
+            ep.registry
+        );
+    }
+    chain
+}
+
+/// The certificate problem a (lowercased) rustls error chain names, in words.
+fn tls_problem(lower: &str) -> Option<&'static str> {
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    Some(if has(&["unknownissuer", "unknown issuer"]) {
+        "the registry's certificate is signed by an unknown CA"
+    } else if has(&["notvalidforname", "not valid for name"]) {
+        "the registry's certificate is not valid for this host name (name mismatch)"
+    } else if has(&[
+        "unsupportedsignaturealgorithm",
+        "unsupported signature algorithm",
+    ]) {
+        "the registry's certificate uses an unsupported signature algorithm"
+    } else if has(&["expired", "notvalidyet", "not valid yet"]) {
+        "the registry's certificate is expired or not yet valid"
+    } else if has(&["certificate", "handshake"]) {
+        "the registry's certificate was refused"
     } else {
-        ""
-    };
-    let hint = hint.replace("HOST[:PORT]", &ep.registry);
-    format!("{chain}{hint}")
+        return None;
+    })
 }
 
 /// `Retry-After`: delay-seconds or an HTTP-date (IMF-fixdate), relative to `now`. A date
@@ -1014,6 +1195,69 @@ mod tests {
             .collect();
         assert!(refuse_redirect(&u("https://r.io/x"), &many, false).is_some());
         assert!(refuse_redirect(&u("https://r.io/x"), &many[1..], false).is_none());
+    }
+
+    /// Issue 9: a TLS failure names the problem in words.
+    #[test]
+    fn tls_problems_in_words() {
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "invalid peer certificate: unknownissuer",
+                Some("unknown CA"),
+            ),
+            (
+                "invalid peer certificate: notvalidforname",
+                Some("name mismatch"),
+            ),
+            (
+                "certificate not valid for name \"x\"; certificate is only valid for ...",
+                Some("name mismatch"),
+            ),
+            (
+                "invalid peer certificate: unsupportedsignaturealgorithm",
+                Some("unsupported signature algorithm"),
+            ),
+            ("invalid peer certificate: expired", Some("expired")),
+            ("connection refused", None),
+        ];
+        for (chain, want) in table {
+            let got = tls_problem(chain);
+            match (got, want) {
+                (None, None) => {}
+                (Some(g), Some(w)) => assert!(g.contains(w), "{chain}: {g}"),
+                _ => panic!("{chain}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+
+    /// Issue 9: what `-v=6`/`-v=8` print never holds a credential.
+    #[test]
+    fn logs_redact_credentials() {
+        let table: &[(&str, &str)] = &[
+            (
+                "https://r.io/v2/a/manifests/1",
+                "https://r.io/v2/a/manifests/1",
+            ),
+            (
+                "https://u:pw@r.io/token?service=r.io&scope=repository%3Aa%3Apull",
+                "https://r.io/token?service=r.io&scope=repository%3Aa%3Apull",
+            ),
+            (
+                "https://s3.example/b?X-Amz-Signature=abc&X-Amz-Credential=k&n=1",
+                "https://s3.example/b?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED&n=1",
+            ),
+            ("not a url", "<unparsable URL>"),
+        ];
+        for (url, want) in table {
+            assert_eq!(redact_url_str(url), *want, "{url}");
+        }
+        assert_eq!(redact_header("Authorization", "Basic YWxp"), "<redacted>");
+        assert_eq!(redact_header("set-cookie", "s=1"), "<redacted>");
+        assert_eq!(
+            redact_header("Location", "https://s3/x?sig=1"),
+            "https://s3/x?sig=REDACTED"
+        );
+        assert_eq!(redact_header("Content-Type", "a/b"), "a/b");
     }
 
     #[test]

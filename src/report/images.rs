@@ -18,7 +18,8 @@
 //!                    platform is null for an index)
 //!   verdict          verified | unsigned | identity-mismatch | invalid-signature |
 //!                    untrusted-certificate | tlog-missing | digest-mismatch |
-//!                    malformed-bundle | unreachable | rate-limited | no-policy
+//!                    malformed-bundle | unreachable | rate-limited | not-found |
+//!                    unauthorized | no-policy | unknown-digest
 //!   enforced         false when the verdict comes from a `mode: warn` policy (or is an
 //!                    unmatched image under --allow-unmatched): it does not fail the run
 //!   detail           one line saying why
@@ -387,9 +388,47 @@ fn only_waiting(e: &ImageEntry) -> bool {
             .all(|s| matches!(s, UseSource::Object(o) if o.status == ObjectStatus::Waiting))
 }
 
+/// Writes the table to stdout, without its header line for `--no-headers`.
+pub fn write_table(report: &ImagesReport, style: TableStyle, headers: bool) -> std::io::Result<()> {
+    super::out(&render_table_with(
+        report,
+        super::stdout_color(),
+        style,
+        headers,
+    ))
+}
+
+/// `-o name`: one line per image, the reference pinned to the digest it resolved to (as
+/// written when it already names it, or when it did not resolve), for piping into other
+/// commands as kubectl's `-o name` is.
+pub fn render_names(report: &ImagesReport) -> String {
+    let mut out = String::new();
+    for e in &report.images {
+        match e.digest.as_deref() {
+            Some(d) if !e.reference.contains('@') => {
+                let _ = writeln!(out, "{}@{d}", e.reference);
+            }
+            _ => {
+                let _ = writeln!(out, "{}", e.reference);
+            }
+        }
+    }
+    out
+}
+
 /// [`render_table`] with a layout. The USED BY column is there only when some image has
 /// uses (not for `kubectl verify image REF`).
 pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle) -> String {
+    render_table_with(report, color, style, true)
+}
+
+/// [`render_table_styled`], with or without the header line (`--no-headers`).
+pub fn render_table_with(
+    report: &ImagesReport,
+    color: bool,
+    style: TableStyle,
+    headers: bool,
+) -> String {
     let with_used_by = report.images.iter().any(|e| !e.sources.is_empty());
     let contexts: std::collections::BTreeSet<&str> = report
         .images
@@ -480,7 +519,7 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
     let mut out = String::new();
     // No rows, no header: the summary line says `0 images`.
     if !rows.is_empty() {
-        write_rows(&mut out, &header, &rows, &report.images, color);
+        write_rows(&mut out, &header, &rows, &report.images, color, headers);
     }
     if !report.skipped.is_empty() {
         if !rows.is_empty() {
@@ -499,7 +538,11 @@ pub fn render_table_styled(report: &ImagesReport, color: bool, style: TableStyle
                 vec![at, k.reason.as_str().to_owned(), k.detail.clone()]
             })
             .collect();
-        write_rows(&mut out, &header, &rows, &[], false);
+        write_rows(&mut out, &header, &rows, &[], false, headers);
+    }
+    // `--no-headers` is for scripts reading rows: no summary or hint lines either.
+    if !headers {
+        return out;
     }
     out.push_str(&summary_line(report));
     out.push('\n');
@@ -543,7 +586,7 @@ fn summary_line(report: &ImagesReport) -> String {
     line
 }
 
-/// Writes a header and rows, columns padded to the widest cell; the verdict column (the third)
+/// Writes a header (unless `--no-headers`) and rows, columns padded to the widest cell; the verdict column (the third)
 /// is coloured after the entry of the same index when `color`.
 fn write_rows(
     out: &mut String,
@@ -551,6 +594,7 @@ fn write_rows(
     rows: &[Vec<String>],
     entries: &[ImageEntry],
     color: bool,
+    headers: bool,
 ) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
@@ -577,7 +621,9 @@ fn write_rows(
         }
         out.push('\n');
     };
-    line(header, None, out);
+    if headers {
+        line(header, None, out);
+    }
     for (i, row) in rows.iter().enumerate() {
         line(row, entries.get(i), out);
     }

@@ -16,6 +16,28 @@ use owo_colors::OwoColorize;
 use crate::cli::common::ColorChoice;
 
 static COLOR: AtomicU8 = AtomicU8::new(0);
+/// `-v LEVEL`, set once at start.
+static VERBOSITY: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the log level (`-v`, as kubectl's: 1 a line per reference, 2 each image's steps,
+/// 6 every HTTP request, 8 with headers).
+pub fn set_verbosity(level: u8) {
+    VERBOSITY.store(level, Ordering::Relaxed);
+}
+
+/// The log level `-v` asked for.
+pub fn verbosity() -> u8 {
+    VERBOSITY.load(Ordering::Relaxed)
+}
+
+/// Prints a log line on stderr when `-v` is at least `level`, prefixed with the level
+/// (`I6] GET …`, after klog's `I…]`). The message is only built when it is printed. Callers
+/// pass nothing secret: credentials are redacted before they get here.
+pub fn log(level: u8, msg: impl FnOnce() -> String) {
+    if verbosity() >= level {
+        let _ = writeln!(io::stderr(), "I{level}] {}", msg());
+    }
+}
 
 /// Decides once whether to colour stdout and stderr.
 pub fn init_color(choice: ColorChoice) {

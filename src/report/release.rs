@@ -166,6 +166,47 @@ pub fn write(report: &ReleaseReport, format: Option<StructuredFormat>) -> std::i
     }
 }
 
+/// How `write_as` lays the report out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The table; `wide`: full digests; `headers`: the header and summary lines.
+    Table {
+        wide: bool,
+        headers: bool,
+    },
+    /// `-o name`: `KIND/NAME` per artifact, images pinned to their digest.
+    Name,
+    Structured(StructuredFormat),
+}
+
+/// Writes the report to stdout in `layout`.
+pub fn write_as(report: &ReleaseReport, layout: Layout) -> std::io::Result<()> {
+    match layout {
+        Layout::Structured(f) => write_structured(report, f),
+        Layout::Name => super::out(&render_names(report)),
+        Layout::Table { wide, headers } => super::out(&render_table_with(
+            report,
+            super::stdout_color(),
+            wide,
+            headers,
+        )),
+    }
+}
+
+/// `KIND/NAME` per artifact, an image's name pinned to the digest it resolved to.
+pub fn render_names(report: &ReleaseReport) -> String {
+    let mut out = String::new();
+    for a in &report.artifacts {
+        let _ = match (a.kind, a.digest.as_deref()) {
+            (ArtifactKind::Image, Some(d)) if !a.name.contains('@') => {
+                writeln!(out, "{}/{}@{d}", a.kind.as_str(), a.name)
+            }
+            _ => writeln!(out, "{}/{}", a.kind.as_str(), a.name),
+        };
+    }
+    out
+}
+
 fn short_digest(d: Option<&str>) -> String {
     d.and_then(|d| d.split_once(':'))
         .map_or_else(|| "-".to_owned(), |(_, h)| h[..h.len().min(12)].to_owned())
@@ -173,6 +214,12 @@ fn short_digest(d: Option<&str>) -> String {
 
 /// The table, columns padded to the widest cell, and a summary line.
 pub fn render_table(report: &ReleaseReport, color: bool) -> String {
+    render_table_with(report, color, false, true)
+}
+
+/// [`render_table`]; `wide`: full digests; `headers`: the header and summary lines (left out
+/// for `--no-headers`, so every line is an artifact).
+pub fn render_table_with(report: &ReleaseReport, color: bool, wide: bool, headers: bool) -> String {
     let header = [
         "KIND", "NAME", "PLATFORM", "DIGEST", "VERDICT", "SIGNER", "DETAIL",
     ];
@@ -207,7 +254,11 @@ pub fn render_table(report: &ReleaseReport, color: bool) -> String {
                 a.kind.as_str().to_owned(),
                 a.name.clone(),
                 a.platform.clone().unwrap_or_else(|| "-".to_owned()),
-                short_digest(a.digest.as_deref()),
+                if wide {
+                    a.digest.clone().unwrap_or_else(|| "-".to_owned())
+                } else {
+                    short_digest(a.digest.as_deref())
+                },
                 a.verdict.as_str().to_owned(),
                 a.signer
                     .as_ref()
@@ -239,9 +290,14 @@ pub fn render_table(report: &ReleaseReport, color: bool) -> String {
         out.push('\n');
     };
     let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    line(&header, None);
+    if headers {
+        line(&header, None);
+    }
     for (row, a) in rows.iter().zip(&report.artifacts) {
         line(row, Some(a));
+    }
+    if !headers {
+        return out;
     }
     let s = &report.summary;
     let _ = writeln!(
@@ -326,5 +382,23 @@ v1.35.0 NOT verified: 2 artifacts (1 images, 1 binaries), 1 verified, 1 failed
 ";
         assert_eq!(table, want);
         assert!(render_table(&report, true).contains("\u{1b}["));
+
+        // Issue 9: `--no-headers` leaves only the artifact lines, `-o wide` full digests,
+        // `-o name` KIND/NAME (an image pinned to its digest).
+        let bare = render_table_with(&report, false, false, false);
+        assert_eq!(bare.lines().count(), 2, "{bare}");
+        assert!(bare.starts_with("image    registry.k8s.io/"), "{bare}");
+        let digest = format!("sha256:{}", "0123456789ab".repeat(5) + "cdef");
+        let wide = render_table_with(&report, false, true, true);
+        assert!(
+            wide.contains(&format!("linux/amd64   {digest}   verified")),
+            "{wide}"
+        );
+        assert_eq!(
+            render_names(&report),
+            format!(
+                "image/registry.k8s.io/kube-apiserver-amd64:v1.35.0@{digest}\nbinary/kubeadm\n"
+            )
+        );
     }
 }

@@ -254,9 +254,9 @@ pub fn detached_bundle(
 /// The one line a `tlog-missing` verdict on a detached signature ends with: how to get the
 /// proof the `.sig` + `.cert` pair does not carry.
 pub const DETACHED_TLOG_HINT: &str = "a .sig + .cert pair carries no transparency log proof: \
-     pass --rekor-url (default https://rekor.sigstore.dev) to look the entry up online, verify \
-     a Sigstore bundle (--bundle) instead, or accept an unproven signing time with \
-     --insecure-ignore-tlog";
+     pass --tlog-lookup (https://rekor.sigstore.dev) or --rekor-url URL to look the entry up \
+     online, verify a Sigstore bundle (--bundle) instead, or accept an unproven signing time \
+     with --insecure-ignore-tlog";
 
 #[cfg(test)]
 mod tests {

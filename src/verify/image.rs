@@ -97,10 +97,12 @@ pub fn rank(code: VerdictCode) -> u8 {
         VerdictCode::InvalidSignature => 5,
         VerdictCode::MalformedBundle => 6,
         VerdictCode::RateLimited => 7,
-        VerdictCode::Unreachable => 8,
-        VerdictCode::Unsigned => 9,
-        VerdictCode::NoPolicy => 10,
-        VerdictCode::UnknownDigest => 11,
+        VerdictCode::Unauthorized => 8,
+        VerdictCode::NotFound => 9,
+        VerdictCode::Unreachable => 10,
+        VerdictCode::Unsigned => 11,
+        VerdictCode::NoPolicy => 12,
+        VerdictCode::UnknownDigest => 13,
     }
 }
 

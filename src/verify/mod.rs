@@ -45,6 +45,10 @@ pub enum VerdictCode {
     Unreachable,
     /// The registry kept answering 429 after bounded retries.
     RateLimited,
+    /// The tag or digest does not exist in the registry (or its mirror).
+    NotFound,
+    /// The registry refused our credentials, or asked for credentials we do not have.
+    Unauthorized,
     /// No policy or flag says who should have signed this image.
     NoPolicy,
     /// The node reports only an image config digest, and no manifest of the reference (nor
@@ -66,6 +70,8 @@ impl VerdictCode {
             Self::MalformedBundle => "malformed-bundle",
             Self::Unreachable => "unreachable",
             Self::RateLimited => "rate-limited",
+            Self::NotFound => "not-found",
+            Self::Unauthorized => "unauthorized",
             Self::NoPolicy => "no-policy",
             Self::UnknownDigest => "unknown-digest",
         }

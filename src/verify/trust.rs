@@ -12,9 +12,20 @@ use sigstore_verify::crypto::KeyAlgorithm;
 use sigstore_verify::trust_root::{SIGSTORE_PRODUCTION_TRUSTED_ROOT, TrustedRoot};
 use sigstore_verify::types::DerPublicKey;
 
-/// Where the embedded root comes from, for `--help`, reports and the README.
-pub const EMBEDDED_ROOT: &str =
-    "Sigstore public-good production trusted root (sigstore-trust-root 0.15.1, TUF root v16)";
+/// The version of the embedded root, as a literal for `concat!` (`--version`).
+#[macro_export]
+macro_rules! embedded_root_version {
+    () => {
+        "sigstore-trust-root 0.15.1, TUF root v16"
+    };
+}
+
+/// Where the embedded root comes from, for `--help`, `version`, reports and the README.
+pub const EMBEDDED_ROOT: &str = concat!(
+    "Sigstore public-good production trusted root (",
+    embedded_root_version!(),
+    ")"
+);
 
 /// Why trust material could not be loaded.
 #[derive(Debug, thiserror::Error)]

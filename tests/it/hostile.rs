@@ -171,11 +171,7 @@ fn token_with_an_absurd_lifetime_is_used_not_a_panic() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, json, stderr) = run_json(&args);
     // Nothing is stored under ABSENT: no signature, and no manifest to look into.
-    assert_eq!(
-        (code, verdict(&json)),
-        (1, "unreachable"),
-        "{json}\n{stderr}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "not-found"), "{json}\n{stderr}");
     assert!(detail(&json).contains("not found"), "{json}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     // The token was fetched once and reused: it is not treated as already expired.

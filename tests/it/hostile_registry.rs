@@ -96,8 +96,12 @@ fn a_401_loop_ends_after_one_renewal() {
     });
     host.set(stub.host()).unwrap();
     let run = run_measured(&tag_args(&stub.host(), &[]), None);
-    assert_fails(&run, "unreachable", 30);
-    assert!(detail(&run.json).contains("refused access"), "{}", run.json);
+    assert_fails(&run, "unauthorized", 30);
+    assert!(
+        detail(&run.json).contains("requires credentials, and none were found"),
+        "{}",
+        run.json
+    );
     let requests = stub.requests();
     let tokens = requests
         .iter()

@@ -19,3 +19,4 @@ mod pin;
 mod registry;
 mod release;
 mod support;
+mod verdicts;

@@ -96,7 +96,25 @@ fn kubectl_discovers_the_plugin() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        format!("kubectl verify {}", env!("CARGO_PKG_VERSION"))
+        format!(
+            "kubectl verify {} (trusted root: sigstore-trust-root 0.15.1, TUF root v16)",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    // Issue 9: `kubectl verify version` says the same, and which root is embedded.
+    let out = Command::new("kubectl")
+        .args(["verify", "version"])
+        .env("PATH", plugin_path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "kubectl verify {}\ntrusted root: Sigstore public-good production trusted root \
+             (sigstore-trust-root 0.15.1, TUF root v16)\n",
+            env!("CARGO_PKG_VERSION")
+        )
     );
 }
 
