@@ -46,8 +46,10 @@ pub struct GlobalArgs {
     pub verbose: u8,
 }
 
-/// How to reach registries: mirrors, insecure hosts, extra CAs, timeouts.
+/// How to reach registries: mirrors, insecure hosts, extra CAs, timeouts. Under their own
+/// heading in every command's help (in `pin --help` they were listed under "Verification").
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Registry")]
 pub struct RegistryArgs {
     /// Look up SRC's images at DST instead, keeping their spelling (repeatable), e.g.
     /// `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`.
@@ -352,13 +354,13 @@ pub struct TrustArgs {
 /// [`TrustArgs`], how to report, and how to reach registries: `image` and `manifests`.
 #[derive(Debug, Args, Clone)]
 pub struct VerifyArgs {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Verification")]
     pub trust: TrustArgs,
     /// Output format.
-    #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table)]
+    #[arg(short = 'o', long, value_enum, default_value_t = ImageOutput::Table, help_heading = "Output")]
     pub output: ImageOutput,
     /// Do not print the table's header line (as kubectl's --no-headers).
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     pub no_headers: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,

@@ -75,3 +75,24 @@ fn a_bad_regexp_is_shown_as_written() {
         assert!(!stderr.contains("^(?:"), "{args:?}: {stderr}");
     }
 }
+
+/// `pin --help` listed `--registry-mirror` and friends under "Verification (with --verify)",
+/// though pinning always talks to registries. Every command lists them under "Registry".
+#[test]
+fn registry_flags_have_their_own_help_heading() {
+    for command in ["pin", "image", "manifests", "pods", "release"] {
+        let out = kubectl_verify().args([command, "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        let heading = help
+            .find("\nRegistry:\n")
+            .unwrap_or_else(|| panic!("{command}: {help}"));
+        let mirror = help.find("\n      --registry-mirror <SRC=DST>").unwrap() + 1;
+        let after = heading + "\nRegistry:\n".len();
+        // The flag comes right under the heading: no other section between them.
+        assert!(mirror >= after, "{command}: {help}");
+        assert!(!help[after..mirror].contains(":\n"), "{command}: {help}");
+    }
+    let out = kubectl_verify().args(["pin", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("\nVerification (with --verify):\n"), "{help}");
+}
