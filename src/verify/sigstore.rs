@@ -95,9 +95,33 @@ pub fn parse_bundle(json: &str) -> Result<Bundle, Verdict> {
     Bundle::from_json(json).map_err(|e| {
         Verdict::new(
             VerdictCode::MalformedBundle,
-            format!("the bundle does not parse: {}", one_line(&e.to_string())),
+            format!(
+                "the bundle does not parse: {}{}",
+                one_line(&e.to_string()),
+                not_a_bundle_hint(json)
+            ),
         )
     })
+}
+
+/// What a file that is not a bundle looks like, when that is recognisable: a `.sig` file (the
+/// base64 of a signature, what `cosign sign-blob --output-signature` writes) or a PEM
+/// certificate handed to `--bundle` by mistake.
+fn not_a_bundle_hint(text: &str) -> &'static str {
+    use base64::Engine as _;
+    let t = text.trim();
+    if t.starts_with("-----BEGIN CERTIFICATE") {
+        return " (this looks like a certificate: pass it with --certificate, the signature with --signature)";
+    }
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let decodes = base64::engine::general_purpose::STANDARD
+        .decode(compact.as_bytes())
+        .is_ok_and(|b| (8..=1024).contains(&b.len()));
+    if !t.starts_with('{') && decodes {
+        " (this looks like a signature, as cosign sign-blob writes to .sig files: pass it with --signature FILE and the certificate with --certificate, or use the .sigstore.json bundle)"
+    } else {
+        ""
+    }
 }
 
 /// Judges `bundle` for `subject` under `authority`. See the module documentation.
@@ -1028,6 +1052,28 @@ pub fn fingerprint(der: &DerPublicKey) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_signature_or_certificate_given_as_a_bundle_is_named() {
+        let sig = "MEUCIQDx8d0bOTdpVr7G3o2FgJ+W3Kiim5VSYwZ/6rWc0rV2rwIgS9w9rDGJRpB5GQ0k2cE9gY5yC4nHPMVo+xOE8oFu1gA=\n";
+        let e = parse_bundle(sig).unwrap_err();
+        assert_eq!(e.code, VerdictCode::MalformedBundle);
+        assert!(
+            e.detail.contains("this looks like a signature"),
+            "{}",
+            e.detail
+        );
+        assert!(e.detail.contains("--signature FILE"), "{}", e.detail);
+        let cert = "-----BEGIN CERTIFICATE-----\nYWJj\n-----END CERTIFICATE-----\n";
+        let e = parse_bundle(cert).unwrap_err();
+        assert!(
+            e.detail.contains("this looks like a certificate"),
+            "{}",
+            e.detail
+        );
+        let e = parse_bundle("{\"mediaType\": 1}").unwrap_err();
+        assert!(!e.detail.contains("looks like"), "{}", e.detail);
+    }
+
     use super::*;
     use sigstore_verify::bundle::Error as BundleError;
 
