@@ -189,7 +189,8 @@ impl FilePlan {
                     let replacement = match e.site.form {
                         Form::SingleQuoted => format!("'{to}'"),
                         Form::DoubleQuoted => format!("\"{to}\""),
-                        // Block and multi-line scalars were classified Invalid.
+                        // A block scalar's span is its one content line; multi-line
+                        // scalars were classified Invalid.
                         Form::Plain | Form::Block | Form::MultiLine => to.clone(),
                     };
                     let patch = Patch {
@@ -231,20 +232,15 @@ fn classify(site: &ImageScalar) -> Action {
         return Action::Empty;
     }
     // Rewriting these would mean choosing a new layout for the value: refuse rather than guess.
+    // A block scalar of one line is rewritten on that line (`Form::Block`).
     match site.form {
-        Form::Block => {
-            return Action::Invalid(format!(
-                "{}: image is a block scalar (| or >); write it as a one-line value to pin it",
-                site.path
-            ));
-        }
         Form::MultiLine => {
             return Action::Invalid(format!(
-                "{}: image value is folded over several lines; write it on one line to pin it",
+                "{}: image value spans several lines (folded, or a block scalar); write it on one line to pin it",
                 site.path
             ));
         }
-        Form::Plain | Form::SingleQuoted | Form::DoubleQuoted => {}
+        Form::Plain | Form::SingleQuoted | Form::DoubleQuoted | Form::Block => {}
     }
     match ImageRef::parse(value) {
         Err(ReferenceError::Empty) => Action::Empty,

@@ -45,7 +45,8 @@ fuzz_target!(|data: &[u8]| {
                     "{written:?} vs {value:?}"
                 );
             }
-            Form::Block | Form::MultiLine => {}
+            Form::Block => assert_eq!(written, value),
+            Form::MultiLine => {}
         }
     }
 });

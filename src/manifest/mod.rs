@@ -63,9 +63,10 @@ pub enum Form {
     Plain,
     SingleQuoted,
     DoubleQuoted,
-    /// A `|` or `>` block scalar.
+    /// A `|` or `>` block scalar holding one line: the span is that content line (the
+    /// indicator line stays as written) and the value is the line's text.
     Block,
-    /// A plain or quoted scalar folded over several lines.
+    /// A plain or quoted scalar folded over several lines, or a block scalar of several lines.
     MultiLine,
 }
 
@@ -263,7 +264,7 @@ impl<'t> Manifest<'t> {
         let null = self.yaml.is_null(site.node.id);
         let start = skip_properties(self.text, node.span.clone());
         let mut end = node.span.end.max(start);
-        let (value, style) = match self.yaml.scalar(site.node.id) {
+        let (mut value, style) = match self.yaml.scalar(site.node.id) {
             Some((text, style, _)) => ((!null).then(|| text.to_owned()), style),
             // A map or list where an image belongs: report its text so the reference parser
             // rejects it with the file position. Its text after any anchor or tag, as the span
@@ -280,16 +281,38 @@ impl<'t> Manifest<'t> {
             }
             Style::Plain | Style::Block => {}
         }
+        // A block scalar with one content line (`image: >-` then `nginx:1.27`) is pinned on
+        // that line, keeping the indicator; its value is the line (the newline `|` and `>`
+        // keep is not part of the reference). One of several lines is refused by the pinner.
+        if style == Style::Block
+            && let Some(line) = block_content_line(&self.text[start..end])
+        {
+            let span = start + line.start..start + line.end;
+            value = Some(self.text[span.clone()].to_owned());
+            return self.finish_scalar(site, document, value, span, Form::Block);
+        }
         let span = start..end;
-        let at = self.position(span.start);
         let slice = &self.text[span.clone()];
         let form = match style {
-            Style::Block => Form::Block,
+            Style::Block => Form::MultiLine,
             _ if slice.contains(['\n', '\r']) => Form::MultiLine,
             Style::Plain => Form::Plain,
             Style::SingleQuoted => Form::SingleQuoted,
             Style::DoubleQuoted => Form::DoubleQuoted,
         };
+        self.finish_scalar(site, document, value, span, form)
+    }
+
+    fn finish_scalar(
+        &self,
+        site: workload::ImageSite<YamlNode<'_>>,
+        document: usize,
+        value: Option<String>,
+        span: Range<usize>,
+        form: Form,
+    ) -> Result<ImageScalar, ManifestError> {
+        let at = self.position(span.start);
+        let slice = &self.text[span.clone()];
         if let Some(v) = &value
             && !span_holds(slice, form, v)
         {
@@ -343,6 +366,29 @@ fn skip_properties(text: &str, span: Range<usize>) -> usize {
     }
 }
 
+/// The one content line of a block scalar (`image: >-` then `nginx:1.27`), relative to
+/// `block`, the parser's span of the scalar, which starts at its first content character (the
+/// indicator line is not part of it): the text without indentation or trailing spaces.
+/// `None` when the scalar holds several lines of text.
+fn block_content_line(block: &str) -> Option<Range<usize>> {
+    let mut line: Option<Range<usize>> = None;
+    let mut at = 0;
+    for text in block.split_inclusive('\n') {
+        let content = text
+            .trim_end_matches(['\n', '\r'])
+            .trim_end_matches([' ', '\t']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        if content.len() > indent {
+            if line.is_some() {
+                return None;
+            }
+            line = Some(at + indent..at + content.len());
+        }
+        at += text.len();
+    }
+    line
+}
+
 /// YAML's white space and line breaks. Not `u8::is_ascii_whitespace`: a form feed is content
 /// in YAML (`image: &a \x0cx` has the value `\x0cx`; found by fuzzing).
 fn is_yaml_space(b: u8) -> bool {
@@ -372,8 +418,8 @@ fn closing_quote(written: &str) -> Option<usize> {
 fn span_holds(slice: &str, form: Form, value: &str) -> bool {
     match form {
         // Not rewritten; the pinner reports these instead.
-        Form::Block | Form::MultiLine => true,
-        Form::Plain => slice == value,
+        Form::MultiLine => true,
+        Form::Plain | Form::Block => slice == value,
         Form::SingleQuoted => {
             slice.len() >= 2
                 && slice.starts_with('\'')
@@ -539,11 +585,19 @@ mod tests {
                 Form::Plain,
                 at(6, 7),
             ),
+            // One line of a block scalar: that line (its newline is not the reference).
             (
                 "|\n      nginx:1",
-                "nginx:1\n",
-                "nginx:1\n",
+                "nginx:1",
+                "nginx:1",
                 Form::Block,
+                at(6, 7),
+            ),
+            (
+                ">-\n      nginx\n      :1",
+                "nginx :1",
+                "nginx\n      :1\n",
+                Form::MultiLine,
                 at(6, 7),
             ),
             (
