@@ -13,6 +13,7 @@ pub mod image;
 pub mod manifests;
 pub mod pin;
 pub mod release;
+pub mod trust;
 
 /// What a command found, mapped to the exit code in one place (`main`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub enum Command {
     Release(Box<release::ReleaseArgs>),
     #[command(flatten)]
     Cluster(Box<cluster::ClusterCommand>),
+    /// Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`).
+    Trust(trust::TrustArgs),
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -112,6 +115,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Pin(args) => pin::run(args, &cli.global).await,
         Command::Release(args) => release::run(*args).await,
         Command::Cluster(command) => cluster::run(*command).await,
+        Command::Trust(args) => trust::run(args).await,
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

@@ -526,7 +526,9 @@ mod tests {
             .status()
             .expect("mkfifo");
         assert!(fifo.success());
-        let err = Input::File(path).read(1 << 20).expect_err("a FIFO is refused");
+        let err = Input::File(path)
+            .read(1 << 20)
+            .expect_err("a FIFO is refused");
         assert!(
             matches!(err, ReadError::NotAFile { kind: Kind::Fifo }),
             "{err:?}"
