@@ -663,9 +663,9 @@ mod tests {
     /// never "no root".
     #[test]
     fn a_damaged_cache_is_ignored_with_the_reason() {
+        type Damage<'a> = &'a dyn Fn(&Path);
         let json = sigstore_verify::trust_root::SIGSTORE_PRODUCTION_TRUSTED_ROOT;
         let sha = sha256_hex(json.as_bytes());
-        type Damage<'a> = &'a dyn Fn(&Path);
         let cases: &[(&str, Damage<'_>, &str)] = &[
             (
                 "record not JSON",

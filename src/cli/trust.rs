@@ -86,12 +86,10 @@ async fn update(args: UpdateArgs) -> anyhow::Result<Outcome> {
         timeout: args.timeout,
         dir,
     };
-    let outcome = tuf::update(&options).await.with_context(|| {
-        format!(
-            "updating the trusted root from {} (the trusted root in use is unchanged)",
-            args.tuf_url
-        )
-    })?;
+    // The core error names the repository; the context says what did not happen.
+    let outcome = tuf::update(&options)
+        .await
+        .context("updating the trusted root (the trusted root in use is unchanged)")?;
     crate::report::out(&crate::report::trust::render_update(
         &outcome.provenance,
         &outcome.path,

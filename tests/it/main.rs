@@ -18,3 +18,4 @@ mod pin;
 mod registry;
 mod release;
 mod support;
+mod trust;
