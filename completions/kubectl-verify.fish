@@ -56,6 +56,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronj
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cj" -d 'Verify the images of cronjobs\' pod templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronjob" -d 'Verify the images of cronjobs\' pod templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -67,7 +68,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l profile -d 'Expect the signer of a known publisher instead of giving identity flags' -r -f -a "kubernetes-release\t'Kubernetes release binaries: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https://accounts.google.com)'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -l rekor-url -d 'Look up the Rekor entry of a .sig + .cert online (opt-in; default URL https://rekor.sigstore.dev when given without a value)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand blob" -s o -l output -d 'Output format' -r -f -a "text\t'A short report ending in `Verified OK` on success'
@@ -87,7 +88,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
@@ -115,7 +116,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
@@ -144,7 +145,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'How many images are verified at once' -r
@@ -183,7 +184,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'How many images are verified at once' -r
@@ -217,7 +218,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
@@ -257,7 +258,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
@@ -297,7 +298,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
@@ -337,7 +338,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
@@ -377,7 +378,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
@@ -417,7 +418,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
@@ -457,7 +458,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
@@ -497,7 +498,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
@@ -537,7 +538,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
@@ -577,7 +578,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
@@ -617,7 +618,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
@@ -657,7 +658,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
@@ -697,7 +698,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
@@ -737,7 +738,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
@@ -777,7 +778,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
@@ -817,7 +818,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
@@ -857,7 +858,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
@@ -897,7 +898,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
@@ -937,7 +938,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
@@ -977,7 +978,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
@@ -1017,7 +1018,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-identity-regexp -d 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign\'s)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-oidc-issuer -d 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l certificate-oidc-issuer-regexp -d 'Like --certificate-oidc-issuer, with an anchored regular expression' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the embedded public-good root' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
@@ -1042,6 +1043,34 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l al
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and not __fish_seen_subcommand_from update info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -l tuf-url -d 'The TUF repository (metadata at URL/, targets at URL/targets/; https only)' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -l tuf-root -d 'Trust this TUF root.json to start from instead of the embedded production one (for the TUF repository of a private Sigstore deployment)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -l tuf-ca -d 'Trust this extra CA certificate (PEM) for the TUF repository\'s TLS (repeatable)' -r -F
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -l timeout -d 'Give up on a request to the repository after this long' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from info" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
@@ -1054,19 +1083,22 @@ never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l verbose -d 'Print a line per reference (repeat for more detail)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish) for kubectl-verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all trust completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'

@@ -162,7 +162,8 @@ pub struct SignerArgs {
         conflicts_with_all = ["key", "certificate_oidc_issuer"]
     )]
     pub certificate_oidc_issuer_regexp: Option<String>,
-    /// Use this Sigstore trusted_root.json instead of the embedded public-good root.
+    /// Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update`
+    /// cached, or the embedded public-good root.
     #[arg(long, value_name = "FILE")]
     pub trusted_root: Option<PathBuf>,
     /// INSECURE: accept signatures without a verified transparency log entry.

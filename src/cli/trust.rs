@@ -44,8 +44,8 @@ pub struct UpdateArgs {
     /// The TUF repository (metadata at URL/, targets at URL/targets/; https only).
     #[arg(long, value_name = "URL", default_value = tuf::production_tuf_url())]
     pub tuf_url: String,
-    /// Trust this TUF root.json to start from instead of the embedded production one (for a
-    /// private Sigstore deployment, or a mirror signed by other keys).
+    /// Trust this TUF root.json to start from instead of the embedded production one (for the
+    /// TUF repository of a private Sigstore deployment).
     #[arg(long, value_name = "FILE")]
     pub tuf_root: Option<PathBuf>,
     /// Trust this extra CA certificate (PEM) for the TUF repository's TLS (repeatable).

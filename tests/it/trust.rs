@@ -323,3 +323,13 @@ fn a_tampered_cached_root_falls_back_to_the_embedded_one() {
     v.says("warning: ignoring the trusted root in the cache")
         .says("Trust root: Sigstore public-good production trusted root");
 }
+
+/// `kubectl verify trust update --help` and `trust info --help`, so flag changes show up in
+/// review.
+#[test]
+fn help_snapshots() {
+    for sub in ["update", "info"] {
+        let r = run(support::kubectl_verify().args(["trust", sub, "--help"])).ok();
+        support::check_snapshot("trust/snapshots", &format!("{sub}-help.txt"), &r.stdout);
+    }
+}
