@@ -47,6 +47,8 @@ const ROOTS: &str = "roots";
 /// A trusted root is tens of kilobytes; TUF pins its length, and this caps what a targets
 /// role may pin.
 const TARGET_LIMIT: u64 = 8 * 1024 * 1024;
+/// Root files neither the new nor the previous record names are removed once this old.
+const PRUNE_AFTER: Duration = Duration::from_secs(600);
 /// The version of the [`Provenance`] record's layout.
 const RECORD_VERSION: u32 = 1;
 
@@ -495,8 +497,8 @@ pub async fn update(options: &UpdateOptions) -> Result<UpdateOutcome, UpdateErro
 }
 
 /// Makes `json` the root in use: its file first, then the record naming it, each atomically;
-/// then removes root files neither record names (the previous one is kept for a reader that
-/// read the old record a moment ago).
+/// then removes old root files neither record names (the previous one is kept for a reader
+/// that read the old record a moment ago).
 fn commit(
     dir: &Path,
     json: &[u8],
@@ -517,8 +519,9 @@ fn commit(
         .flatten()
         .map(|p| format!("{}.json", p.sha256))
         .collect();
-    fsutil::remove_stale_temps(dir, std::time::SystemTime::now());
-    fsutil::remove_stale_temps(&roots, std::time::SystemTime::now());
+    let now = std::time::SystemTime::now();
+    fsutil::remove_stale_temps(dir, now);
+    fsutil::remove_stale_temps(&roots, now);
     if let Ok(entries) = std::fs::read_dir(&roots) {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -526,7 +529,15 @@ fn commit(
             let ours = name
                 .strip_suffix(".json")
                 .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-            if ours && !keep.contains(&name) {
+            // A young file may be the root a concurrent update has written and not yet
+            // recorded: it is left for a later update to remove.
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= PRUNE_AFTER);
+            if ours && old && !keep.contains(&name) {
                 // Best effort: a leftover old root is never read (the record names the file).
                 let _ = std::fs::remove_file(entry.path());
             }
@@ -720,9 +731,15 @@ mod tests {
         let json = sigstore_verify::trust_root::SIGSTORE_PRODUCTION_TRUSTED_ROOT;
         let variants: Vec<String> = (0..3).map(|i| format!("{json}{}", " ".repeat(i))).collect();
         let mut previous: Option<Provenance> = None;
+        let long_ago = std::time::SystemTime::now() - 2 * PRUNE_AFTER;
         for v in &variants {
             let p = provenance(&sha256_hex(v.as_bytes()));
             commit(dir.path(), v.as_bytes(), &p, previous.as_ref()).expect("commit");
+            let file = std::fs::File::options()
+                .append(true)
+                .open(root_path(dir.path(), &p.sha256))
+                .expect("open");
+            file.set_modified(long_ago).expect("age the file");
             previous = Some(p);
         }
         let mut names: Vec<String> = std::fs::read_dir(dir.path().join(ROOTS))
