@@ -103,6 +103,9 @@ _kubectl__verify() {
             kubectl__verify,sts)
                 cmd="kubectl__verify__subcmd__statefulsets"
                 ;;
+            kubectl__verify,trust)
+                cmd="kubectl__verify__subcmd__trust"
+                ;;
             kubectl__verify,version)
                 cmd="kubectl__verify__subcmd__version"
                 ;;
@@ -154,8 +157,35 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help,statefulsets)
                 cmd="kubectl__verify__subcmd__help__subcmd__statefulsets"
                 ;;
+            kubectl__verify__subcmd__help,trust)
+                cmd="kubectl__verify__subcmd__help__subcmd__trust"
+                ;;
             kubectl__verify__subcmd__help,version)
                 cmd="kubectl__verify__subcmd__help__subcmd__version"
+                ;;
+            kubectl__verify__subcmd__help__subcmd__trust,info)
+                cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__info"
+                ;;
+            kubectl__verify__subcmd__help__subcmd__trust,update)
+                cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__update"
+                ;;
+            kubectl__verify__subcmd__trust,help)
+                cmd="kubectl__verify__subcmd__trust__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__trust,info)
+                cmd="kubectl__verify__subcmd__trust__subcmd__info"
+                ;;
+            kubectl__verify__subcmd__trust,update)
+                cmd="kubectl__verify__subcmd__trust__subcmd__update"
+                ;;
+            kubectl__verify__subcmd__trust__subcmd__help,help)
+                cmd="kubectl__verify__subcmd__trust__subcmd__help__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__trust__subcmd__help,info)
+                cmd="kubectl__verify__subcmd__trust__subcmd__help__subcmd__info"
+                ;;
+            kubectl__verify__subcmd__trust__subcmd__help,update)
+                cmd="kubectl__verify__subcmd__trust__subcmd__help__subcmd__update"
                 ;;
             *)
                 ;;
@@ -164,7 +194,7 @@ _kubectl__verify() {
 
     case "${cmd}" in
         kubectl__verify)
-            opts="-v -h -V --color --v --help --version blob image manifests pin release pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version completion __complete help"
+            opts="-v -h -V --color --v --help --version blob image manifests pin release pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -860,7 +890,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help)
-            opts="blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version completion __complete help"
+            opts="blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1086,6 +1116,48 @@ _kubectl__verify() {
         kubectl__subcmd__verify__subcmd__help__subcmd__statefulsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__trust)
+            opts="update info"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__trust__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__trust__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2017,6 +2089,156 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust)
+            opts="-v -h -V --color --v --help --version update info help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__help)
+            opts="update info help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__info)
+            opts="-v -h -V --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__trust__subcmd__update)
+            opts="-v -h -V --tuf-url --tuf-root --tuf-ca --timeout --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tuf-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tuf-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tuf-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

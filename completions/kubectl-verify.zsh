@@ -43,7 +43,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '(--key --certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
 '--rekor-url=[Look up the Rekor entry of a .sig + .cert online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign). Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
@@ -75,7 +75,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -120,7 +120,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -167,7 +167,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -222,7 +222,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -268,7 +268,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -326,7 +326,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -384,7 +384,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -442,7 +442,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -500,7 +500,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -558,7 +558,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -616,7 +616,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -674,7 +674,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -732,7 +732,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -790,7 +790,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -848,7 +848,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -906,7 +906,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -964,7 +964,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1022,7 +1022,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1080,7 +1080,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1138,7 +1138,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1196,7 +1196,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1254,7 +1254,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1312,7 +1312,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1370,7 +1370,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1428,7 +1428,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
-'--trusted-root=[Use this Sigstore trusted_root.json instead of the embedded public-good root]:FILE:_files' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1479,6 +1479,89 @@ never\:""))' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
+;;
+(trust)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify__subcmd__trust_commands" \
+"*::: :->trust" \
+&& ret=0
+
+    case $state in
+    (trust)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-trust-command-$line[1]:"
+        case $line[1] in
+            (update)
+_arguments "${_arguments_options[@]}" : \
+'--tuf-url=[The TUF repository (metadata at URL/, targets at URL/targets/; https only)]:URL:_default' \
+'--tuf-root=[Trust this TUF root.json to start from instead of the embedded production one (for the TUF repository of a private Sigstore deployment)]:FILE:_files' \
+'*--tuf-ca=[Trust this extra CA certificate (PEM) for the TUF repository'\''s TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a request to the repository after this long]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__trust__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-trust-help-command-$line[1]:"
+        case $line[1] in
+            (update)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
@@ -1576,6 +1659,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(trust)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help__subcmd__trust_commands" \
+"*::: :->trust" \
+&& ret=0
+
+    case $state in
+    (trust)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-trust-command-$line[1]:"
+        case $line[1] in
+            (update)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1627,6 +1734,7 @@ _kubectl-verify_commands() {
 'cronjob:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
+'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1685,6 +1793,7 @@ _kubectl-verify__subcmd__help_commands() {
 'cronjobs:Verify the images of cronjobs'\'' pod templates' \
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
+'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
 'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1771,6 +1880,24 @@ _kubectl-verify__subcmd__help__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help statefulsets commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__trust_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__trust_commands() {
+    local commands; commands=(
+'update:Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one' \
+'info:Print which trusted root verification uses, where it came from and until when TUF vouches for it' \
+    )
+    _describe -t commands 'kubectl-verify help trust commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__trust__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__trust__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help trust info commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__trust__subcmd__update_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__trust__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help trust update commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__version_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__version_commands() {
     local commands; commands=()
@@ -1815,6 +1942,49 @@ _kubectl-verify__subcmd__replicasets_commands() {
 _kubectl-verify__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify statefulsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust_commands] )) ||
+_kubectl-verify__subcmd__trust_commands() {
+    local commands; commands=(
+'update:Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one' \
+'info:Print which trusted root verification uses, where it came from and until when TUF vouches for it' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify trust commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__help_commands() {
+    local commands; commands=(
+'update:Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one' \
+'info:Print which trusted root verification uses, where it came from and until when TUF vouches for it' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify trust help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify trust help help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__help__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__help__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify trust help info commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__help__subcmd__update_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__help__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify trust help update commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify trust info commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__trust__subcmd__update_commands] )) ||
+_kubectl-verify__subcmd__trust__subcmd__update_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify trust update commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__version_commands] )) ||
 _kubectl-verify__subcmd__version_commands() {

@@ -56,9 +56,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     };
     let target = std::fs::canonicalize(path).map_err(resolve)?;
     let permissions = std::fs::metadata(&target).map_err(resolve)?.permissions();
-    let dir = target
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    persist(&target, bytes, Some(permissions))?;
+    Ok(target)
+}
+
+/// Creates or replaces the file `path` atomically, as [`write_atomic`] does, for files this
+/// program owns (its cache): the file need not exist, a new one gets the temporary file's
+/// owner-only permissions, and a symlink at `path` is replaced, not followed.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    persist(path, bytes, None)
+}
+
+/// Writes `bytes` to a locked temporary file beside `target`, syncs it, and renames it over
+/// `target` (with `permissions`, when given).
+fn persist(
+    target: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), WriteError> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     let temp_err = |source| WriteError::Temp {
         dir: dir.clone(),
         source,
@@ -76,12 +95,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     // sweep's age check is what protects it.
     let _ = tmp.as_file().try_lock();
     tmp.write_all(bytes).map_err(temp_err)?;
-    tmp.as_file()
-        .set_permissions(permissions)
-        .map_err(temp_err)?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(temp_err)?;
+    }
     tmp.as_file().sync_all().map_err(temp_err)?;
-    tmp.persist(&target).map_err(|e| WriteError::Rename {
-        path: target.clone(),
+    tmp.persist(target).map_err(|e| WriteError::Rename {
+        path: target.to_owned(),
         source: e.error,
     })?;
     // Make the rename itself durable. Not every platform or filesystem lets a directory be
@@ -89,7 +110,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(target)
+    Ok(())
 }
 
 /// At most `max` bytes of `s`, cut at a character boundary.
@@ -188,6 +209,23 @@ mod tests {
             .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn create_atomic_makes_and_replaces_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("current.json");
+        create_atomic(&path, b"one").unwrap();
+        create_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["current.json"]);
+        let e = create_atomic(&dir.path().join("missing/x.json"), b"x").unwrap_err();
+        assert!(e.to_string().contains("missing"), "{e}");
     }
 
     #[test]

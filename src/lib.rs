@@ -14,6 +14,8 @@
 //!   ├─ registry/ everything that talks to an OCI registry (resolve tags, manifests, blobs)
 //!   ├─ evidence  fetching an image's signatures: referrers, tag fallback, legacy .sig
 //!   ├─ remote    fetching the rest: artifact/bundle URLs and Rekor entries (`blob`)
+//!   ├─ tuf       which Sigstore trusted root a run trusts (--trusted-root, the cached one
+//!   │            `trust update` fetched and verified through TUF, or the embedded one)
 //!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
 //!   ├─ check     image uses → report entries: the one path every verifying command takes
 //!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
@@ -38,5 +40,6 @@ pub mod registry;
 pub mod release;
 pub mod remote;
 pub mod report;
+pub mod tuf;
 pub mod verify;
 pub mod workload;

@@ -185,7 +185,8 @@ pub struct SignerArgs {
         conflicts_with_all = ["key", "certificate_oidc_issuer"]
     )]
     pub certificate_oidc_issuer_regexp: Option<String>,
-    /// Use this Sigstore trusted_root.json instead of the embedded public-good root.
+    /// Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update`
+    /// cached, or the embedded public-good root.
     #[arg(long, value_name = "FILE")]
     pub trusted_root: Option<PathBuf>,
     /// INSECURE: accept signatures without a verified transparency log entry.
@@ -240,10 +241,7 @@ impl SignerArgs {
                 "--insecure-ignore-sct: certificates are accepted without a verified SCT",
             );
         }
-        let trust = match &self.trusted_root {
-            Some(path) => Trust::from_file(path)?,
-            None => Trust::embedded().context("loading the embedded trusted root")?,
-        };
+        let trust = select_trust(self.trusted_root.as_deref())?;
         Ok(Signer {
             named,
             trust,
@@ -294,6 +292,29 @@ impl SignerArgs {
             (None, None) => FlagSigner::None,
         })
     }
+}
+
+/// The trusted root a run uses (`--trusted-root`, else the root `trust update` cached, else
+/// the embedded one). A cached root that cannot be used is skipped with a warning. Which one
+/// was chosen is in [`Trust::origin`], which reports print as their trust root.
+pub fn select_trust(explicit: Option<&std::path::Path>) -> anyhow::Result<Trust> {
+    let dir = crate::tuf::trust_dir();
+    let selected = crate::tuf::select(explicit, dir.as_deref());
+    // A --trusted-root error names its file already; otherwise only the embedded root can fail.
+    let selected = if explicit.is_some() {
+        selected?
+    } else {
+        selected.context("loading the embedded trusted root")?
+    };
+    if let Some(why) = selected.ignored {
+        crate::report::warn(&format!(
+            "ignoring the trusted root in the cache ({:#}); using the embedded one \
+             (`kubectl verify trust update` replaces the cached root)",
+            anyhow::Error::from(why)
+        ));
+    }
+    crate::report::log(1, || format!("using the {}", selected.trust.origin()));
+    Ok(selected.trust)
 }
 
 /// An exact value or an anchored regex (the flags conflict, so at most one is given).

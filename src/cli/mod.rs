@@ -14,6 +14,7 @@ pub mod image;
 pub mod manifests;
 pub mod pin;
 pub mod release;
+pub mod trust;
 
 /// What a command found, mapped to the exit code in one place (`main`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,8 @@ pub enum Command {
     Cluster(Box<cluster::ClusterCommand>),
     /// Print the version of kubectl verify and of its embedded Sigstore trusted root.
     Version,
+    /// Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`).
+    Trust(trust::TrustArgs),
     /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -163,6 +166,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             ))?;
             Ok(Outcome::Clean)
         }
+        Command::Trust(args) => trust::run(args).await,
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

@@ -2,8 +2,9 @@
 //! public keys given with `--key`.
 //!
 //! The public-good production root is compiled into the binary from `sigstore-trust-root`
-//! ([`EMBEDDED_ROOT`]); `--trusted-root FILE` replaces it. Nothing here touches the network:
-//! trust material that is fetched at run time could be swapped by whoever controls the path.
+//! ([`EMBEDDED_ROOT`]); `--trusted-root FILE`, or the root `trust update` verified through TUF
+//! and cached ([`crate::tuf`] chooses), replaces it. Nothing here touches the network: trust
+//! material fetched while verifying could be swapped by whoever controls the path.
 
 use std::path::Path;
 

@@ -19,4 +19,5 @@ mod pin;
 mod registry;
 mod release;
 mod support;
+mod trust;
 mod verdicts;

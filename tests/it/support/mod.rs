@@ -9,6 +9,7 @@ pub mod kubeapi;
 pub mod registry;
 pub mod rekor;
 pub mod sigstore;
+pub mod tuf;
 
 /// The built `kubectl-verify` with an environment scrubbed of anything that changes its
 /// behaviour between machines (KUBECONFIG, DOCKER_CONFIG, NO_COLOR, RUST_LOG, SIGSTORE_*).
@@ -26,15 +27,26 @@ pub fn kubectl_verify() -> Command {
         "NO_COLOR",
         "RUST_LOG",
         "HOME",
+        "XDG_CACHE_HOME",
     ] {
         cmd.env_remove(k);
     }
     // An empty HOME so ~/.docker/config.json of the machine never leaks into a test.
     let home = std::env::temp_dir().join("kubectl-verify-test-home");
     let _ = std::fs::create_dir_all(&home);
+    // A cache of its own for every command, never created unless the command writes there, so
+    // no test picks up a trusted root another test (or the machine) updated. Tests that chain
+    // commands over one cache set KUBECTL_VERIFY_CACHE_DIR themselves (`.env` replaces this).
+    let run = CACHE_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    cmd.env(
+        "KUBECTL_VERIFY_CACHE_DIR",
+        home.join(format!("cache-{}-{run}", std::process::id())),
+    );
     cmd.env("HOME", home);
     cmd
 }
+
+static CACHE_RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The real Sigstore test vectors, copied from shared/vectors with their provenance (`tests/data/vectors`).
 pub fn vectors() -> std::path::PathBuf {
