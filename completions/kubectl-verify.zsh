@@ -1574,7 +1574,7 @@ never\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':shell -- The shell to print a completion script for:(bash zsh fish)' \
+':shell -- The shell to print a completion script for:(bash zsh fish powershell)' \
 && ret=0
 ;;
 (__complete)
@@ -1735,7 +1735,7 @@ _kubectl-verify_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
-'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
+'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1794,7 +1794,7 @@ _kubectl-verify__subcmd__help_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
-'completion:Print a shell completion script (bash, zsh or fish) for kubectl-verify' \
+'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

@@ -1,4 +1,4 @@
-//! Shell completion: static scripts for `kubectl-verify` (`completion bash|zsh|fish`), and the
+//! Shell completion: static scripts for `kubectl-verify` (`completion bash|zsh|fish|powershell`), and the
 //! protocol kubectl (1.26+) speaks to plugins: on `kubectl verify <TAB>` it runs
 //! `kubectl_complete-verify ARGS… CURRENT` and reads cobra's `__complete` format — one candidate
 //! per line (`value\tdescription`), then `:DIRECTIVE`. `completions/kubectl_complete-verify`
@@ -19,6 +19,7 @@ pub enum ShellName {
     Bash,
     Zsh,
     Fish,
+    Powershell,
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +42,7 @@ pub fn run_script(args: &CompletionArgs) -> anyhow::Result<Outcome> {
         ShellName::Bash => Shell::Bash,
         ShellName::Zsh => Shell::Zsh,
         ShellName::Fish => Shell::Fish,
+        ShellName::Powershell => Shell::PowerShell,
     };
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "kubectl-verify", &mut buf);
@@ -91,11 +93,19 @@ pub fn complete(words: &[String]) -> String {
         return lines.join("\n") + "\n";
     }
     if current.starts_with('-') {
+        // Short spellings too (`-R`, `-n`, `-o`), as cobra offers them on `-<TAB>`.
         for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let help = arg.get_help().map(ToString::to_string);
+            if let Some(short) = arg.get_short() {
+                let flag = format!("-{short}");
+                if flag.starts_with(current) {
+                    lines.push(candidate(&flag, help.clone()));
+                }
+            }
             if let Some(long) = arg.get_long() {
                 let flag = format!("--{long}");
                 if flag.starts_with(current) {
-                    lines.push(candidate(&flag, arg.get_help().map(ToString::to_string)));
+                    lines.push(candidate(&flag, help));
                 }
             }
         }
@@ -171,5 +181,17 @@ mod tests {
         assert!(complete(&words("pin --col")).starts_with("--color"));
         // positional: files
         assert_eq!(complete(&words("pin ")), ":0\n");
+        // short flags are offered on `-`, and not on `--`
+        let out = complete(&words("pin -"));
+        assert!(out.lines().any(|l| l.starts_with("-R\t")), "{out}");
+        assert!(out.lines().any(|l| l.starts_with("--recursive\t")), "{out}");
+        let out = complete(&words("pods --"));
+        assert!(!out.lines().any(|l| l.starts_with("-n\t")), "{out}");
+        assert!(out.lines().any(|l| l.starts_with("--namespace\t")), "{out}");
+        assert!(
+            complete(&words("pods -"))
+                .lines()
+                .any(|l| l.starts_with("-A\t"))
+        );
     }
 }

@@ -76,7 +76,7 @@ pub enum Command {
     Version,
     /// Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`).
     Trust(trust::TrustArgs),
-    /// Print a shell completion script (bash, zsh or fish) for kubectl-verify.
+    /// Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
     #[command(name = "__complete", hide = true)]

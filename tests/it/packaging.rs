@@ -29,13 +29,18 @@ fn plugin_path() -> String {
 /// The checked-in completion scripts drifted from the command line once; they are generated.
 #[test]
 fn completion_scripts_match_the_cli() {
-    for shell in ["bash", "zsh", "fish"] {
+    for (shell, ext) in [
+        ("bash", "bash"),
+        ("zsh", "zsh"),
+        ("fish", "fish"),
+        ("powershell", "ps1"),
+    ] {
         let out = kubectl_verify()
             .args(["completion", shell])
             .output()
             .unwrap();
         assert!(out.status.success());
-        let file = repo().join(format!("completions/kubectl-verify.{shell}"));
+        let file = repo().join(format!("completions/kubectl-verify.{ext}"));
         let checked_in = std::fs::read(&file).unwrap();
         assert!(
             out.stdout == checked_in,
