@@ -16,6 +16,7 @@ mod manifests;
 mod newcomer;
 mod packaging;
 mod pin;
+mod readme;
 mod registry;
 mod release;
 mod support;

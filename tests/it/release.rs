@@ -281,6 +281,8 @@ fn release_verifies_every_image_and_kubectl() {
     assert_eq!(report["kind"], "ReleaseVerificationReport");
     assert_eq!(report["schemaVersion"], 1);
     assert_eq!(report["release"]["version"], V);
+    // The README's ReleaseVerificationReport example has the keys of this report.
+    crate::readme::assert_readme_json_keys("ReleaseVerificationReport", &report);
     assert_eq!(
         report["summary"],
         json!({"total": 9, "verified": 9, "failed": 0, "images": 6, "binaries": 1})
