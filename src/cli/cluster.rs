@@ -154,6 +154,26 @@ impl ClusterCommand {
 
 pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
     let (kinds, args) = command.split();
+    let output = args.verify.output;
+    let mut written = false;
+    match run_workloads(kinds, args, &mut written).await {
+        // `-o json|yaml` always prints a document: a cluster that cannot be read (exit 2) is
+        // in its `errors[]`, so a script reading stdout never gets zero bytes.
+        Err(e) if !written => Err(super::common::error_report(
+            crate::report::images::ImagesReport::new(Vec::new()),
+            e,
+            output,
+        )),
+        other => other,
+    }
+}
+
+/// The command; `written` is set once a report went to stdout.
+async fn run_workloads(
+    kinds: Vec<Kind>,
+    args: WorkloadArgs,
+    written: &mut bool,
+) -> anyhow::Result<Outcome> {
     let kube = &args.kube;
     if kube.all_namespaces && !args.names.is_empty() {
         bail!(
@@ -243,17 +263,20 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
                 _ => "No resources found".to_owned(),
             });
         }
+        let err = (failed > 0)
+            .then(|| anyhow::anyhow!("{failed} of {} clusters could not be read", contexts.len()));
         if matches!(args.verify.output, ImageOutput::Json | ImageOutput::Yaml) {
-            write_report(
-                &crate::report::images::ImagesReport::new(Vec::new()),
-                args.verify.output,
-                args.verify.no_headers,
-            )?;
+            let mut report = crate::report::images::ImagesReport::new(Vec::new());
+            if let Some(e) = &err {
+                report = report.with_error(e);
+            }
+            write_report(&report, args.verify.output, args.verify.no_headers)?;
+            *written = true;
         }
-        if failed > 0 {
-            bail!("{failed} of {} clusters could not be read", contexts.len());
-        }
-        return Ok(Outcome::Clean);
+        return match err {
+            Some(e) => Err(e),
+            None => Ok(Outcome::Clean),
+        };
     }
 
     let keys = k8s_keys(&args.verify.trust, first_connection.as_ref(), &options).await?;
@@ -266,10 +289,19 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
         Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;
     let report = check_uses(&registry, &settings, uses, args.verify.output).await;
     super::common::fail_on_setup_error(&registry)?;
-    write_report(&report, args.verify.output, args.verify.no_headers)?;
     if failed > 0 {
-        bail!("{failed} of {} clusters could not be read", contexts.len());
+        // The clusters that could be read are reported, the others in `errors[]`; exit 2.
+        let e = anyhow::anyhow!("{failed} of {} clusters could not be read", contexts.len());
+        write_report(
+            &report.with_error(&e),
+            args.verify.output,
+            args.verify.no_headers,
+        )?;
+        *written = true;
+        return Err(e);
     }
+    write_report(&report, args.verify.output, args.verify.no_headers)?;
+    *written = true;
     Ok(if report.has_failures() || invalid > 0 {
         Outcome::Findings
     } else {

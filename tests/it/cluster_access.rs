@@ -179,16 +179,26 @@ fn write_kubeconfig(path: &Path, contexts: &[Ctx<'_>], current: &str) -> PathBuf
     path.to_owned()
 }
 
-/// A failed run: exit 2, nothing on stdout (not even a partial report), and stderr exactly
-/// one line, `expected` (or, ending in `…`, starting with it): no panic, no backtrace.
+/// A failed run: exit 2, on stdout no partial report (with `-o json`, a document holding no
+/// image and the error in `errors[]`; issue 9), and stderr exactly one line, `expected` (or,
+/// ending in `…`, starting with it): no panic, no backtrace.
 fn assert_one_error_line(out: &Output, expected: &str) {
     let err = stderr(out);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        out.stdout.is_empty(),
-        "stdout: {}\nstderr: {err}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    if !out.stdout.is_empty() {
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is neither empty nor a document ({e}): {}\nstderr: {err}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
+        assert_eq!(doc["images"], serde_json::json!([]), "{doc:#}");
+        let message = doc["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(
+            err.contains(message) && !message.is_empty(),
+            "{doc:#}\nstderr: {err}"
+        );
+    }
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 1, "one line on stderr:\n{err}");
     match expected.strip_suffix('…') {
@@ -612,6 +622,11 @@ fn all_contexts_reports_the_live_cluster_and_one_error_line_for_a_dead_one() {
             for e in json["images"].as_array().unwrap() {
                 assert_eq!(e["sources"][0]["context"], "live", "{e:#}");
             }
+            // The error is in the document too (issue 9: a complete document, whatever happened).
+            assert_eq!(
+                json["errors"][0]["message"], "1 of 2 clusters could not be read",
+                "{json:#}"
+            );
         } else {
             assert!(stdout.starts_with("IMAGE"), "{stdout}");
             for image in [WEB, DB] {
@@ -619,6 +634,42 @@ fn all_contexts_reports_the_live_cluster_and_one_error_line_for_a_dead_one() {
                 assert!(line.is_some_and(|l| l.contains("verified")), "{stdout}");
             }
         }
+    }
+}
+
+/// Issue 9: with `-o json|yaml`, a cluster that cannot be read (exit 2) still gives a whole
+/// document on stdout, the error in its `errors[]` — before, zero bytes.
+#[test]
+fn an_unreachable_cluster_still_writes_a_document() {
+    let img = Images::new();
+    let api = KubeApi::start();
+    api.add_token("live-token", "alice");
+    let tmp = tempfile::tempdir().unwrap();
+    let dead_server = format!("https://127.0.0.1:{}", closed_port());
+    let kubeconfig = write_kubeconfig(
+        &tmp.path().join("dead.kubeconfig"),
+        &[Ctx {
+            name: "dead",
+            server: dead_server,
+            ca_pem: api.ca_pem(),
+            token: "live-token",
+            namespace: None,
+        }],
+        "dead",
+    );
+    for output in ["json", "yaml"] {
+        let out = img.run(&kubeconfig, &["pods", "-o", output]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        let doc: serde_json::Value = if output == "json" {
+            serde_json::from_slice(&out.stdout).unwrap()
+        } else {
+            serde_saphyr::from_slice(&out.stdout).unwrap()
+        };
+        assert_eq!(doc["kind"], "ImageVerificationReport", "{doc:#}");
+        assert_eq!(doc["images"], serde_json::json!([]), "{doc:#}");
+        let message = doc["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("cannot reach the API server"), "{doc:#}");
     }
 }
 
