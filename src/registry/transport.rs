@@ -914,68 +914,14 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let at = parse_imf_fixdate(value)?;
-    let now = now
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap_or_default();
-    Some(at.saturating_sub(now))
+    let at = http_date(value)?;
+    Some(at.duration_since(now).unwrap_or_default())
 }
 
-/// `Sun, 06 Nov 1994 08:49:37 GMT` → the time since the Unix epoch it names (`None` before
-/// 1970). The fields have the fixed widths of RFC 9110's IMF-fixdate (a 4-digit year), so
-/// no arithmetic below can overflow.
-fn parse_imf_fixdate(s: &str) -> Option<Duration> {
-    fn number(field: &str, digits: usize) -> Option<u64> {
-        if field.len() != digits || !field.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        field.parse().ok()
-    }
-    let rest = s.split_once(", ")?.1;
-    let mut it = rest.split(' ');
-    let day = number(it.next()?, 2)?;
-    let month: u64 = match it.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year = number(it.next()?, 4)?;
-    let mut hms = it.next()?.split(':');
-    let (h, m, sec) = (
-        number(hms.next()?, 2)?,
-        number(hms.next()?, 2)?,
-        number(hms.next()?, 2)?,
-    );
-    if hms.next().is_some()
-        || it.next()? != "GMT"
-        || it.next().is_some()
-        || !(1..=31).contains(&day)
-        || h > 23
-        || m > 59
-        || sec > 60
-        || year < 1970
-    {
-        return None;
-    }
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil, for years from 1970 on).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(Duration::from_secs(days * 86_400 + h * 3600 + m * 60 + sec))
+/// An HTTP date in any of RFC 9110's three formats (IMF-fixdate, RFC 850, asctime), by the
+/// httpdate crate. `None` for anything else, and for dates before 1970 or after 9999.
+fn http_date(value: &str) -> Option<SystemTime> {
+    httpdate::parse_http_date(value).ok()
 }
 
 #[cfg(test)]
@@ -998,6 +944,9 @@ mod tests {
             ("-1", None),
             ("soon", None),
             ("Sun, 06 Foo 1994 08:49:37 GMT", None),
+            // RFC 9110's obsolete formats, which recipients must accept.
+            ("Sunday, 06-Nov-94 08:49:47 GMT", Some(10)),
+            ("Sun Nov  6 08:49:47 1994", Some(10)),
             ("Sun, 06 Nov 1994 08:49:37 UTC", None),
             ("", None),
             // Issue 8: a year this far out overflowed `SystemTime + Duration` (exit 101).
@@ -1026,13 +975,18 @@ mod tests {
                 "{value:?}"
             );
         }
-        let leap = parse_imf_fixdate("Thu, 29 Feb 2024 12:00:00 GMT").unwrap();
-        assert_eq!(leap.as_secs(), 1_709_208_000);
+        let leap = http_date("Thu, 29 Feb 2024 12:00:00 GMT").unwrap();
+        assert_eq!(
+            leap.duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_secs(),
+            1_709_208_000
+        );
         // A `now` before the epoch does not panic either.
         let before = SystemTime::UNIX_EPOCH - Duration::from_secs(10);
         assert_eq!(
             parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", before),
-            Some(Duration::from_secs(10))
+            Some(Duration::from_secs(20))
         );
     }
 
