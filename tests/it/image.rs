@@ -1135,7 +1135,7 @@ fn registry_k8s_io_needs_no_flags() {
 
 // ---------------------------------------------------------------------------------------------
 // Output: table and JSON snapshots, with run-specific values (ports, times, key fingerprints)
-// replaced by placeholders. `UPDATE_SNAPSHOTS=1` rewrites the expected files.
+// replaced by placeholders. insta snapshots (`INSTA_UPDATE=always` accepts changes).
 
 /// Replaces what changes between runs: the registry host, Rekor integrated times, key
 /// fingerprints.

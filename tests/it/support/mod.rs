@@ -59,28 +59,16 @@ pub fn updating_snapshots() -> bool {
     std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1")
 }
 
-/// Compares `actual` with the snapshot `tests/data/<dir>/<name>`, showing a unified diff when
-/// they differ; with `UPDATE_SNAPSHOTS=1` it writes `actual` there instead.
+/// Compares `actual` with the insta snapshot `tests/data/<dir>/<name>.snap`. A difference
+/// fails with insta's diff and leaves `<name>.snap.new` beside it; `INSTA_UPDATE=always`
+/// accepts (review the diff before committing), as does `cargo insta review`.
 pub fn check_snapshot(dir: &str, name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
-        .join(dir)
-        .join(name);
-    if updating_snapshots() {
-        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-            .unified_diff()
-            .header("expected", "actual")
-            .to_string();
-        panic!(
-            "{} differs (UPDATE_SNAPSHOTS=1 to accept):\n{diff}",
-            path.display()
-        );
-    }
+        .join(dir);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(path);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
