@@ -336,12 +336,12 @@ mod tests {
             ),
             ("gone:1", "5:12: cannot resolve gone:1: manifest unknown"),
             (
-                "|\n      nginx:1",
-                "6:7: spec.containers[1].image: image is a block scalar",
+                "|\n      nginx\n      :1",
+                "6:7: spec.containers[1].image: image value spans several lines",
             ),
             (
                 "nginx\n      :1",
-                "5:12: spec.containers[1].image: image value is folded",
+                "5:12: spec.containers[1].image: image value spans several lines",
             ),
             (
                 "nginx :1",
