@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('manifests', 'manifests', [CompletionResultType]::ParameterValue, 'Verify the signatures of every image in Kubernetes manifests')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin image references in manifests to digests, rewriting only the image values')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM')
+            [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)')
             [CompletionResult]::new('pods', 'pods', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
             [CompletionResult]::new('po', 'po', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
             [CompletionResult]::new('pod', 'pod', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
@@ -219,6 +220,36 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('--insecure-unsigned-sbom', '--insecure-unsigned-sbom', [CompletionResultType]::ParameterName, 'INSECURE: go on when the SBOM''s signature does not verify (its line still fails)')
             [CompletionResult]::new('--tlog-lookup', '--tlog-lookup', [CompletionResultType]::ParameterName, 'Look up the Rekor entries online at https://rekor.sigstore.dev (opt-in)')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the table''s header line and summary line (as kubectl''s --no-headers)')
+            [CompletionResult]::new('--insecure-ignore-tlog', '--insecure-ignore-tlog', [CompletionResultType]::ParameterName, 'INSECURE: accept signatures without a verified transparency log entry')
+            [CompletionResult]::new('--insecure-ignore-sct', '--insecure-ignore-sct', [CompletionResultType]::ParameterName, 'INSECURE: do not require the certificate''s SCT to verify')
+            [CompletionResult]::new('--no-builtin-policy', '--no-builtin-policy', [CompletionResultType]::ParameterName, 'Do not hold registry.k8s.io images to the Kubernetes release identity by default')
+            [CompletionResult]::new('--allow-unmatched', '--allow-unmatched', [CompletionResultType]::ParameterName, 'Report images no policy or flag covers as `no-policy` without failing the run')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kubectl-verify;tree' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)')
+            [CompletionResult]::new('--certificate-identity', '--certificate-identity', [CompletionResultType]::ParameterName, 'Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer[-regexp]')
+            [CompletionResult]::new('--certificate-identity-regexp', '--certificate-identity-regexp', [CompletionResultType]::ParameterName, 'Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign''s)')
+            [CompletionResult]::new('--certificate-oidc-issuer', '--certificate-oidc-issuer', [CompletionResultType]::ParameterName, 'The OIDC issuer the certificate must name exactly, e.g. https://accounts.google.com')
+            [CompletionResult]::new('--certificate-oidc-issuer-regexp', '--certificate-oidc-issuer-regexp', [CompletionResultType]::ParameterName, 'Like --certificate-oidc-issuer, with an anchored regular expression')
+            [CompletionResult]::new('--trusted-root', '--trusted-root', [CompletionResultType]::ParameterName, 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn')
+            [CompletionResult]::new('--signature-repository', '--signature-repository', [CompletionResultType]::ParameterName, 'Look for signatures in this repository instead of the image''s (as cosign''s COSIGN_REPOSITORY)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many images are verified at once')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--registry-mirror', '--registry-mirror', [CompletionResultType]::ParameterName, 'Look up SRC''s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)')
+            [CompletionResult]::new('--registry-ca', '--registry-ca', [CompletionResultType]::ParameterName, 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a registry request after this long (e.g. 30s, 2m, 500ms)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Also verify each image''s signature under the verification flags and policy below, as `kubectl verify image` does, and show its verdict')
             [CompletionResult]::new('--insecure-ignore-tlog', '--insecure-ignore-tlog', [CompletionResultType]::ParameterName, 'INSECURE: accept signatures without a verified transparency log entry')
             [CompletionResult]::new('--insecure-ignore-sct', '--insecure-ignore-sct', [CompletionResultType]::ParameterName, 'INSECURE: do not require the certificate''s SCT to verify')
             [CompletionResult]::new('--no-builtin-policy', '--no-builtin-policy', [CompletionResultType]::ParameterName, 'Do not hold registry.k8s.io images to the Kubernetes release identity by default')
@@ -1283,6 +1314,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('manifests', 'manifests', [CompletionResultType]::ParameterValue, 'Verify the signatures of every image in Kubernetes manifests')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin image references in manifests to digests, rewriting only the image values')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM')
+            [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)')
             [CompletionResult]::new('pods', 'pods', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
             [CompletionResult]::new('deployments', 'deployments', [CompletionResultType]::ParameterValue, 'Verify the images of deployments'' pod templates')
             [CompletionResult]::new('statefulsets', 'statefulsets', [CompletionResultType]::ParameterValue, 'Verify the images of statefulsets'' pod templates')
@@ -1311,6 +1343,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             break
         }
         'kubectl-verify;help;release' {
+            break
+        }
+        'kubectl-verify;help;tree' {
             break
         }
         'kubectl-verify;help;pods' {

@@ -249,6 +249,44 @@ never\:""))' \
 '::release -- vX.Y.Z (release candidates too), or stable, latest, stable-1.35, latest-1.35 (read from DL-URL-BASE/release/<name>.txt):_default' \
 && ret=0
 ;;
+(tree)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Require a signature by this public key (PEM\: ECDSA P-256/P-384, RSA or Ed25519)]:FILE:_files' \
+'(--key)--certificate-identity=[Require a keyless signature whose certificate names exactly this identity (SAN email or URI). Needs --certificate-oidc-issuer\[-regexp\]]:IDENTITY:_default' \
+'(--key --certificate-identity)--certificate-identity-regexp=[Like --certificate-identity, with a regular expression that must match the WHOLE identity (anchored, unlike cosign'\''s)]:REGEX:_default' \
+'(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
+'(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
+'--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
+'--concurrency=[How many images are verified at once]:N:_default' \
+'-o+[Output format]:OUTPUT:((tree\:"A tree for people"
+json\:"JSON, schema \`AttachmentTree\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'--output=[Output format]:OUTPUT:((tree\:"A tree for people"
+json\:"JSON, schema \`AttachmentTree\` v1 (see README)"
+yaml\:"The same document as YAML"))' \
+'*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
+'*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
+'*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
+'--timeout=[Give up on a registry request after this long (e.g. 30s, 2m, 500ms)]:DURATION:_default' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--verify[Also verify each image'\''s signature under the verification flags and policy below, as \`kubectl verify image\` does, and show its verdict]' \
+'--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
+'--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
+'--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::references -- Image references (`repo\:tag`, `repo@sha256\:…`):_default' \
+&& ret=0
+;;
 (pods)
 _arguments "${_arguments_options[@]}" : \
 '-n+[The namespace (default\: the context'\''s namespace, else \`default\`)]:NAMESPACE:_default' \
@@ -1623,6 +1661,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(tree)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (pods)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1712,6 +1754,7 @@ _kubectl-verify_commands() {
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
+'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
 'po:Verify the images pods run (the digest each node reports)' \
 'pod:Verify the images pods run (the digest each node reports)' \
@@ -1784,6 +1827,7 @@ _kubectl-verify__subcmd__help_commands() {
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
+'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
 'deployments:Verify the images of deployments'\'' pod templates' \
 'statefulsets:Verify the images of statefulsets'\'' pod templates' \
@@ -1880,6 +1924,11 @@ _kubectl-verify__subcmd__help__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help statefulsets commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__tree_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__tree_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help tree commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__trust_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__trust_commands() {
     local commands; commands=(
@@ -1942,6 +1991,11 @@ _kubectl-verify__subcmd__replicasets_commands() {
 _kubectl-verify__subcmd__statefulsets_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify statefulsets commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__tree_commands] )) ||
+_kubectl-verify__subcmd__tree_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify tree commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__trust_commands] )) ||
 _kubectl-verify__subcmd__trust_commands() {

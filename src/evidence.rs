@@ -54,8 +54,8 @@ use crate::verify::{Verdict, VerdictCode};
 
 /// The artifact type of cosign 3 signature bundles.
 pub const BUNDLE_ARTIFACT_TYPE: &str = "application/vnd.dev.sigstore.bundle.v0.3+json";
-/// Other spellings of the bundle media type seen in the wild.
-const BUNDLE_TYPES: &[&str] = &[
+/// The bundle media type and its other spellings seen in the wild.
+pub const BUNDLE_TYPES: &[&str] = &[
     BUNDLE_ARTIFACT_TYPE,
     "application/vnd.dev.sigstore.bundle+json;version=0.3",
 ];
@@ -63,8 +63,8 @@ const BUNDLE_TYPES: &[&str] = &[
 pub const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 /// Signature artifacts are small; never buffer more than this of one.
 pub const MAX_SIGNATURE_BLOB: usize = 4 << 20;
-/// How many platform manifests of an unsigned index are checked at most.
-const MAX_CHILDREN: usize = 64;
+/// How many platform manifests of an unsigned index are checked at most (and `tree` lists).
+pub const MAX_CHILDREN: usize = 64;
 /// Layers of one `.sig` manifest looked at. Each `cosign sign` of a digest appends one, so a
 /// real manifest has a handful; more is refused whole (before any payload is fetched).
 pub const MAX_SIGNATURE_LAYERS: usize = 64;
@@ -781,52 +781,23 @@ async fn bundle_evidence(
     digest: &Digest,
     gaps: &mut Vec<Verdict>,
 ) -> Vec<Evidence> {
-    let (registry, repo) = (fetch.registry, fetch.repo);
-    let index = match registry
-        .referrers(repo, digest, Some(BUNDLE_ARTIFACT_TYPE))
-        .await
+    let index = match list_referrers(
+        fetch.registry,
+        fetch.repo,
+        digest,
+        Some(BUNDLE_ARTIFACT_TYPE),
+        "no cosign 3 bundle",
+    )
+    .await
     {
-        Ok(Some(index)) => {
-            crate::report::log(2, || {
-                format!(
-                    "referrers API of {}: {} bytes of index",
-                    digest.short(),
-                    index.len()
-                )
-            });
-            index
-        }
-        Ok(None) => {
-            // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
-            // digest's would be longer than a tag may be, so no registry can hold it.
-            let tag = digest.tag_form();
-            if !crate::reference::valid_tag(&tag) {
-                return Vec::new();
-            }
-            match registry.manifest(repo, &tag).await {
-                Ok(m) => {
-                    crate::report::log(2, || {
-                        format!("{}: no referrers API; tag {tag}: found", repo.original())
-                    });
-                    m.bytes
-                }
-                Err(RegistryError::NotFound { .. }) => {
-                    crate::report::log(2, || {
-                        format!(
-                            "{}: no referrers API; tag {tag}: not found (no cosign 3 bundle)",
-                            repo.original()
-                        )
-                    });
-                    return Vec::new();
-                }
-                Err(e) => {
-                    fetch.failed(gaps, "fetching signature referrers", &e);
-                    return Vec::new();
-                }
-            }
-        }
-        Err(e) => {
+        Ok(Some((_, index))) => index,
+        Ok(None) => return Vec::new(),
+        Err(ListingError::Api(e)) => {
             fetch.failed(gaps, "listing signature referrers", &e);
+            return Vec::new();
+        }
+        Err(ListingError::Fallback(e)) => {
+            fetch.failed(gaps, "fetching signature referrers", &e);
             return Vec::new();
         }
     };
@@ -854,7 +825,7 @@ async fn bundle_evidence(
     crate::report::log(2, || {
         format!(
             "{}: referrers of {}: {} signature bundle(s)",
-            repo.original(),
+            fetch.repo.original(),
             digest.short(),
             descriptors.len()
         )
@@ -878,6 +849,78 @@ async fn bundle_evidence(
         }
     }
     out
+}
+
+/// Where a referrers listing came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferrersFrom {
+    /// The OCI 1.1 referrers API (`/v2/R/referrers/D`).
+    Api,
+    /// The tag-schema fallback: an index at tag `sha256-<hex of D>`.
+    TagFallback,
+}
+
+/// Which request of a referrers listing failed.
+#[derive(Debug)]
+pub enum ListingError {
+    /// The referrers API answered with an error (not a 404).
+    Api(RegistryError),
+    /// The registry has no referrers API, and fetching the fallback tag failed (not a 404).
+    Fallback(RegistryError),
+}
+
+/// The OCI 1.1 referrers of `digest` in `repo`, as an index's bytes: the referrers API
+/// (asked to filter by `artifact_type`, which a registry may ignore), or, when the registry
+/// has none, the tag-schema fallback index at `sha256-<hex>`. `Ok(None)` when there is no API
+/// and no fallback tag (a sha512 digest's would be longer than a tag may be). `absent` says
+/// in the `-v 2` log what a missing fallback tag means to the caller. Shared by signature
+/// lookup ([`judge_digest`]) and `kubectl verify tree` ([`crate::tree`]).
+pub async fn list_referrers(
+    registry: &Registry,
+    repo: &ImageRef,
+    digest: &Digest,
+    artifact_type: Option<&str>,
+    absent: &str,
+) -> Result<Option<(ReferrersFrom, Vec<u8>)>, ListingError> {
+    match registry.referrers(repo, digest, artifact_type).await {
+        Ok(Some(index)) => {
+            crate::report::log(2, || {
+                format!(
+                    "referrers API of {}: {} bytes of index",
+                    digest.short(),
+                    index.len()
+                )
+            });
+            Ok(Some((ReferrersFrom::Api, index)))
+        }
+        Ok(None) => {
+            // No referrers API: the fallback index lives at tag `sha256-<hex>`. A sha512
+            // digest's would be longer than a tag may be, so no registry can hold it.
+            let tag = digest.tag_form();
+            if !crate::reference::valid_tag(&tag) {
+                return Ok(None);
+            }
+            match registry.manifest(repo, &tag).await {
+                Ok(m) => {
+                    crate::report::log(2, || {
+                        format!("{}: no referrers API; tag {tag}: found", repo.original())
+                    });
+                    Ok(Some((ReferrersFrom::TagFallback, m.bytes)))
+                }
+                Err(RegistryError::NotFound { .. }) => {
+                    crate::report::log(2, || {
+                        format!(
+                            "{}: no referrers API; tag {tag}: not found ({absent})",
+                            repo.original()
+                        )
+                    });
+                    Ok(None)
+                }
+                Err(e) => Err(ListingError::Fallback(e)),
+            }
+        }
+        Err(e) => Err(ListingError::Api(e)),
+    }
 }
 
 async fn fetch_bundle(

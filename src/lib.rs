@@ -13,6 +13,8 @@
 //!   ├─ reference the distribution reference grammar and Docker Hub normalisation
 //!   ├─ registry/ everything that talks to an OCI registry (resolve tags, manifests, blobs)
 //!   ├─ evidence  fetching an image's signatures: referrers, tag fallback, legacy .sig
+//!   ├─ tree      listing everything attached to an image (`tree`): legacy tags and
+//!   │            referrers, through the same referrers lookup as evidence; not judged
 //!   ├─ remote    fetching the rest: artifact/bundle URLs and Rekor entries (`blob`)
 //!   ├─ tuf       which Sigstore trusted root a run trusts (--trusted-root, the cached one
 //!   │            `trust update` fetched and verified through TUF, or the embedded one)
@@ -40,6 +42,7 @@ pub mod registry;
 pub mod release;
 pub mod remote;
 pub mod report;
+pub mod tree;
 pub mod tuf;
 pub mod verify;
 pub mod workload;

@@ -14,6 +14,7 @@ pub mod image;
 pub mod manifests;
 pub mod pin;
 pub mod release;
+pub mod tree;
 pub mod trust;
 
 /// What a command found, mapped to the exit code in one place (`main`).
@@ -70,6 +71,8 @@ pub enum Command {
     Pin(pin::PinArgs),
     /// Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM.
     Release(Box<release::ReleaseArgs>),
+    /// List everything attached to images: signatures, attestations, SBOMs (listing, not verifying).
+    Tree(tree::TreeArgs),
     #[command(flatten)]
     Cluster(Box<cluster::ClusterCommand>),
     /// Print the version of kubectl verify and of its embedded Sigstore trusted root.
@@ -157,6 +160,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
         Command::Release(args) => release::run(*args).await,
+        Command::Tree(args) => tree::run(args).await,
         Command::Cluster(command) => cluster::run(*command).await,
         Command::Version => {
             crate::report::out(&format!(

@@ -6,6 +6,7 @@ pub mod images;
 pub mod pin;
 pub mod progress;
 pub mod release;
+pub mod tree;
 pub mod trust;
 pub mod verdict;
 

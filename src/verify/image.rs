@@ -114,23 +114,20 @@ const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 /// something about the image, not that it was signed. Anything unreadable counts as a
 /// signature, so that the judgement reports it as malformed instead of ignoring it.
 pub fn is_signature_bundle(json: &[u8]) -> bool {
+    bundle_predicate_type(json).is_none_or(|p| p == COSIGN_SIGN_PREDICATE)
+}
+
+/// The `predicateType` of the in-toto statement a DSSE bundle carries; `None` when `json` is
+/// not such a bundle (a message-signature bundle, or something unreadable).
+pub fn bundle_predicate_type(json: &[u8]) -> Option<String> {
     use base64::Engine as _;
-    let Ok(v) = serde_json::from_slice::<serde_json::Value>(json) else {
-        return true;
-    };
-    let Some(payload) = v.pointer("/dsseEnvelope/payload").and_then(|p| p.as_str()) else {
-        return true;
-    };
-    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(payload) else {
-        return true;
-    };
-    let Ok(statement) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
-        return true;
-    };
-    statement
-        .get("predicateType")
-        .and_then(|p| p.as_str())
-        .is_none_or(|p| p == COSIGN_SIGN_PREDICATE)
+    let v = serde_json::from_slice::<serde_json::Value>(json).ok()?;
+    let payload = v.pointer("/dsseEnvelope/payload")?.as_str()?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .ok()?;
+    let statement = serde_json::from_slice::<serde_json::Value>(&bytes).ok()?;
+    Some(statement.get("predicateType")?.as_str()?.to_owned())
 }
 
 /// Judges one piece of evidence against one authority.

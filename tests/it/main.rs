@@ -20,5 +20,6 @@ mod readme;
 mod registry;
 mod release;
 mod support;
+mod tree;
 mod trust;
 mod verdicts;

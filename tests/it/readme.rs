@@ -177,6 +177,33 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify tree ghcr.io/acme/app:1.4.2",
+        How::Twin {
+            needs: "ghcr.io",
+            tests: &[
+                "tree_lists_every_kind_of_attachment",
+                "tree_through_the_referrers_api_and_requests_per_image",
+            ],
+        },
+    ),
+    (
+        "kubectl verify tree ghcr.io/acme/app:1.4.2 -o json",
+        How::Twin {
+            needs: "ghcr.io",
+            tests: &[
+                "tree_lists_every_kind_of_attachment",
+                "tree_through_the_referrers_api_and_requests_per_image",
+            ],
+        },
+    ),
+    (
+        "kubectl verify tree --verify ghcr.io/acme/app:1.4.2 --certificate-identity releaser@example.com --certificate-oidc-issuer https://accounts.google.com",
+        How::Twin {
+            needs: "ghcr.io",
+            tests: &["tree_lists_every_kind_of_attachment"],
+        },
+    ),
+    (
         "kubectl verify manifests -R k8s/ --policy verify-policy.yaml -o json",
         How::Twin {
             needs: "registries with signed images",
