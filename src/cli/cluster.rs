@@ -261,6 +261,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<Outcome> {
         plan: prepare(&args.verify.trust, &keys)?,
         allow_unmatched: args.verify.trust.allow_unmatched,
         drift: args.drift,
+        cache: super::common::verification_cache(&args.verify.trust),
     };
     let registry =
         Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;
