@@ -16,8 +16,8 @@
 //! - the reference as verified (canonical, with its tag: `repo:tag@digest` may verify through
 //!   the index the tag names), the digest, and where both are looked up (mirrors applied);
 //! - the requirements that apply to the image, by content — every authority's identities and
-//!   issuers (exact or regex), keys (their DER), `count`, `mode` and name — never by the file
-//!   they came from (a cache hit that skipped a changed policy condition is kyverno#17173); the
+//!   issuers (exact or regex), keys (their DER), `count`, `mode` and name, and the globs of the
+//!   policies that matched — never by the file they came from (a cache hit that skipped a changed policy condition is kyverno#17173); the
 //!   identity/key flags are a requirement like any other, and `--no-builtin-policy` changes
 //!   which requirements apply;
 //! - `--insecure-ignore-tlog`, `--insecure-ignore-sct`;
@@ -52,7 +52,7 @@ use crate::evidence::{VerifiedBy, VerifyPlan};
 use crate::fsutil::{self, WriteError};
 use crate::reference::{Digest, ImageRef};
 use crate::verify::image::{Format, Judgement};
-use crate::verify::policy::{Mode, Requirement};
+use crate::verify::policy::{Glob, Mode, Requirement};
 use crate::verify::sigstore::Authority;
 use crate::verify::{Matcher, Signer, TlogFacts, Verdict, VerdictCode};
 
@@ -118,6 +118,9 @@ struct KeyInputs<'a> {
     signature_repository: Option<String>,
     signature_lookup: Option<String>,
     requirements: Vec<RequirementKey<'a>>,
+    /// The globs of the policy-file policies that matched: they decide nothing once matched,
+    /// but a policy whose globs changed is a changed policy.
+    globs: Vec<Vec<&'a str>>,
     ignore_tlog: bool,
     ignore_sct: bool,
     trust_root: &'a str,
@@ -205,6 +208,13 @@ pub fn key(
             .requirements_for(image)
             .into_iter()
             .map(requirement_key)
+            .collect(),
+        globs: plan
+            .policies
+            .policies
+            .iter()
+            .filter(|p| p.matches(image))
+            .map(|p| p.globs.iter().map(Glob::as_str).collect())
             .collect(),
         ignore_tlog: plan.options.ignore_tlog,
         ignore_sct: plan.options.ignore_sct,
@@ -932,7 +942,10 @@ mod tests {
         assert_eq!(i.entries, 3);
         assert_eq!(i.unusable, 0);
         assert!(i.bytes > 0);
-        assert_eq!(i.oldest.map(jiff::Timestamp::as_second), Some(now.as_second()));
+        assert_eq!(
+            i.oldest.map(jiff::Timestamp::as_second),
+            Some(now.as_second())
+        );
         assert_eq!(clear(dir.path()).expect("clear"), 3);
         assert_eq!(info(dir.path()).expect("info").entries, 0);
         assert!(trust.join("current.json").exists());
