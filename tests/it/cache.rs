@@ -3,6 +3,7 @@
 //! without the cache missing.
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -199,7 +200,7 @@ fn a_policy_trust_root_key_or_ttl_change_misses_the_cache() {
         let mut text =
             format!("policies:\n- name: app\n  images:\n  - glob: \"{glob}\"\n  authorities:\n");
         for k in keys {
-            text.push_str(&format!("  - key:\n      path: {}\n", k.display()));
+            let _ = writeln!(text, "  - key:\n      path: {}", k.display());
         }
         std::fs::write(&path, text).unwrap();
         path.to_str().unwrap().to_owned()
@@ -240,7 +241,7 @@ fn a_policy_trust_root_key_or_ttl_change_misses_the_cache() {
     assert_eq!((code, cached(&json, 0)), (0, true), "{stderr}");
 
     // Another trusted root (the same root, another document): a miss.
-    let mut root: Value = serde_json::from_str(&f.s.trusted_root_json()).unwrap();
+    let root: Value = serde_json::from_str(&f.s.trusted_root_json()).unwrap();
     let other_root = f.s.dir().join("root-pretty.json");
     std::fs::write(&other_root, serde_json::to_string_pretty(&root).unwrap()).unwrap();
     let out = kubectl_verify()
