@@ -25,6 +25,9 @@ _kubectl__verify() {
             kubectl__verify,blob)
                 cmd="kubectl__verify__subcmd__blob"
                 ;;
+            kubectl__verify,cache)
+                cmd="kubectl__verify__subcmd__cache"
+                ;;
             kubectl__verify,cj)
                 cmd="kubectl__verify__subcmd__cronjobs"
                 ;;
@@ -109,6 +112,24 @@ _kubectl__verify() {
             kubectl__verify,version)
                 cmd="kubectl__verify__subcmd__version"
                 ;;
+            kubectl__verify__subcmd__cache,clear)
+                cmd="kubectl__verify__subcmd__cache__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__cache,help)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__cache,info)
+                cmd="kubectl__verify__subcmd__cache__subcmd__info"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,clear)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,help)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,info)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__info"
+                ;;
             kubectl__verify__subcmd__help,__complete)
                 cmd="kubectl__verify__subcmd__help__subcmd____complete"
                 ;;
@@ -117,6 +138,9 @@ _kubectl__verify() {
                 ;;
             kubectl__verify__subcmd__help,blob)
                 cmd="kubectl__verify__subcmd__help__subcmd__blob"
+                ;;
+            kubectl__verify__subcmd__help,cache)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache"
                 ;;
             kubectl__verify__subcmd__help,completion)
                 cmd="kubectl__verify__subcmd__help__subcmd__completion"
@@ -163,6 +187,12 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help,version)
                 cmd="kubectl__verify__subcmd__help__subcmd__version"
                 ;;
+            kubectl__verify__subcmd__help__subcmd__cache,clear)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__help__subcmd__cache,info)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache__subcmd__info"
+                ;;
             kubectl__verify__subcmd__help__subcmd__trust,info)
                 cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__info"
                 ;;
@@ -194,7 +224,7 @@ _kubectl__verify() {
 
     case "${cmd}" in
         kubectl__verify)
-            opts="-v -h -V --color --v --help --version blob image manifests pin release pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust completion __complete help"
+            opts="-v -h -V --color --v --help --version blob image manifests pin release pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,7 +276,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__all)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,6 +363,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -461,6 +495,140 @@ _kubectl__verify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kubectl__subcmd__verify__subcmd__cache)
+            opts="-v -h -V --color --v --help --version info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__clear)
+            opts="-v -h -V --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help)
+            opts="info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__info)
+            opts="-v -h -V --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kubectl__subcmd__verify__subcmd__completion)
             opts="-v -h -V --color --v --help --version bash zsh fish powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -488,7 +656,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__cronjobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +743,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -622,7 +794,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__daemonsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,6 +881,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -756,7 +932,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__deployments)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +1022,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
                     return 0
@@ -890,7 +1070,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help)
-            opts="blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help"
+            opts="blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +1114,48 @@ _kubectl__verify() {
         kubectl__subcmd__verify__subcmd__help__subcmd__blob)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache)
+            opts="info clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1184,7 +1406,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__image)
-            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,6 +1445,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1270,7 +1496,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__jobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,6 +1583,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1404,7 +1634,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__manifests)
-            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1685,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1502,7 +1736,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pin)
-            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,6 +1790,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --registry-mirror)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1592,7 +1830,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pods)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1920,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
                     return 0
@@ -1726,7 +1968,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__release)
-            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +2054,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --registry-mirror)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1848,7 +2094,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__replicasets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1935,6 +2181,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1982,7 +2232,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__statefulsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2319,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

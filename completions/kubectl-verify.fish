@@ -58,6 +58,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronj
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cache" -d 'Show what the verification cache holds (`info`), or empty it (`clear`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -94,6 +95,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -111,6 +113,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
@@ -125,6 +128,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -143,6 +147,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
@@ -157,6 +162,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -173,6 +179,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l platform -d 'Only this platform\'s images and binaries (repeatable), e.g. linux/amd64; default: every platform the SBOM lists' -r
@@ -198,6 +205,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -213,6 +221,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -234,6 +243,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -254,6 +264,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
@@ -276,6 +287,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -296,6 +308,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
@@ -318,6 +331,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -338,6 +352,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
@@ -360,6 +375,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -380,6 +396,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
@@ -402,6 +419,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -422,6 +440,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
@@ -444,6 +463,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -464,6 +484,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
@@ -486,6 +507,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -506,6 +528,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
@@ -528,6 +551,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -548,6 +572,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
@@ -570,6 +595,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -590,6 +616,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
@@ -612,6 +639,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -632,6 +660,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
@@ -654,6 +683,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -674,6 +704,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
@@ -696,6 +727,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -716,6 +748,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
@@ -738,6 +771,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -758,6 +792,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
@@ -780,6 +815,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -800,6 +836,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
@@ -822,6 +859,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -842,6 +880,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
@@ -864,6 +903,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -884,6 +924,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
@@ -906,6 +947,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -926,6 +968,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
@@ -948,6 +991,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -968,6 +1012,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
@@ -990,6 +1035,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1010,6 +1056,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
@@ -1032,6 +1079,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1052,6 +1100,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
@@ -1074,6 +1123,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1094,6 +1144,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
@@ -1131,6 +1182,30 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
@@ -1143,23 +1218,26 @@ never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "cache" -d 'Show what the verification cache holds (`info`), or empty it (`clear`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'

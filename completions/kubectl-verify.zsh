@@ -79,6 +79,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -102,6 +103,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -124,6 +126,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -149,6 +152,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -171,6 +175,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -189,6 +194,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -226,6 +232,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -242,6 +249,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -272,6 +280,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -299,6 +308,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -330,6 +340,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -357,6 +368,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -388,6 +400,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -415,6 +428,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -446,6 +460,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -473,6 +488,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -504,6 +520,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -531,6 +548,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -562,6 +580,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -589,6 +608,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -620,6 +640,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -647,6 +668,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -678,6 +700,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -705,6 +728,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -736,6 +760,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -763,6 +788,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -794,6 +820,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -821,6 +848,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -852,6 +880,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -879,6 +908,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -910,6 +940,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -937,6 +968,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -968,6 +1000,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -995,6 +1028,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1026,6 +1060,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1053,6 +1088,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1084,6 +1120,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1111,6 +1148,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1142,6 +1180,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1169,6 +1208,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1200,6 +1240,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1227,6 +1268,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1258,6 +1300,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1285,6 +1328,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1316,6 +1360,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1343,6 +1388,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1374,6 +1420,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1401,6 +1448,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1432,6 +1480,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1459,6 +1508,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1548,6 +1598,85 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(cache)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify__subcmd__cache_commands" \
+"*::: :->cache" \
+&& ret=0
+
+    case $state in
+    (cache)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-cache-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__cache__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-cache-help-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clear)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1683,6 +1812,30 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(cache)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help__subcmd__cache_commands" \
+"*::: :->cache" \
+&& ret=0
+
+    case $state in
+    (cache)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-cache-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1735,6 +1888,7 @@ _kubectl-verify_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
+'cache:Show what the verification cache holds (\`info\`), or empty it (\`clear\`)' \
 'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1755,6 +1909,49 @@ _kubectl-verify__subcmd__all_commands() {
 _kubectl-verify__subcmd__blob_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache_commands] )) ||
+_kubectl-verify__subcmd__cache_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify cache commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify cache help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help info commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache info commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__completion_commands] )) ||
 _kubectl-verify__subcmd__completion_commands() {
@@ -1794,6 +1991,7 @@ _kubectl-verify__subcmd__help_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
+'cache:Show what the verification cache holds (\`info\`), or empty it (\`clear\`)' \
 'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1814,6 +2012,24 @@ _kubectl-verify__subcmd__help__subcmd__all_commands() {
 _kubectl-verify__subcmd__help__subcmd__blob_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+    )
+    _describe -t commands 'kubectl-verify help cache commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help cache clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help cache info commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__completion_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__completion_commands() {

@@ -14,7 +14,9 @@
 //! make a cached `verified` wrong if it changed:
 //!
 //! - the reference as verified (canonical, with its tag: `repo:tag@digest` may verify through
-//!   the index the tag names), the digest, and where both are looked up (mirrors applied);
+//!   the index the tag names), the digest, where both are looked up (mirrors applied), and the
+//!   pull-secret credential they are read with (one namespace's secret never serves another's
+//!   image);
 //! - the requirements that apply to the image, by content — every authority's identities and
 //!   issuers (exact or regex), keys (their DER), `count`, `mode` and name, and the globs of the
 //!   policies that matched — never by the file they came from (a cache hit that skipped a changed policy condition is kyverno#17173); the
@@ -115,6 +117,9 @@ struct KeyInputs<'a> {
     reference: String,
     digest: &'a str,
     lookup: String,
+    /// The pull-secret credential that reads it (a digest of it), `None` for the local docker
+    /// config: one namespace's secret never serves another's image.
+    credential: Option<&'a str>,
     signature_repository: Option<String>,
     signature_lookup: Option<String>,
     requirements: Vec<RequirementKey<'a>>,
@@ -184,20 +189,25 @@ fn requirement_key(r: &Requirement) -> RequirementKey<'_> {
     }
 }
 
-/// The key for verifying `image` at `digest` under `plan`; `lookup` says where a reference is
-/// looked up (the registry's mirrors applied).
-pub fn key(
-    plan: &VerifyPlan,
-    image: &ImageRef,
-    digest: &Digest,
-    lookup: &dyn Fn(&ImageRef) -> ImageRef,
-) -> Key {
+/// Where and with what a reference is read: the registry's mirrors and credentials, as
+/// [`crate::registry::Registry`] applies them.
+pub struct Access<'a> {
+    /// The reference as it is looked up (its mirror, when one is configured).
+    pub lookup: &'a dyn Fn(&ImageRef) -> ImageRef,
+    /// The id of the pull-secret credential used for `image`'s registry, if any.
+    pub credential: Option<&'a str>,
+}
+
+/// The key for verifying `image` at `digest` under `plan`, read as `access` says.
+pub fn key(plan: &VerifyPlan, image: &ImageRef, digest: &Digest, access: &Access<'_>) -> Key {
+    let lookup = access.lookup;
     let inputs = KeyInputs {
         format: FORMAT_VERSION,
         program: env!("CARGO_PKG_VERSION"),
         reference: image.canonical(),
         digest: digest.as_str(),
         lookup: lookup(image).canonical(),
+        credential: access.credential,
         signature_repository: plan.signature_repository.as_ref().map(ImageRef::canonical),
         signature_lookup: plan
             .signature_repository
@@ -801,34 +811,48 @@ mod tests {
         r.clone()
     }
 
+    const LOCAL: Access<'static> = Access {
+        lookup: &same,
+        credential: None,
+    };
+
     /// Each input that decides a verdict changes the key; the same inputs give the same key.
     #[test]
     fn every_deciding_input_changes_the_key() {
         let image = ImageRef::parse("example.com/app:1").expect("ref");
         let digest = Digest::parse(D).expect("digest");
-        let base = key(&plan("a@example.com"), &image, &digest, &same);
-        assert_eq!(base, key(&plan("a@example.com"), &image, &digest, &same));
+        let base = key(&plan("a@example.com"), &image, &digest, &LOCAL);
+        assert_eq!(base, key(&plan("a@example.com"), &image, &digest, &LOCAL));
         assert_eq!(base.as_str().len(), 64);
         let mut keys = vec![base.clone()];
-        keys.push(key(&plan("b@example.com"), &image, &digest, &same));
+        keys.push(key(&plan("b@example.com"), &image, &digest, &LOCAL));
         let mut p = plan("a@example.com");
         p.options.ignore_tlog = true;
-        keys.push(key(&p, &image, &digest, &same));
+        keys.push(key(&p, &image, &digest, &LOCAL));
         let mut p = plan("a@example.com");
         p.options.ignore_sct = true;
-        keys.push(key(&p, &image, &digest, &same));
+        keys.push(key(&p, &image, &digest, &LOCAL));
         let mut p = plan("a@example.com");
         p.signature_repository = Some(ImageRef::parse("example.com/sigs").expect("ref"));
-        keys.push(key(&p, &image, &digest, &same));
+        keys.push(key(&p, &image, &digest, &LOCAL));
         let mut p = plan("a@example.com");
         p.policies.flags = None;
-        keys.push(key(&p, &image, &digest, &same));
+        keys.push(key(&p, &image, &digest, &LOCAL));
         let other = ImageRef::parse("example.com/app:2").expect("ref");
-        keys.push(key(&plan("a@example.com"), &other, &digest, &same));
+        keys.push(key(&plan("a@example.com"), &other, &digest, &LOCAL));
         let d2 = Digest::parse(&D.replace("0123", "4567")).expect("digest");
-        keys.push(key(&plan("a@example.com"), &image, &d2, &same));
+        keys.push(key(&plan("a@example.com"), &image, &d2, &LOCAL));
         let mirrored = |_: &ImageRef| ImageRef::parse("mirror.local/app:1").expect("ref");
-        keys.push(key(&plan("a@example.com"), &image, &digest, &mirrored));
+        let access = Access {
+            lookup: &mirrored,
+            credential: None,
+        };
+        keys.push(key(&plan("a@example.com"), &image, &digest, &access));
+        let access = Access {
+            lookup: &same,
+            credential: Some("secret-a"),
+        };
+        keys.push(key(&plan("a@example.com"), &image, &digest, &access));
         let mut distinct = keys.clone();
         distinct.sort_by(|a, b| a.0.cmp(&b.0));
         distinct.dedup();
@@ -843,7 +867,7 @@ mod tests {
         let cache = Cache::new(dir.path(), Duration::from_secs(3600));
         let image = ImageRef::parse("example.com/app:1").expect("ref");
         let digest = Digest::parse(D).expect("digest");
-        let k = key(&plan("a@example.com"), &image, &digest, &same);
+        let k = key(&plan("a@example.com"), &image, &digest, &LOCAL);
         let now = jiff::Timestamp::now();
         assert!(matches!(cache.lookup(&k, &digest, now), Lookup::Absent));
         let (j, by) = verified();
@@ -932,7 +956,7 @@ mod tests {
         let now = jiff::Timestamp::now();
         for tag in ["1", "2", "3"] {
             let image = ImageRef::parse(&format!("example.com/app:{tag}")).expect("ref");
-            let k = key(&plan("a@example.com"), &image, &digest, &same);
+            let k = key(&plan("a@example.com"), &image, &digest, &LOCAL);
             cache
                 .store(&k, &image, &digest, &j, &by, now)
                 .expect("store");

@@ -252,6 +252,14 @@ async fn verify(
     .collect()
     .await;
     let lookup = |r: &ImageRef| registry.lookup_reference(r);
+    let key = |r: &ImageRef, digest: &Digest| {
+        let credential = registry.credential_id(r);
+        let access = cache::Access {
+            lookup: &lookup,
+            credential: credential.as_deref(),
+        };
+        cache::key(plan, r, digest, &access)
+    };
     let now = jiff::Timestamp::now();
     let mut hits: HashMap<String, ImageOutcome> = HashMap::new();
     let mut from_cache = FromCache::new();
@@ -261,8 +269,7 @@ async fn verify(
             misses.push((*r).clone());
             continue;
         };
-        let key = cache::key(plan, r, &digest, &lookup);
-        match cache.lookup(&key, &digest, now) {
+        match cache.lookup(&key(r, &digest), &digest, now) {
             Lookup::Hit(hit) => {
                 crate::report::log(2, || {
                     let resolved = if r.digest().is_none() {
@@ -316,7 +323,7 @@ async fn verify(
     let now = jiff::Timestamp::now();
     for o in &fresh {
         let Some(digest) = &o.digest else { continue };
-        let key = cache::key(plan, &o.reference, digest, &lookup);
+        let key = key(&o.reference, digest);
         let stored = cache.store(
             &key,
             &o.reference,

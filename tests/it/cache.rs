@@ -474,3 +474,21 @@ fn cache_info_and_clear_keep_the_trusted_root() {
     );
     assert!(cache_cmd("info").contains("Entries:      0 (0 B)"));
 }
+
+/// `cache --help`, `cache info --help` and `cache clear --help` as reviewed.
+#[test]
+fn cache_help_snapshots() {
+    for (sub, name) in [
+        (&["cache", "--help"][..], "cache-help.txt"),
+        (&["cache", "info", "--help"][..], "info-help.txt"),
+        (&["cache", "clear", "--help"][..], "clear-help.txt"),
+    ] {
+        let out = kubectl_verify().args(sub).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        crate::support::check_snapshot(
+            "cache/snapshots",
+            name,
+            &String::from_utf8(out.stdout).unwrap(),
+        );
+    }
+}
