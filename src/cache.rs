@@ -575,7 +575,10 @@ impl Cache {
             key: key.0.clone(),
             reference: image.canonical(),
             digest: digest.to_string(),
-            written: crate::tuf::rfc3339_seconds(now),
+            // Truncated, never rounded up: an entry's age is never understated.
+            written: jiff::Timestamp::from_second(now.as_second())
+                .unwrap_or(now)
+                .to_string(),
             facts,
         };
         let entry = Entry {
