@@ -25,6 +25,9 @@ _kubectl__verify() {
             kubectl__verify,blob)
                 cmd="kubectl__verify__subcmd__blob"
                 ;;
+            kubectl__verify,cache)
+                cmd="kubectl__verify__subcmd__cache"
+                ;;
             kubectl__verify,cj)
                 cmd="kubectl__verify__subcmd__cronjobs"
                 ;;
@@ -112,6 +115,24 @@ _kubectl__verify() {
             kubectl__verify,version)
                 cmd="kubectl__verify__subcmd__version"
                 ;;
+            kubectl__verify__subcmd__cache,clear)
+                cmd="kubectl__verify__subcmd__cache__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__cache,help)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__cache,info)
+                cmd="kubectl__verify__subcmd__cache__subcmd__info"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,clear)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,help)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__cache__subcmd__help,info)
+                cmd="kubectl__verify__subcmd__cache__subcmd__help__subcmd__info"
+                ;;
             kubectl__verify__subcmd__help,__complete)
                 cmd="kubectl__verify__subcmd__help__subcmd____complete"
                 ;;
@@ -120,6 +141,9 @@ _kubectl__verify() {
                 ;;
             kubectl__verify__subcmd__help,blob)
                 cmd="kubectl__verify__subcmd__help__subcmd__blob"
+                ;;
+            kubectl__verify__subcmd__help,cache)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache"
                 ;;
             kubectl__verify__subcmd__help,completion)
                 cmd="kubectl__verify__subcmd__help__subcmd__completion"
@@ -169,6 +193,12 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help,version)
                 cmd="kubectl__verify__subcmd__help__subcmd__version"
                 ;;
+            kubectl__verify__subcmd__help__subcmd__cache,clear)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            kubectl__verify__subcmd__help__subcmd__cache,info)
+                cmd="kubectl__verify__subcmd__help__subcmd__cache__subcmd__info"
+                ;;
             kubectl__verify__subcmd__help__subcmd__trust,info)
                 cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__info"
                 ;;
@@ -200,7 +230,7 @@ _kubectl__verify() {
 
     case "${cmd}" in
         kubectl__verify)
-            opts="-v -h -V --color --v --help --version blob image manifests pin release tree pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust completion __complete help"
+            opts="-v -h -V --color --v --help --version blob image manifests pin release tree pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,7 +282,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__all)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +369,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -467,6 +501,140 @@ _kubectl__verify() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kubectl__subcmd__verify__subcmd__cache)
+            opts="-v -h -V --color --v --help --version info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__clear)
+            opts="-v -h -V --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help)
+            opts="info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__cache__subcmd__info)
+            opts="-v -h -V --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kubectl__subcmd__verify__subcmd__completion)
             opts="-v -h -V --color --v --help --version bash zsh fish powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -494,7 +662,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__cronjobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +749,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -628,7 +800,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__daemonsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +887,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -762,7 +938,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__deployments)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,6 +1028,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
                     return 0
@@ -896,7 +1076,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help)
-            opts="blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help"
+            opts="blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,6 +1120,48 @@ _kubectl__verify() {
         kubectl__subcmd__verify__subcmd__help__subcmd__blob)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache)
+            opts="info clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__cache__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1204,7 +1426,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__image)
-            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1465,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1290,7 +1516,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__jobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,6 +1603,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1424,7 +1654,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__manifests)
-            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1475,6 +1705,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1522,7 +1756,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pin)
-            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1576,6 +1810,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --registry-mirror)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1612,7 +1850,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pods)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1702,6 +1940,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
                     return 0
@@ -1746,7 +1988,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__release)
-            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1832,6 +2074,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --registry-mirror)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1868,7 +2114,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__replicasets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2201,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2002,7 +2252,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__statefulsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2092,6 +2342,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
                     return 0
@@ -2136,7 +2390,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__tree)
-            opts="-o -v -h -V --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2175,6 +2429,10 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -59,6 +59,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cronj
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "cache" -d 'Show what the verification cache holds (`info`), or empty it (`clear`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -95,6 +96,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -112,6 +114,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
@@ -126,6 +129,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -144,6 +148,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
@@ -158,6 +163,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -174,6 +180,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l platform -d 'Only this platform\'s images and binaries (repeatable), e.g. linux/amd64; default: every platform the SBOM lists' -r
@@ -199,6 +206,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -214,6 +222,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l key -d 'Require a signature by this public key (PEM: ECDSA P-256/P-384, RSA or Ed25519)' -r -F
@@ -225,6 +234,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -s o -l output -d 'Output format' -r -f -a "tree\t'A tree for people'
 json\t'JSON, schema `AttachmentTree` v1 (see README)'
 yaml\t'The same document as YAML'"
@@ -241,6 +251,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -262,6 +273,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -282,6 +294,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
@@ -304,6 +317,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -324,6 +338,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
@@ -346,6 +361,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -366,6 +382,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
@@ -388,6 +405,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -408,6 +426,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
@@ -430,6 +449,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -450,6 +470,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
@@ -472,6 +493,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -492,6 +514,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
@@ -514,6 +537,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -534,6 +558,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
@@ -556,6 +581,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -576,6 +602,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
@@ -598,6 +625,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -618,6 +646,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
@@ -640,6 +669,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -660,6 +690,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
@@ -682,6 +713,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -702,6 +734,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
@@ -724,6 +757,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -744,6 +778,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
@@ -766,6 +801,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -786,6 +822,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
@@ -808,6 +845,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -828,6 +866,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
@@ -850,6 +889,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -870,6 +910,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
@@ -892,6 +933,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l t
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -912,6 +954,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l i
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
@@ -934,6 +977,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -954,6 +998,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
@@ -976,6 +1021,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -996,6 +1042,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
@@ -1018,6 +1065,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l tru
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1038,6 +1086,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l ins
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
@@ -1060,6 +1109,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1080,6 +1130,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
@@ -1102,6 +1153,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l tr
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1122,6 +1174,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l in
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-ignore-sct -d 'INSECURE: do not require the certificate\'s SCT to verify'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-builtin-policy -d 'Do not hold registry.k8s.io images to the Kubernetes release identity by default'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
@@ -1159,6 +1212,30 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and not __fish_seen_subcommand_from info clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t''
+never\t''"
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand completion" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t''
 never\t''"
@@ -1171,24 +1248,27 @@ never\t''"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s v -l v -d 'Log to stderr, as kubectl\'s -v: 1 a line per reference, 2 each image\'s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "tree" -d 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "blob" -d 'Verify a file\'s Sigstore signature (bundle, .sig + .cert, or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "image" -d 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "manifests" -d 'Verify the signatures of every image in Kubernetes manifests'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "pin" -d 'Pin image references in manifests to digests, rewriting only the image values'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "release" -d 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "tree" -d 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "pods" -d 'Verify the images pods run (the digest each node reports)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "deployments" -d 'Verify the images of deployments\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "statefulsets" -d 'Verify the images of statefulsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "daemonsets" -d 'Verify the images of daemonsets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "replicasets" -d 'Verify the images of replicasets\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "jobs" -d 'Verify the images of jobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "cronjobs" -d 'Verify the images of cronjobs\' pod templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "all" -d 'Verify every pod (running digests) and every workload kind\'s templates'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "version" -d 'Print the version of kubectl verify and of its embedded Sigstore trusted root'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "trust" -d 'Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "cache" -d 'Show what the verification cache holds (`info`), or empty it (`clear`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "__complete" -d 'kubectl\'s plugin completion protocol (called by `kubectl_complete-verify`)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and not __fish_seen_subcommand_from blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "update" -d 'Fetch the current Sigstore trusted root through TUF into the cache; later runs use it instead of the embedded one'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "info" -d 'Print which trusted root verification uses, where it came from and until when TUF vouches for it'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "info" -d 'Print where verification entries live, how many there are, their size and age'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every verification entry (the trusted root `trust update` fetched is kept)'

@@ -79,6 +79,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -102,6 +103,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -124,6 +126,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -149,6 +152,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -171,6 +175,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -189,6 +194,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -226,6 +232,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -242,6 +249,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -260,6 +268,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((tree\:"A tree for people"
 json\:"JSON, schema \`AttachmentTree\` v1 (see README)"
 yaml\:"The same document as YAML"))' \
@@ -280,6 +289,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -310,6 +320,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -337,6 +348,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -368,6 +380,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -395,6 +408,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -426,6 +440,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -453,6 +468,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -484,6 +500,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -511,6 +528,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -542,6 +560,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -569,6 +588,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -600,6 +620,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -627,6 +648,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -658,6 +680,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -685,6 +708,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -716,6 +740,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -743,6 +768,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -774,6 +800,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -801,6 +828,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -832,6 +860,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -859,6 +888,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -890,6 +920,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -917,6 +948,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -948,6 +980,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -975,6 +1008,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1006,6 +1040,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1033,6 +1068,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1064,6 +1100,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1091,6 +1128,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1122,6 +1160,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1149,6 +1188,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1180,6 +1220,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1207,6 +1248,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1238,6 +1280,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1265,6 +1308,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1296,6 +1340,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1323,6 +1368,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1354,6 +1400,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1381,6 +1428,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1412,6 +1460,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1439,6 +1488,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1470,6 +1520,7 @@ _arguments "${_arguments_options[@]}" : \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
+'--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1497,6 +1548,7 @@ never\:""))' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
+'--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1586,6 +1638,85 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(cache)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify__subcmd__cache_commands" \
+"*::: :->cache" \
+&& ret=0
+
+    case $state in
+    (cache)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-cache-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__cache__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-cache-help-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clear)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1725,6 +1856,30 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(cache)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help__subcmd__cache_commands" \
+"*::: :->cache" \
+&& ret=0
+
+    case $state in
+    (cache)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-cache-command-$line[1]:"
+        case $line[1] in
+            (info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clear)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completion)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1778,6 +1933,7 @@ _kubectl-verify_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
+'cache:Show what the verification cache holds (\`info\`), or empty it (\`clear\`)' \
 'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1798,6 +1954,49 @@ _kubectl-verify__subcmd__all_commands() {
 _kubectl-verify__subcmd__blob_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache_commands] )) ||
+_kubectl-verify__subcmd__cache_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify cache commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify cache help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__help__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__help__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache help info commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__cache__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__cache__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify cache info commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__completion_commands] )) ||
 _kubectl-verify__subcmd__completion_commands() {
@@ -1838,6 +2037,7 @@ _kubectl-verify__subcmd__help_commands() {
 'all:Verify every pod (running digests) and every workload kind'\''s templates' \
 'version:Print the version of kubectl verify and of its embedded Sigstore trusted root' \
 'trust:Refresh the Sigstore trusted root through TUF (\`update\`), or show which one is used (\`info\`)' \
+'cache:Show what the verification cache holds (\`info\`), or empty it (\`clear\`)' \
 'completion:Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify' \
 '__complete:kubectl'\''s plugin completion protocol (called by \`kubectl_complete-verify\`)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1858,6 +2058,24 @@ _kubectl-verify__subcmd__help__subcmd__all_commands() {
 _kubectl-verify__subcmd__help__subcmd__blob_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help blob commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache_commands() {
+    local commands; commands=(
+'info:Print where verification entries live, how many there are, their size and age' \
+'clear:Remove every verification entry (the trusted root \`trust update\` fetched is kept)' \
+    )
+    _describe -t commands 'kubectl-verify help cache commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache__subcmd__clear_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache__subcmd__clear_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help cache clear commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__cache__subcmd__info_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__cache__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help cache info commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__completion_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__completion_commands() {

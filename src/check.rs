@@ -11,13 +11,16 @@
 //!    none does), never replaced by what the tag points to now;
 //! 2. verifies each distinct (repository, digest) once per credential (uses whose pull
 //!    secrets do not cover a registry share the local credentials), through
-//!    [`evidence::verify_images`];
+//!    [`evidence::verify_images`], through the verification cache ([`crate::cache`]) when the
+//!    run has one: a digest whose `verified` judgement is cached under the same key is not
+//!    verified again (a tag still costs its resolve), and every fresh `verified` is stored;
 //! 3. builds one report entry per (reference, digest, verdict) with every use of it, and
 //!    decides whether the entry fails the run (the enforcement rule).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::cache::{self, Cache, Lookup};
 use crate::evidence::{self, ImageOutcome, Progress, VerifyPlan};
 use crate::reference::{Digest, ImageRef};
 use crate::registry::{Keychain, Registry};
@@ -74,7 +77,13 @@ pub struct Settings {
     pub allow_unmatched: bool,
     /// `--drift`: also say when a running digest is not what its tag resolves to now.
     pub drift: bool,
+    /// The verification cache; `None` with `--no-cache` or `--cache-ttl 0`.
+    pub cache: Option<Cache>,
 }
+
+/// When each reference's `verified` came from the cache: the entry's write time, by the
+/// reference's spelling.
+type FromCache = HashMap<String, jiff::Timestamp>;
 
 /// What a report entry stands for: (spec reference, digest or why there is none, verdict).
 type EntryKey = (String, String, VerdictCode);
@@ -128,14 +137,18 @@ pub async fn check(
     }
     let group_outcomes =
         futures::future::join_all(groups.into_iter().map(|(id, (reg, refs))| async move {
-            let outcomes = evidence::verify_images(&reg, &refs, &settings.plan, progress).await;
+            let outcomes = verify(&reg, &refs, settings, progress).await;
             (id, reg, outcomes)
         }))
         .await;
     let mut outcomes: HashMap<(Option<String>, String), ImageOutcome> = HashMap::new();
-    for (id, _, list) in group_outcomes {
+    let mut from_cache: HashMap<(Option<String>, String), jiff::Timestamp> = HashMap::new();
+    for (id, _, (list, cached)) in group_outcomes {
         for o in list {
             outcomes.insert((id.clone(), o.reference.original().to_owned()), o);
+        }
+        for (r, t) in cached {
+            from_cache.insert((id.clone(), r), t);
         }
     }
 
@@ -146,10 +159,13 @@ pub async fn check(
     // Each entry with the pull-secret credentials of its first use, for `--drift`'s lookups.
     let mut entries: HashMap<EntryKey, (ImageEntry, Option<Arc<Keychain>>)> = HashMap::new();
     for (u, target) in targets {
+        let mut cached = false;
         let (key, outcome) = match target {
             Ok(t) => {
                 let id = registry.with_keychain(u.keychain.clone()).credential_id(&t);
-                let outcome = outcomes.get(&(id, t.original().to_owned())).cloned();
+                let at = (id, t.original().to_owned());
+                cached = from_cache.contains_key(&at);
+                let outcome = outcomes.get(&at).cloned();
                 let outcome = outcome.unwrap_or_else(|| ImageOutcome {
                     reference: t.clone(),
                     digest: t.digest().cloned(),
@@ -185,10 +201,9 @@ pub async fn check(
         };
         let (entry, _) = entries.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
-            (
-                entry(u.image.original(), outcome, settings.allow_unmatched),
-                u.keychain.clone(),
-            )
+            let mut e = entry(u.image.original(), outcome, settings.allow_unmatched);
+            e.cached = cached;
+            (e, u.keychain.clone())
         });
         // Duplicates are dropped after sorting (below): `contains` here is quadratic in uses.
         if let Some(s) = u.source {
@@ -205,6 +220,139 @@ pub async fn check(
         e.sources.dedup();
     }
     out
+}
+
+/// [`evidence::verify_images`] through the verification cache: each reference's digest (a tag
+/// is resolved; the registry remembers it, so verifying a miss costs no second request) is
+/// looked up, hits are reported from their entries, the misses verified, and every fresh
+/// `verified` stored. Outcomes in the order given (duplicates by spelling removed), and which
+/// of them came from the cache.
+async fn verify(
+    registry: &Registry,
+    refs: &[ImageRef],
+    settings: &Settings,
+    progress: Option<&dyn Progress>,
+) -> (Vec<ImageOutcome>, FromCache) {
+    use futures::StreamExt as _;
+    let plan = &settings.plan;
+    let Some(cache) = &settings.cache else {
+        let outcomes = evidence::verify_images(registry, refs, plan, progress).await;
+        return (outcomes, FromCache::new());
+    };
+    let mut seen = std::collections::HashSet::new();
+    let refs: Vec<&ImageRef> = refs
+        .iter()
+        .filter(|r| seen.insert(r.original().to_owned()))
+        .collect();
+    let digests: Vec<Option<Digest>> = futures::stream::iter(
+        refs.iter()
+            .map(|r| async move { registry.resolve(r).await.ok() }),
+    )
+    .buffered(plan.concurrency.max(1))
+    .collect()
+    .await;
+    let lookup = |r: &ImageRef| registry.lookup_reference(r);
+    let key = |r: &ImageRef, digest: &Digest| {
+        let credential = registry.credential_id(r);
+        let access = cache::Access {
+            lookup: &lookup,
+            credential: credential.as_deref(),
+        };
+        cache::key(plan, r, digest, &access)
+    };
+    let now = jiff::Timestamp::now();
+    let mut hits: HashMap<String, ImageOutcome> = HashMap::new();
+    let mut from_cache = FromCache::new();
+    let mut misses: Vec<ImageRef> = Vec::new();
+    for (r, digest) in refs.iter().zip(digests) {
+        let Some(digest) = digest else {
+            misses.push((*r).clone());
+            continue;
+        };
+        match cache.lookup(&key(r, &digest), &digest, now) {
+            Lookup::Hit(hit) => {
+                crate::report::log(2, || {
+                    let resolved = if r.digest().is_none() {
+                        format!("resolved to {digest}; ")
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{}: {resolved}verified from the cache (entry written {}, {})",
+                        r.original(),
+                        crate::tuf::rfc3339_seconds(hit.written),
+                        hit.path.display()
+                    )
+                });
+                from_cache.insert(r.original().to_owned(), hit.written);
+                hits.insert(
+                    r.original().to_owned(),
+                    ImageOutcome {
+                        reference: (*r).clone(),
+                        digest: Some(digest),
+                        judgement: hit.judgement,
+                        verified_by: hit.verified_by,
+                    },
+                );
+            }
+            miss => {
+                crate::report::log(2, || match miss {
+                    Lookup::Expired { written } => format!(
+                        "{}: the cache entry written {} is older than --cache-ttl",
+                        r.original(),
+                        crate::tuf::rfc3339_seconds(written)
+                    ),
+                    Lookup::Foreign => format!(
+                        "{}: the cache entry is another version's; verifying",
+                        r.original()
+                    ),
+                    _ => format!("{}: not in the cache", r.original()),
+                });
+                if let Lookup::Unusable { path, why } = &miss {
+                    crate::report::warn(&format!(
+                        "ignoring the verification cache entry {} ({why}); verifying {} again",
+                        path.display(),
+                        r.original()
+                    ));
+                }
+                misses.push((*r).clone());
+            }
+        }
+    }
+    let fresh = evidence::verify_images(registry, &misses, plan, progress).await;
+    let now = jiff::Timestamp::now();
+    for o in &fresh {
+        let Some(digest) = &o.digest else { continue };
+        let key = key(&o.reference, digest);
+        let stored = cache.store(
+            &key,
+            &o.reference,
+            digest,
+            &o.judgement,
+            &o.verified_by,
+            now,
+        );
+        if let Err(e) = stored
+            && cache.first_failure()
+        {
+            crate::report::warn(&format!(
+                "the verification cache is not updated ({:#}); --no-cache turns it off",
+                anyhow::Error::from(e)
+            ));
+        }
+    }
+    let mut fresh: HashMap<String, ImageOutcome> = fresh
+        .into_iter()
+        .map(|o| (o.reference.original().to_owned(), o))
+        .collect();
+    let outcomes = refs
+        .iter()
+        .filter_map(|r| {
+            hits.remove(r.original())
+                .or_else(|| fresh.remove(r.original()))
+        })
+        .collect();
+    (outcomes, from_cache)
 }
 
 /// At most ~200 bytes of text a server or file controls.
@@ -377,6 +525,7 @@ pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEn
         }),
         current_digest: None,
         sources: Vec::new(),
+        cached: false,
     }
 }
 
@@ -406,7 +555,7 @@ pub async fn verified_digests(
     settings: &Settings,
     refs: &[ImageRef],
 ) -> PinDigests {
-    let outcomes = evidence::verify_images(registry, refs, &settings.plan, None).await;
+    let (outcomes, _) = verify(registry, refs, settings, None).await;
     let mut out = PinDigests::default();
     for o in outcomes {
         let key = o.reference.canonical();

@@ -20,6 +20,8 @@
 //!   │            `trust update` fetched and verified through TUF, or the embedded one)
 //!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
 //!   ├─ check     image uses → report entries: the one path every verifying command takes
+//!   ├─ cache     `verified` judgements kept on disk (keyed by everything that decided them),
+//!   │            consulted by `check` so repeated audits skip the signature requests
 //!   ├─ pin       a plan of byte patches over the original file, spliced and written atomically
 //!   ├─ release/  `kubectl verify release`: the SPDX tag-value SBOM parser, https-only bounded
 //!   │            downloads from dl.k8s.io, binaries judged against .sig/.cert, .sha256 and
@@ -30,6 +32,7 @@
 //! Fetching evidence (registry, evidence, remote) is kept apart from judging it (verify): the
 //! judgement is a pure function over bytes that tests can drive without a server.
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod cluster;

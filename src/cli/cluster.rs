@@ -284,6 +284,7 @@ async fn run_workloads(
         plan: prepare(&args.verify.trust, &keys)?,
         allow_unmatched: args.verify.trust.allow_unmatched,
         drift: args.drift,
+        cache: super::common::verification_cache(&args.verify.trust),
     };
     let registry =
         Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;

@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
+use crate::cache::Cache;
 use crate::check::{self, ImageUse, Settings};
 use crate::cluster::{Connection, KubeOptions};
 use crate::evidence::VerifyPlan;
@@ -370,6 +371,64 @@ pub struct TrustArgs {
     /// How many images are verified at once.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+    /// Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at
+    /// most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and
+    /// flags that applied, the trusted root and this version.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_cache_ttl)]
+    pub cache_ttl: Duration,
+    /// Neither read nor write the verification cache (as --cache-ttl 0).
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// `--cache-ttl`: `0` (in any unit) turns the cache off, else a [`parse_duration`].
+pub fn parse_cache_ttl(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let zero = t.parse::<f64>().is_ok_and(|n| n == 0.0)
+        || humantime::parse_duration(t).is_ok_and(|d| d.is_zero());
+    if zero {
+        return Ok(Duration::ZERO);
+    }
+    parse_duration(s)
+}
+
+/// A duration as flags spell it: `24h`, `90m`, else humantime's form.
+pub fn short_duration(d: Duration) -> String {
+    let s = d.as_secs();
+    if d.subsec_nanos() == 0 && s > 0 && s.is_multiple_of(3600) {
+        format!("{}h", s / 3600)
+    } else if d.subsec_nanos() == 0 && s > 0 && s.is_multiple_of(60) {
+        format!("{}m", s / 60)
+    } else {
+        humantime::format_duration(d).to_string()
+    }
+}
+
+/// The verification cache a run uses: `None` with `--no-cache`, `--cache-ttl 0`, or when there
+/// is no cache directory (no `KUBECTL_VERIFY_CACHE_DIR` and no platform cache directory).
+pub fn verification_cache(args: &TrustArgs) -> Option<Cache> {
+    if args.no_cache || args.cache_ttl.is_zero() {
+        crate::report::log(1, || "the verification cache is off".to_owned());
+        return None;
+    }
+    let Some(dir) = crate::tuf::cache_dir() else {
+        crate::report::log(1, || {
+            format!(
+                "no verification cache: no cache directory (set {})",
+                crate::tuf::CACHE_DIR_ENV
+            )
+        });
+        return None;
+    };
+    let cache = Cache::new(&dir, args.cache_ttl);
+    crate::report::log(1, || {
+        format!(
+            "verification cache {} (entries used for {})",
+            cache.dir().display(),
+            short_duration(args.cache_ttl)
+        )
+    });
+    Some(cache)
 }
 
 /// [`TrustArgs`], how to report, and how to reach registries: `image` and `manifests`.
@@ -457,6 +516,7 @@ pub async fn verify_uses(
         plan: prepare(&args.trust, &keys)?,
         allow_unmatched: args.trust.allow_unmatched,
         drift,
+        cache: verification_cache(&args.trust),
     };
     let registry =
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
@@ -536,6 +596,7 @@ pub async fn verified_digests(
         plan: prepare(args, &keys)?,
         allow_unmatched: args.allow_unmatched,
         drift: false,
+        cache: verification_cache(args),
     };
     let registry = Registry::new(options).context("setting up the registry client")?;
     let digests = check::verified_digests(&registry, &settings, refs).await;
@@ -600,6 +661,22 @@ pub async fn k8s_keys(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--cache-ttl 0` (in any unit) turns the cache off, where every other duration flag
+    /// refuses 0; anything else is a duration flag's duration.
+    #[test]
+    fn cache_ttl_zero_is_off() {
+        for zero in ["0", "0s", "0m", "0.0", " 0 "] {
+            assert_eq!(parse_cache_ttl(zero), Ok(Duration::ZERO), "{zero}");
+        }
+        assert_eq!(parse_cache_ttl("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse_cache_ttl("24h"), Ok(MAX_DURATION));
+        assert!(parse_cache_ttl("25h").is_err());
+        assert!(parse_cache_ttl("-1s").is_err());
+        assert!(parse_cache_ttl("soon").is_err());
+        assert_eq!(short_duration(Duration::from_secs(24 * 3600)), "24h");
+        assert_eq!(short_duration(Duration::from_secs(90 * 60)), "90m");
+    }
 
     /// Issue 8: `--timeout 18446744073709551615s` panicked in `Duration::from_secs_f64`
     /// (exit 101); durations are bounded by [`MAX_DURATION`] with a usage error.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod blob;
+pub mod cache;
 pub mod cluster;
 pub mod common;
 pub mod completion;
@@ -79,6 +80,9 @@ pub enum Command {
     Version,
     /// Refresh the Sigstore trusted root through TUF (`update`), or show which one is used (`info`).
     Trust(trust::TrustArgs),
+    /// Show what the verification cache holds (`info`), or empty it (`clear`).
+    #[command(after_help = cache::CACHE_HELP)]
+    Cache(cache::CacheArgs),
     /// Print a shell completion script (bash, zsh, fish or powershell) for kubectl-verify.
     Completion(completion::CompletionArgs),
     /// kubectl's plugin completion protocol (called by `kubectl_complete-verify`).
@@ -171,6 +175,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Clean)
         }
         Command::Trust(args) => trust::run(args).await,
+        Command::Cache(args) => cache::run(&args),
         Command::Completion(args) => completion::run_script(&args),
         Command::Complete(args) => completion::run_complete(&args),
     }

@@ -257,6 +257,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         plan: common::prepare(&args.trust, &keys)?,
         allow_unmatched: args.trust.allow_unmatched,
         drift: false,
+        cache: common::verification_cache(&args.trust),
     };
     let registry =
         Registry::new(args.registry.resolve()?).context("setting up the registry client")?;

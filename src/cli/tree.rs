@@ -164,6 +164,7 @@ async fn build(args: &TreeArgs, images: &[ImageRef]) -> anyhow::Result<TreeRepor
             plan,
             allow_unmatched: args.trust.allow_unmatched,
             drift: false,
+            cache: super::common::verification_cache(&args.trust),
         };
         let uses = images.iter().cloned().map(ImageUse::argument).collect();
         let progress = match args.output {

@@ -29,6 +29,9 @@
 //!   rekor            {logIndex, integratedTime (RFC 3339 UTC)}
 //!   currentDigest    --drift only: what the tag resolves to now, when the node runs another
 //!                    digest (and the tag's index does not list it)
+//!   cached           true when the verdict (`verified`) came from the verification cache
+//!                    (signer, format and rekor are those of the verification that wrote
+//!                    the entry); left out otherwise
 //!   sources[]        every use of the image, one of:
 //!                    {file, line, column} where a manifest names it (manifests, pin);
 //!                    {context, namespace, kind, name, container, imageID, status} a
@@ -166,6 +169,10 @@ pub struct ImageEntry {
     pub current_digest: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<UseSource>,
+    /// The verdict (always `verified`) came from the verification cache, with the facts of
+    /// the verification that wrote the entry. Left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cached: bool,
 }
 
 impl ImageEntry {
@@ -477,6 +484,13 @@ pub fn render_table_with(
                     format!("{detail}; {note}")
                 };
             }
+            if e.cached {
+                detail = if detail.is_empty() {
+                    "from the cache".to_owned()
+                } else {
+                    format!("{detail}; from the cache")
+                };
+            }
             if detail.is_empty() {
                 "-".clone_into(&mut detail);
             }
@@ -660,6 +674,7 @@ mod tests {
             rekor: None,
             current_digest: None,
             sources: Vec::new(),
+            cached: false,
         }
     }
 

@@ -2,6 +2,7 @@
 //! and errors go to stderr. Colour goes through owo-colors and follows `--color` / `NO_COLOR`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cache;
 pub mod images;
 pub mod pin;
 pub mod progress;

@@ -62,6 +62,8 @@ pub struct Trust {
     root: TrustedRoot,
     verifier: Verifier,
     origin: String,
+    /// `sha256:<hex>` of the root's JSON bytes: what the verification cache keys on.
+    digest: String,
 }
 
 impl std::fmt::Debug for Trust {
@@ -103,6 +105,10 @@ impl Trust {
             root,
             verifier,
             origin: origin.to_owned(),
+            digest: format!(
+                "sha256:{}",
+                sigstore_verify::crypto::sha256(json.as_bytes()).to_hex()
+            ),
         })
     }
 
@@ -114,6 +120,12 @@ impl Trust {
     /// The library verifier prepared from this root.
     pub fn verifier(&self) -> &Verifier {
         &self.verifier
+    }
+
+    /// `sha256:<hex>` of the root's JSON as read: two runs with the same digest trust the
+    /// same root (the verification cache keys its entries on it).
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// Where this root came from (a path, or [`EMBEDDED_ROOT`]).

@@ -2,6 +2,7 @@
 //! built binary against real servers the harness starts on 127.0.0.1.
 
 mod blob;
+mod cache;
 mod cluster;
 mod cluster_access;
 mod cluster_bench;

@@ -105,6 +105,20 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify cache info",
+        How::Run {
+            files: &[],
+            exit: 0,
+        },
+    ),
+    (
+        "kubectl verify cache clear",
+        How::Run {
+            files: &[],
+            exit: 0,
+        },
+    ),
+    (
         "kubectl verify pin deploy.yaml",
         How::Twin {
             needs: "a registry (nginx:1.27 is on Docker Hub)",
