@@ -4,6 +4,7 @@
 //! Verdicts are data: every outcome that is not `verified` carries a stable kebab-case code
 //! users script against, and one line saying why.
 
+pub mod attest;
 pub mod blob;
 pub mod image;
 pub mod legacy;
