@@ -395,7 +395,11 @@ fn judge_required_attestation(
             if !required.conditions.is_empty() {
                 let n = required.conditions.len();
                 let note = format!("{n} condition{} held", if n == 1 { "" } else { "s" });
-                verdict.detail = join_detail(&note, &verdict.detail);
+                verdict.detail = if verdict.detail.is_empty() {
+                    note
+                } else {
+                    format!("{note}; {}", verdict.detail)
+                };
             }
             return (
                 check(named, required, verdict.clone(), att.format()),
@@ -432,6 +436,15 @@ fn judge_required_attestation(
         verdict,
         None,
     )
+}
+
+/// `what: detail`, or `what` alone.
+fn labelled(what: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what}: {detail}")
+    }
 }
 
 /// `slsa (slsaprovenance1)`, or just `slsaprovenance1` when that is its name.
@@ -498,10 +511,7 @@ fn judge_attestation_authority(
             if checks.len() > 1 {
                 v.detail = checks
                     .iter()
-                    .map(|c| {
-                        join_detail(&format!("attestation {} verified", label(c)), &c.detail)
-                            .replacen("; ", ": ", 1)
-                    })
+                    .map(|c| labelled(&format!("attestation {} verified", label(c)), &c.detail))
                     .collect::<Vec<_>>()
                     .join("; ");
             }
@@ -763,6 +773,17 @@ pub fn judge_requirement(
             if best_failure.as_ref().is_none_or(|(bw, _)| w < *bw) {
                 best_failure = Some((w, j));
             }
+        }
+        // No signature at all, next to an authority satisfied by its attestations: what this
+        // one lacks is a signature (else it reads as if some signature named someone else).
+        if ordered.is_empty() && best_failure.is_none() {
+            best_failure = Some((
+                rank(VerdictCode::Unsigned),
+                Judgement::new(Verdict::new(
+                    VerdictCode::Unsigned,
+                    "no signature found (no referrer bundle, no .sig tag)",
+                )),
+            ));
         }
         first_ok.push(ok);
         satisfied_by.push(by);

@@ -792,6 +792,15 @@ impl ReferrersProxy {
         );
     }
 
+    /// Answers the referrers of `digest` in `repo` with `index` as it is (annotations and
+    /// artifact types of the caller's choosing).
+    pub fn set_referrers_index(&self, repo: &str, digest: &str, index: &str) {
+        self.indexes
+            .lock()
+            .unwrap()
+            .insert(format!("/v2/{repo}/referrers/{digest}"), index.to_owned());
+    }
+
     /// From now on, answer every referrers request with 429 (`Retry-After: 0`).
     pub fn throttle(&self) {
         self.indexes
