@@ -246,7 +246,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__all)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +321,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -488,7 +496,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__cronjobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,6 +571,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -622,7 +638,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__daemonsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +713,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -756,7 +780,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__deployments)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,6 +855,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1184,7 +1216,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__image)
-            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1211,6 +1243,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1270,7 +1310,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__jobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,6 +1385,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1404,7 +1452,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__manifests)
-            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,6 +1491,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1502,7 +1558,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pin)
-            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1541,6 +1597,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1592,7 +1656,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pods)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,6 +1734,14 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1726,7 +1798,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__release)
-            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,6 +1872,14 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1848,7 +1928,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__replicasets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1923,6 +2003,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1982,7 +2070,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__statefulsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,6 +2145,14 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --trusted-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

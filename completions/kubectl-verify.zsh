@@ -76,6 +76,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -100,6 +102,7 @@ never\:""))' \
 '--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -121,6 +124,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -147,6 +152,7 @@ never\:""))' \
 '--recursive[Look into subdirectories for .yaml, .yml and .json files]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -168,6 +174,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -187,6 +195,7 @@ never\:""))' \
 '--verify[Pin only references whose signature verifies (identity flags, --key, --policy and the built-in policy, as for \`kubectl verify image\`), writing exactly the digest that verified; the others are reported and their files left unchanged]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -223,6 +232,8 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -240,6 +251,7 @@ never\:""))' \
 '--no-headers[Leave out the table'\''s header line and summary line (as kubectl'\''s --no-headers)]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -269,6 +281,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -297,6 +311,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -327,6 +342,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -355,6 +372,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -385,6 +403,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -413,6 +433,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -443,6 +464,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -471,6 +494,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -501,6 +525,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -529,6 +555,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -559,6 +586,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -587,6 +616,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -617,6 +647,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -645,6 +677,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -675,6 +708,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -703,6 +738,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -733,6 +769,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -761,6 +799,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -791,6 +830,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -819,6 +860,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -849,6 +891,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -877,6 +921,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -907,6 +952,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -935,6 +982,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -965,6 +1013,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -993,6 +1043,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1023,6 +1074,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1051,6 +1104,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1081,6 +1135,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1109,6 +1165,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1139,6 +1196,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1167,6 +1226,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1197,6 +1257,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1225,6 +1287,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1255,6 +1318,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1283,6 +1348,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1313,6 +1379,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1341,6 +1409,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1371,6 +1440,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1399,6 +1470,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
@@ -1429,6 +1501,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key)--certificate-oidc-issuer=[The OIDC issuer the certificate must name exactly, e.g. https\://accounts.google.com]:URL:_default' \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
+'*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[How many images are verified at once]:N:_default' \
@@ -1457,6 +1531,7 @@ never\:""))' \
 '(--context)--all-contexts[Every context of the kubeconfig, one after the other; a cluster that fails is an error line (exit 2) and the others still run]' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
+'--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \

@@ -11,6 +11,13 @@
 //! 2. only when no bundle verified: the legacy cosign tag `sha256-<hex of D>.sig` and its
 //!    simple-signing layers.
 //!
+//! When a policy asks for attestations (an authority with `attestations`, or
+//! `--attestation-type`), they are looked for the same way: bundles among the same referrers
+//! (the listing is fetched once per digest and shared), then the legacy tag
+//! `sha256-<hex>.att` and its DSSE envelope layers; only the predicate types asked for are
+//! fetched when the registry annotates them. The image signature is then looked for only when
+//! some authority has no `attestations` (`--require-signature`, a second authority).
+//!
 //! A reference given by digest is never re-resolved, and no image layer is ever pulled: only
 //! signature artifacts are fetched. When an image index carries no signature, its platform
 //! manifests are checked instead (and for `repo:tag@child`, the index the tag names), and the
@@ -555,7 +562,7 @@ struct Fetcher<'a> {
     /// Some request failed in a way that says the registry as a whole is not answering.
     registry_down: bool,
     /// The referrers index of the digest, once looked up ([`referrers_index`]).
-    referrers: Option<Option<Arc<[u8]>>>,
+    referrers: Looked,
 }
 
 impl<'a> Fetcher<'a> {
@@ -565,7 +572,7 @@ impl<'a> Fetcher<'a> {
             repo,
             blobs: HashMap::new(),
             registry_down: false,
-            referrers: None,
+            referrers: Looked::NotYet,
         }
     }
 
@@ -796,12 +803,18 @@ async fn referrers_index(
     digest: &Digest,
     gaps: &mut Vec<Verdict>,
 ) -> Option<Arc<[u8]>> {
-    if let Some(known) = &fetch.referrers {
+    if let Looked::Done(known) = &fetch.referrers {
         return known.clone();
     }
     let found = lookup_referrers(fetch, digest, gaps).await.map(Arc::from);
-    fetch.referrers = Some(found.clone());
+    fetch.referrers = Looked::Done(found.clone());
     found
+}
+
+/// Whether the referrers index was looked up, and what was found (`None`: nothing).
+enum Looked {
+    NotYet,
+    Done(Option<Arc<[u8]>>),
 }
 
 async fn lookup_referrers(

@@ -707,6 +707,54 @@ mod tests {
         ImageRef::parse(s).unwrap()
     }
 
+    /// Issue 12: an authority's `attestations:` (policy-controller's shape) with CEL
+    /// conditions; mistakes are errors at their position.
+    #[test]
+    fn authorities_take_attestations() {
+        let base = "policies:\n- images: [\"**\"]\n  authorities:\n  - keyless:\n      identities: [{subject: a@b.c, issuer: https://i}]\n    attestations:\n";
+        let p = parse(
+            &format!(
+                "{base}    - predicateType: slsaprovenance1\n      conditions:\n      - predicate.x == 1\n      - expression: size(subject) > 0\n    - name: sbom\n      predicateType: https://spdx.dev/Document\n"
+            ),
+            "p.yaml",
+            Path::new("."),
+        )
+        .unwrap();
+        let a = &p[0].requirement.authorities[0].attestations;
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].name, "slsaprovenance1");
+        assert_eq!(a[0].predicate_type, "https://slsa.dev/provenance/v1");
+        assert_eq!(a[0].conditions.len(), 2);
+        assert_eq!(a[1].name, "sbom");
+        // (attestations text, error text)
+        let table: &[(&str, &str)] = &[
+            (
+                "    - predicateType: slsa\n",
+                "p.yaml:7:22: unknown attestation type \"slsa\"",
+            ),
+            ("    - name: x\n", "needs `predicateType:`"),
+            (
+                "    - predicateType: spdx\n      conditions: [\"predicate.(\"]\n",
+                "p.yaml:8:20: condition \"predicate.(\"",
+            ),
+            (
+                "    - predicateType: spdx\n      conditions: [\"foo == 1\"]\n",
+                "names \"foo\"",
+            ),
+            (
+                "    - predicateType: spdx\n      policy: {}\n",
+                "unknown key \"policy\"",
+            ),
+            ("      []\n", "`attestations` is empty"),
+        ];
+        for (text, want) in table {
+            let e = parse(&format!("{base}{text}"), "p.yaml", Path::new("."))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(want), "{text}: {e}");
+        }
+    }
+
     #[test]
     fn glob_table() {
         let cases: &[(&str, &str, bool)] = &[
