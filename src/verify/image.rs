@@ -491,8 +491,7 @@ fn judge_attestation_authority(
     for required in &named.attestations {
         let (c, mut verdict, used) =
             judge_required_attestation(digest, atts, named, required, options, trust);
-        verdict.detail =
-            join_detail(&format!("attestation {}", label(&c)), &c.detail).replacen("; ", ": ", 1);
+        verdict.detail = labelled(&format!("attestation {}", label(&c)), &c.detail);
         if c.result.is_verified() {
             if first.is_none() {
                 first = Some((verdict, c.format, used));

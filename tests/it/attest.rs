@@ -663,6 +663,7 @@ fn real_cosign_attestation_verifies_under_the_embedded_root() {
     );
     assert_eq!(e["format"], "bundle");
     assert_eq!(e["rekor"]["logIndex"], 175_508_996);
+    assert_eq!(e["detail"], "attestation custom: 1 condition held");
     let check = &e["attestations"][0];
     assert_eq!(check["signer"]["identity"], "cody@soyland.com");
     assert_eq!(
@@ -670,6 +671,12 @@ fn real_cosign_attestation_verifies_under_the_embedded_root() {
         "https://cosign.sigstore.dev/attestation/v1"
     );
 
+    let (code, json, _) = run("cody@soyland.com", &[]);
+    assert_eq!(
+        json["images"][0]["detail"], "attestation custom",
+        "{json:#}"
+    );
+    assert_eq!(code, 0);
     let (code, json, _) = run("someone@else.example", &[]);
     assert_eq!(
         (code, json["images"][0]["verdict"].as_str()),
