@@ -136,7 +136,15 @@ struct RequirementKey<'a> {
     name: &'a str,
     count: usize,
     mode: ModeRec,
-    authorities: Vec<(&'a str, AuthorityKey<'a>)>,
+    authorities: Vec<(&'a str, AuthorityKey<'a>, Vec<AttestationKey<'a>>)>,
+}
+
+/// An attestation an authority must have signed: its type and its conditions' text.
+#[derive(Debug, Serialize)]
+struct AttestationKey<'a> {
+    name: &'a str,
+    predicate_type: &'a str,
+    conditions: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -183,7 +191,16 @@ fn requirement_key(r: &Requirement) -> RequirementKey<'_> {
                         AuthorityKey::Key(k.algorithm(), hex::encode(k.der().as_bytes()))
                     }
                 };
-                (a.name.as_str(), key)
+                let attestations = a
+                    .attestations
+                    .iter()
+                    .map(|t| AttestationKey {
+                        name: &t.name,
+                        predicate_type: &t.predicate_type,
+                        conditions: t.conditions.iter().map(crate::verify::attest::Condition::as_str).collect(),
+                    })
+                    .collect();
+                (a.name.as_str(), key, attestations)
             })
             .collect(),
     }
@@ -301,7 +318,9 @@ struct Facts {
 impl Facts {
     /// The facts of a judgement; `None` unless it is `verified`.
     fn of(j: &Judgement, verified_by: &[VerifiedBy]) -> Option<Self> {
-        if !j.is_verified() {
+        // Attestation results (each with its conditions' outcome) are not stored: such a
+        // judgement is verified afresh each run rather than reported from a partial record.
+        if !j.is_verified() || !j.attestations.is_empty() {
             return None;
         }
         Some(Self {
@@ -375,6 +394,7 @@ impl Facts {
                 ModeRec::Enforce => Mode::Enforce,
                 ModeRec::Warn => Mode::Warn,
             },
+            attestations: Vec::new(),
         };
         Ok((judgement, verified_by))
     }
@@ -802,6 +822,7 @@ mod tests {
             format: Some(Format::Bundle),
             policy: Some("flags".to_owned()),
             mode: Mode::Enforce,
+            attestations: Vec::new(),
         };
         let by = vec![VerifiedBy {
             digest: Digest::parse(D).expect("digest"),
@@ -856,6 +877,22 @@ mod tests {
             credential: Some("secret-a"),
         };
         keys.push(key(&plan("a@example.com"), &image, &digest, &access));
+        // An attestation asked of the authority, and a different condition on it.
+        for condition in ["predicate.a == 1", "predicate.a == 2"] {
+            let mut p = plan("a@example.com");
+            if let Some(flags) = p.policies.flags.as_mut() {
+                flags.authorities[0].attestations.push(
+                    crate::verify::attest::AttestationRequirement {
+                        name: "slsaprovenance1".to_owned(),
+                        predicate_type: "https://slsa.dev/provenance/v1".to_owned(),
+                        conditions: vec![
+                            crate::verify::attest::Condition::new(condition).expect("cel"),
+                        ],
+                    },
+                );
+            }
+            keys.push(key(&p, &image, &digest, &LOCAL));
+        }
         let mut distinct = keys.clone();
         distinct.sort_by(|a, b| a.0.cmp(&b.0));
         distinct.dedup();

@@ -489,12 +489,7 @@ async fn drift(
 }
 
 fn judgement_of(verdict: Verdict) -> Judgement {
-    Judgement {
-        verdict,
-        format: None,
-        policy: None,
-        mode: Mode::Enforce,
-    }
+    Judgement::new(verdict)
 }
 
 /// The report entry for an outcome, with the enforcement rule: a verdict fails the run unless
@@ -523,6 +518,7 @@ pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEn
             log_index: t.log_index,
             integrated_time: rfc3339(t.integrated_time),
         }),
+        attestations: j.attestations,
         current_digest: None,
         sources: Vec::new(),
         cached: false,

@@ -11,6 +11,13 @@
 //! 2. only when no bundle verified: the legacy cosign tag `sha256-<hex of D>.sig` and its
 //!    simple-signing layers.
 //!
+//! When a policy asks for attestations (an authority with `attestations`, or
+//! `--attestation-type`), they are looked for the same way: bundles among the same referrers
+//! (the listing is fetched once per digest and shared), then the legacy tag
+//! `sha256-<hex>.att` and its DSSE envelope layers; only the predicate types asked for are
+//! fetched when the registry annotates them. The image signature is then looked for only when
+//! some authority has no `attestations` (`--require-signature`, a second authority).
+//!
 //! A reference given by digest is never re-resolved, and no image layer is ever pulled: only
 //! signature artifacts are fetched. When an image index carries no signature, its platform
 //! manifests are checked instead (and for `repo:tag@child`, the index the tag names), and the
@@ -45,9 +52,9 @@ use serde::Deserialize;
 
 use crate::reference::{Digest, ImageRef};
 use crate::registry::{Registry, RegistryError};
-use crate::verify::image::{self, Evidence, Judgement};
+use crate::verify::image::{self, Attestation, Evidence, Judgement};
 use crate::verify::legacy;
-use crate::verify::policy::PolicySet;
+use crate::verify::policy::{PolicySet, Requirement};
 use crate::verify::sigstore::Options;
 use crate::verify::trust::Trust;
 use crate::verify::{Verdict, VerdictCode};
@@ -256,12 +263,7 @@ pub async fn verify_images(
 }
 
 fn judgement_of(verdict: Verdict) -> Judgement {
-    Judgement {
-        verdict,
-        format: None,
-        policy: None,
-        mode: crate::verify::policy::Mode::Enforce,
-    }
+    Judgement::new(verdict)
 }
 
 /// Verifies one digest of `image`'s repository, falling back across index and platform
@@ -491,7 +493,19 @@ async fn judge_digest(
     });
     let mut fetch = Fetcher::new(registry, repo);
     let mut gaps = Vec::new();
-    let mut evidence = bundle_evidence(&mut fetch, digest, &mut gaps).await;
+    // Attestations (issue 12) only when an authority asks for them; the image signature only
+    // when one does not (an authority with `attestations` is satisfied by them alone).
+    let attestation_types = attestation_types(&requirements);
+    let signatures = wants_signatures(&requirements);
+    let mut evidence = if signatures {
+        bundle_evidence(&mut fetch, digest, &mut gaps).await
+    } else {
+        Vec::new()
+    };
+    if !attestation_types.is_empty() {
+        evidence
+            .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
+    }
     if !evidence.is_empty() {
         let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
         if j.is_verified() {
@@ -499,8 +513,12 @@ async fn judge_digest(
         }
     }
     // A registry that stopped answering (timeouts, 429s) is not asked for the `.sig` too.
-    if !fetch.registry_down {
+    if !fetch.registry_down && signatures {
         evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
+    }
+    if !fetch.registry_down && !attestation_types.is_empty() {
+        evidence
+            .extend(legacy_attestations(&mut fetch, digest, &attestation_types, &mut gaps).await);
     }
     let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
     crate::report::log(2, || {
@@ -543,6 +561,8 @@ struct Fetcher<'a> {
     blobs: HashMap<Digest, Result<Arc<[u8]>, RegistryError>>,
     /// Some request failed in a way that says the registry as a whole is not answering.
     registry_down: bool,
+    /// The referrers index of the digest, once looked up ([`referrers_index`]).
+    referrers: Looked,
 }
 
 impl<'a> Fetcher<'a> {
@@ -552,6 +572,7 @@ impl<'a> Fetcher<'a> {
             repo,
             blobs: HashMap::new(),
             registry_down: false,
+            referrers: Looked::NotYet,
         }
     }
 
@@ -774,14 +795,35 @@ fn bundle_descriptors(index: &[u8]) -> Result<Vec<Digest>, String> {
         .collect())
 }
 
-/// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback. What
-/// could not be fetched is added to `gaps`.
-async fn bundle_evidence(
+/// The referrers of `digest` (bundles): the referrers API's index, or its tag-schema
+/// fallback's. Looked up once per digest judged (signatures and attestations share it);
+/// `None` when there is none or it could not be fetched (then the failure is in `gaps`, once).
+async fn referrers_index(
     fetch: &mut Fetcher<'_>,
     digest: &Digest,
     gaps: &mut Vec<Verdict>,
-) -> Vec<Evidence> {
-    let index = match list_referrers(
+) -> Option<Arc<[u8]>> {
+    if let Looked::Done(known) = &fetch.referrers {
+        return known.clone();
+    }
+    let found = lookup_referrers(fetch, digest, gaps).await.map(Arc::from);
+    fetch.referrers = Looked::Done(found.clone());
+    found
+}
+
+/// Whether the referrers index was looked up, and what was found (`None`: nothing).
+enum Looked {
+    NotYet,
+    Done(Option<Arc<[u8]>>),
+}
+
+/// [`list_referrers`] for bundles, its failures recorded in `gaps`.
+async fn lookup_referrers(
+    fetch: &mut Fetcher<'_>,
+    digest: &Digest,
+    gaps: &mut Vec<Verdict>,
+) -> Option<Vec<u8>> {
+    match list_referrers(
         fetch.registry,
         fetch.repo,
         digest,
@@ -790,16 +832,28 @@ async fn bundle_evidence(
     )
     .await
     {
-        Ok(Some((_, index))) => index,
-        Ok(None) => return Vec::new(),
+        Ok(Some((_, index))) => Some(index),
+        Ok(None) => None,
         Err(ListingError::Api(e)) => {
             fetch.failed(gaps, "listing signature referrers", &e);
-            return Vec::new();
+            None
         }
         Err(ListingError::Fallback(e)) => {
             fetch.failed(gaps, "fetching signature referrers", &e);
-            return Vec::new();
+            None
         }
+    }
+}
+
+/// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback. What
+/// could not be fetched is added to `gaps`.
+async fn bundle_evidence(
+    fetch: &mut Fetcher<'_>,
+    digest: &Digest,
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
+    let Some(index) = referrers_index(fetch, digest, gaps).await else {
+        return Vec::new();
     };
     let descriptors = match bundle_descriptors(&index) {
         Ok(d) => d,
@@ -1058,6 +1112,258 @@ async fn legacy_evidence(
             layer,
             payload,
         });
+    }
+    out
+}
+
+/// The predicate types the requirements' attestation authorities ask for (empty: none).
+fn attestation_types(requirements: &[&Requirement]) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    for a in requirements.iter().flat_map(|r| &r.authorities) {
+        for t in &a.attestations {
+            if !types.contains(&t.predicate_type) {
+                types.push(t.predicate_type.clone());
+            }
+        }
+    }
+    types
+}
+
+/// Whether some authority wants the image signature (one without `attestations`).
+fn wants_signatures(requirements: &[&Requirement]) -> bool {
+    requirements
+        .iter()
+        .flat_map(|r| &r.authorities)
+        .any(|a| a.attestations.is_empty())
+}
+
+/// Attestations of `digest` of the predicate `types`, as cosign 3 attaches them: Sigstore
+/// bundles among the referrers (the same listing as signatures, [`referrers_index`]) whose
+/// `dev.sigstore.bundle.predicateType` annotation is one of `types` (or absent: then the
+/// bundle is fetched and kept if it is an attestation). Counted against the same per-image
+/// limits as signatures. What could not be fetched is added to `gaps`.
+async fn attestation_bundles(
+    fetch: &mut Fetcher<'_>,
+    digest: &Digest,
+    types: &[String],
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
+    let Some(index) = referrers_index(fetch, digest, gaps).await else {
+        return Vec::new();
+    };
+    let unreadable = |why: String| {
+        vec![Evidence::Attestation(Attestation::Unreadable {
+            source: format!("referrers of {}", digest.short()),
+            why,
+        })]
+    };
+    let doc: IndexDoc = match serde_json::from_slice(&index) {
+        Ok(d) => d,
+        Err(e) => return unreadable(e.to_string()),
+    };
+    let mut seen = HashSet::new();
+    let descriptors: Vec<Digest> = doc
+        .manifests
+        .into_iter()
+        .filter(|d| {
+            d.artifact_type
+                .as_deref()
+                .is_some_and(|t| BUNDLE_TYPES.contains(&t))
+        })
+        .filter(|d| {
+            d.annotations
+                .get("dev.sigstore.bundle.predicateType")
+                .is_none_or(|p| types.contains(p))
+        })
+        .filter_map(|d| Digest::parse(&d.digest).ok())
+        .filter(|d| seen.insert(d.clone()))
+        .collect();
+    if descriptors.len() > MAX_REFERRERS {
+        gaps.push(Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!(
+                "the referrers of {} list {} distinct attestation bundles of the required \
+                 types, more than the {MAX_REFERRERS} looked at per image (MAX_REFERRERS); none \
+                 was fetched",
+                digest.short(),
+                descriptors.len()
+            ),
+        ));
+        return Vec::new();
+    }
+    crate::report::log(2, || {
+        format!(
+            "{}: referrers of {}: {} attestation bundle(s) of the required types",
+            fetch.repo.original(),
+            digest.short(),
+            descriptors.len()
+        )
+    });
+    let mut out = Vec::new();
+    for d in descriptors {
+        match fetch_attestation_bundle(fetch, &d).await {
+            Ok(Some(a)) => out.push(Evidence::Attestation(a)),
+            Ok(None) | Err(FetchError::Registry(RegistryError::NotFound { .. })) => {}
+            Err(FetchError::Limit(v)) => {
+                gaps.push(v);
+                break;
+            }
+            Err(FetchError::Registry(e)) => {
+                let what = format!("fetching attestation bundle {}", d.short());
+                if fetch.failed(gaps, &what, &e) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+async fn fetch_attestation_bundle(
+    fetch: &mut Fetcher<'_>,
+    manifest_digest: &Digest,
+) -> Result<Option<Attestation>, FetchError> {
+    let m = fetch
+        .registry
+        .manifest(fetch.repo, manifest_digest.as_str())
+        .await
+        .map_err(FetchError::Registry)?;
+    let unreadable = |why: String| {
+        Ok(Some(Attestation::Unreadable {
+            source: manifest_digest.to_string(),
+            why,
+        }))
+    };
+    let doc: ManifestDoc = match serde_json::from_slice(&m.bytes) {
+        Ok(d) => d,
+        Err(e) => return unreadable(e.to_string()),
+    };
+    let layer = doc.layers.iter().find(|l| {
+        BUNDLE_TYPES.contains(&l.media_type.as_str())
+            || doc
+                .artifact_type
+                .as_deref()
+                .is_some_and(|t| BUNDLE_TYPES.contains(&t))
+    });
+    let Some(layer) = layer else {
+        return Ok(None);
+    };
+    let Ok(layer_digest) = Digest::parse(&layer.digest) else {
+        return unreadable(format!("invalid layer digest {:?}", layer.digest));
+    };
+    let json = fetch.blob(&layer_digest).await?;
+    // A signature bundle listed without its predicate annotation: not an attestation.
+    if image::is_signature_bundle(&json) {
+        return Ok(None);
+    }
+    Ok(Some(Attestation::Bundle {
+        source: manifest_digest.clone(),
+        json,
+    }))
+}
+
+/// Attestations of `digest` as cosign 2 attaches them: the DSSE envelope layers of the tag
+/// `sha256-<hex>.att` whose `predicateType` annotation is one of `types` (or absent), with
+/// their envelope blobs. Counted against the same per-image limits as `.sig` layers. What
+/// could not be fetched is added to `gaps`.
+async fn legacy_attestations(
+    fetch: &mut Fetcher<'_>,
+    digest: &Digest,
+    types: &[String],
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
+    let tag = format!("{}.att", digest.tag_form());
+    if !crate::reference::valid_tag(&tag) {
+        return Vec::new();
+    }
+    let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
+        Ok(m) => m,
+        Err(RegistryError::NotFound { .. }) => {
+            crate::report::log(2, || {
+                format!(
+                    "{}: tag {tag}: not found (no cosign 2 attestation)",
+                    fetch.repo.original()
+                )
+            });
+            return Vec::new();
+        }
+        Err(e) => {
+            fetch.failed(gaps, "fetching the .att attestation tag", &e);
+            return Vec::new();
+        }
+    };
+    let source = manifest.digest.clone();
+    let unreadable = |why: String| {
+        Evidence::Attestation(Attestation::Unreadable {
+            source: tag.clone(),
+            why,
+        })
+    };
+    let layers = match legacy::attestation_layers(&manifest.bytes) {
+        Ok(l) => l,
+        Err(e) => return vec![unreadable(e.to_string())],
+    };
+    let layers: Vec<_> = layers
+        .into_iter()
+        .filter(|l| {
+            l.annotations
+                .get(legacy::ANN_PREDICATE_TYPE)
+                .is_none_or(|p| types.contains(p))
+        })
+        .collect();
+    crate::report::log(2, || {
+        format!(
+            "{}: tag {tag}: {} attestation layer(s) of the required types",
+            fetch.repo.original(),
+            layers.len()
+        )
+    });
+    if layers.len() > MAX_SIGNATURE_LAYERS {
+        gaps.push(Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!(
+                "the attestation manifest {tag} has {} layers of the required types, more than \
+                 the {MAX_SIGNATURE_LAYERS} looked at per image (MAX_SIGNATURE_LAYERS); none was \
+                 fetched",
+                layers.len()
+            ),
+        ));
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for layer in layers {
+        let Ok(d) = Digest::parse(&layer.digest) else {
+            out.push(unreadable(format!(
+                "invalid layer digest {:?}",
+                layer.digest
+            )));
+            continue;
+        };
+        let envelope = match fetch.blob(&d).await {
+            Ok(p) => p,
+            Err(FetchError::Registry(RegistryError::NotFound { .. })) => {
+                out.push(unreadable(format!(
+                    "envelope blob {} is missing",
+                    layer.digest
+                )));
+                continue;
+            }
+            Err(FetchError::Limit(v)) => {
+                gaps.push(v);
+                break;
+            }
+            Err(FetchError::Registry(e)) => {
+                if fetch.failed(gaps, "fetching an attestation envelope", &e) {
+                    break;
+                }
+                continue;
+            }
+        };
+        out.push(Evidence::Attestation(Attestation::Legacy {
+            source: source.clone(),
+            layer,
+            envelope,
+        }));
     }
     out
 }

@@ -15,7 +15,8 @@ use crate::reference::ImageRef;
 use crate::registry::{Mirror, Registry, RegistryOptions};
 use crate::report::images::{self as report, ImagesReport, TableStyle};
 use crate::report::verdict::StructuredFormat;
-use crate::verify::policy::{self, PolicySet, Requirement};
+use crate::verify::attest::{self, AttestationRequirement, Condition};
+use crate::verify::policy::{self, NamedAuthority, PolicySet, Requirement};
 use crate::verify::sigstore::Authority;
 use crate::verify::sigstore::Options;
 use crate::verify::trust::{PublicKey, Trust};
@@ -350,11 +351,26 @@ pub enum ImageOutput {
 }
 
 /// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
-/// `image`, `manifests` and `pin --verify`.
+/// `image`, `manifests` and `pin --verify`. Independent switches, as clap flags are.
 #[derive(Debug, Args, Clone)]
+#[allow(clippy::struct_excessive_bools)]
 pub struct TrustArgs {
     #[command(flatten)]
     pub signer: SignerArgs,
+    /// Verify an attestation of this type instead of the image signature (repeatable): one of
+    /// cosign's names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson,
+    /// cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or
+    /// --certificate-identity signer, and naming the image digest.
+    #[arg(long, value_name = "TYPE")]
+    pub attestation_type: Vec<String>,
+    /// A CEL expression that must be true of each --attestation-type attestation (repeatable),
+    /// over `predicateType`, `predicate`, `subject` and `statement`, e.g.
+    /// 'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"'.
+    #[arg(long, value_name = "CEL", requires = "attestation_type")]
+    pub attestation_condition: Vec<String>,
+    /// With --attestation-type: require the image signature by the same signer as well.
+    #[arg(long, requires = "attestation_type")]
+    pub require_signature: bool,
     /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
@@ -458,8 +474,8 @@ pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
              --certificate-identity-regexp '.*' to accept any identity from that issuer)"
         ),
         FlagSigner::None => None,
-    }
-    .map(Requirement::from_flags);
+    };
+    let flags = flag_requirement(args, flags)?;
     let policies = match &args.policy {
         Some(path) => policy::load_with(path, keys)?,
         None => Vec::new(),
@@ -487,6 +503,62 @@ pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
         concurrency: usize::from(args.concurrency),
     };
     Ok(plan)
+}
+
+/// The requirement the identity and attestation flags make: the image signature by the flag
+/// signer; with `--attestation-type`, its attestations instead (and with
+/// `--require-signature`, both, each by a different signature).
+fn flag_requirement(
+    args: &TrustArgs,
+    signer: Option<Authority>,
+) -> anyhow::Result<Option<Requirement>> {
+    if args.attestation_type.is_empty() {
+        return Ok(signer.map(Requirement::from_flags));
+    }
+    let Some(authority) = signer else {
+        bail!(
+            "--attestation-type needs the signer of the attestations: --key, or \
+             --certificate-identity[-regexp] with --certificate-oidc-issuer[-regexp] (a policy \
+             file's authorities take `attestations:` of their own)"
+        );
+    };
+    let mut conditions = Vec::new();
+    for c in &args.attestation_condition {
+        conditions.push(
+            Condition::new(c).map_err(|e| anyhow::anyhow!("--attestation-condition {c:?}: {e}"))?,
+        );
+    }
+    let mut attestations = Vec::new();
+    for t in &args.attestation_type {
+        let predicate_type =
+            attest::predicate_type(t).map_err(|e| anyhow::anyhow!("--attestation-type: {e}"))?;
+        if attestations
+            .iter()
+            .any(|a: &AttestationRequirement| a.predicate_type == predicate_type)
+        {
+            continue;
+        }
+        attestations.push(AttestationRequirement {
+            name: attest::short_name(&predicate_type).to_owned(),
+            predicate_type,
+            conditions: conditions.clone(),
+        });
+    }
+    let mut authorities = Vec::new();
+    if args.require_signature {
+        authorities.push(NamedAuthority::signature("flags", authority.clone()));
+    }
+    authorities.push(NamedAuthority {
+        name: "flags:attestations".to_owned(),
+        authority,
+        attestations,
+    });
+    Ok(Some(Requirement {
+        name: "flags".to_owned(),
+        count: authorities.len(),
+        authorities,
+        mode: policy::Mode::Enforce,
+    }))
 }
 
 /// Verifies the uses (one path for every verifying command: [`check::check`]) and writes the

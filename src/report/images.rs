@@ -19,7 +19,8 @@
 //!   verdict          verified | unsigned | identity-mismatch | invalid-signature |
 //!                    untrusted-certificate | tlog-missing | digest-mismatch |
 //!                    malformed-bundle | unreachable | rate-limited | not-found |
-//!                    unauthorized | no-policy | unknown-digest
+//!                    unauthorized | no-policy | unknown-digest | attestation-missing |
+//!                    condition-failed
 //!   enforced         false when the verdict comes from a `mode: warn` policy (or is an
 //!                    unmatched image under --allow-unmatched): it does not fail the run
 //!   detail           one line saying why
@@ -27,6 +28,9 @@
 //!   signer           {kind: keyless, identity, issuer} | {kind: key, fingerprint}
 //!   format           bundle | legacy
 //!   rekor            {logIndex, integratedTime (RFC 3339 UTC)}
+//!   attestations[]   each attestation checked, when the policy asks for attestations
+//!                    (present when not empty): {name, predicateType, authority, result (a
+//!                    verdict code), detail, signer, format}
 //!   currentDigest    --drift only: what the tag resolves to now, when the node runs another
 //!                    digest (and the tag's index does not list it)
 //!   cached           true when the verdict (`verified`) came from the verification cache
@@ -60,7 +64,7 @@ use serde::Serialize;
 
 pub use super::verdict::rfc3339;
 use super::verdict::{API_VERSION, StructuredFormat, write_structured};
-use crate::verify::image::{Format, NO_POLICY_HINT};
+use crate::verify::image::{AttestationCheck, Format, NO_POLICY_HINT};
 use crate::verify::{Signer, VerdictCode};
 
 /// The schema version of [`ImagesReport`].
@@ -165,6 +169,9 @@ pub struct ImageEntry {
     pub signer: Option<Signer>,
     pub format: Option<Format>,
     pub rekor: Option<RekorInfo>,
+    /// Each attestation checked (when the policy asks for attestations).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attestations: Vec<AttestationCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_digest: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -476,6 +483,15 @@ pub fn render_table_with(
                     };
                 }
             }
+            // The detail names one attestation; with several, the table lists them all.
+            if e.attestations.len() > 1 {
+                let list: Vec<String> = e
+                    .attestations
+                    .iter()
+                    .map(|a| format!("{} {}", a.name, a.result))
+                    .collect();
+                detail = format!("{detail}; attestations: {}", list.join(", "));
+            }
             if let Some(r) = &e.rekor {
                 let note = format!("rekor #{} at {}", r.log_index, r.integrated_time);
                 detail = if detail.is_empty() {
@@ -672,6 +688,7 @@ mod tests {
             signer: None,
             format: None,
             rekor: None,
+            attestations: Vec::new(),
             current_digest: None,
             sources: Vec::new(),
             cached: false,

@@ -16,11 +16,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::attest::{self, AttestationRequirement};
 use super::legacy::{self, LayerDescriptor, LegacySignature};
-use super::policy::{Mode, Requirement};
+use super::policy::{Mode, NamedAuthority, Requirement};
 use super::sigstore::{Authority, Options, Subject, parse_bundle, verify_bundle};
 use super::trust::Trust;
-use super::{Verdict, VerdictCode};
+use super::{Signer, Verdict, VerdictCode};
 use crate::reference::{Algorithm, Digest};
 
 /// Where a signature came from.
@@ -48,6 +49,73 @@ pub enum Evidence {
     },
     /// Something that looked like a signature but could not be read.
     Unreadable { source: String, why: String },
+    /// An attestation: judged only by authorities with `attestations`, never taken for an
+    /// image signature.
+    Attestation(Attestation),
+}
+
+/// One attestation attached to a digest.
+#[derive(Debug, Clone)]
+pub enum Attestation {
+    /// A Sigstore bundle whose DSSE payload is an in-toto statement (cosign 3 `attest`, a
+    /// referrer); `source` is the referrer manifest.
+    Bundle { source: Digest, json: Arc<[u8]> },
+    /// A DSSE envelope layer of the `sha256-<hex>.att` manifest (cosign 2 `attest`), with the
+    /// envelope blob (already checked against the layer digest).
+    Legacy {
+        source: Digest,
+        layer: LayerDescriptor,
+        envelope: Arc<[u8]>,
+    },
+    /// Something that looked like an attestation but could not be read.
+    Unreadable { source: String, why: String },
+}
+
+impl Attestation {
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Self::Bundle { .. } => Some(Format::Bundle),
+            Self::Legacy { .. } => Some(Format::Legacy),
+            Self::Unreadable { .. } => None,
+        }
+    }
+
+    /// The DSSE payload (the statement's bytes), unverified.
+    fn payload(&self) -> Result<Vec<u8>, String> {
+        use base64::Engine as _;
+        match self {
+            Self::Bundle { json, .. } => {
+                let v: serde_json::Value = serde_json::from_slice(json)
+                    .map_err(|e| format!("the bundle is not JSON: {e}"))?;
+                let payload = v
+                    .pointer("/dsseEnvelope/payload")
+                    .and_then(|p| p.as_str())
+                    .ok_or("the bundle has no DSSE envelope")?;
+                base64::engine::general_purpose::STANDARD
+                    .decode(payload)
+                    .map_err(|e| format!("the DSSE payload is not base64: {e}"))
+            }
+            Self::Legacy { envelope, .. } => legacy::Envelope::parse(envelope)
+                .and_then(|e| e.payload())
+                .map_err(|e| e.to_string()),
+            Self::Unreadable { why, .. } => Err(why.clone()),
+        }
+    }
+
+    fn source(&self) -> String {
+        match self {
+            Self::Bundle { source, .. } => format!("referrer {}", source.short()),
+            Self::Legacy { source, layer, .. } => {
+                format!("attestation {} of {}", short(&layer.digest), source.short())
+            }
+            Self::Unreadable { source, .. } => source.clone(),
+        }
+    }
+}
+
+fn short(digest: &str) -> &str {
+    let hex = digest.split_once(':').map_or(digest, |(_, h)| h);
+    &hex[..hex.len().min(12)]
 }
 
 impl Evidence {
@@ -56,8 +124,24 @@ impl Evidence {
             Self::Bundle { .. } => Some(Format::Bundle),
             Self::Legacy { .. } => Some(Format::Legacy),
             Self::Unreadable { .. } => None,
+            Self::Attestation(a) => a.format(),
         }
     }
+}
+
+/// One attestation checked for an image, for the report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttestationCheck {
+    /// The attestation's name (policy) or the short name of its type.
+    pub name: String,
+    pub predicate_type: String,
+    /// The authority it was required by.
+    pub authority: String,
+    pub result: VerdictCode,
+    pub detail: String,
+    pub signer: Option<Signer>,
+    pub format: Option<Format>,
 }
 
 /// A verdict and, when a signature was judged, which format it had.
@@ -68,15 +152,18 @@ pub struct Judgement {
     /// The requirement (policy) the verdict is about; `None` for `no-policy`/`unsigned`.
     pub policy: Option<String>,
     pub mode: Mode,
+    /// Each attestation checked, when the requirement asks for attestations.
+    pub attestations: Vec<AttestationCheck>,
 }
 
 impl Judgement {
-    fn new(verdict: Verdict) -> Self {
+    pub fn new(verdict: Verdict) -> Self {
         Self {
             verdict,
             format: None,
             policy: None,
             mode: Mode::Enforce,
+            attestations: Vec::new(),
         }
     }
 
@@ -90,19 +177,22 @@ impl Judgement {
 pub fn rank(code: VerdictCode) -> u8 {
     match code {
         VerdictCode::Verified => 0,
-        VerdictCode::IdentityMismatch => 1,
-        VerdictCode::DigestMismatch => 2,
-        VerdictCode::UntrustedCertificate => 3,
-        VerdictCode::TlogMissing => 4,
-        VerdictCode::InvalidSignature => 5,
-        VerdictCode::MalformedBundle => 6,
-        VerdictCode::RateLimited => 7,
-        VerdictCode::Unauthorized => 8,
-        VerdictCode::NotFound => 9,
-        VerdictCode::Unreachable => 10,
-        VerdictCode::Unsigned => 11,
-        VerdictCode::NoPolicy => 12,
-        VerdictCode::UnknownDigest => 13,
+        // Signed by whom was wanted, for this image, and only the content is wrong.
+        VerdictCode::ConditionFailed => 1,
+        VerdictCode::IdentityMismatch => 2,
+        VerdictCode::DigestMismatch => 3,
+        VerdictCode::UntrustedCertificate => 4,
+        VerdictCode::TlogMissing => 5,
+        VerdictCode::InvalidSignature => 6,
+        VerdictCode::MalformedBundle => 7,
+        VerdictCode::RateLimited => 8,
+        VerdictCode::Unauthorized => 9,
+        VerdictCode::NotFound => 10,
+        VerdictCode::Unreachable => 11,
+        VerdictCode::AttestationMissing => 12,
+        VerdictCode::Unsigned => 13,
+        VerdictCode::NoPolicy => 14,
+        VerdictCode::UnknownDigest => 15,
     }
 }
 
@@ -152,13 +242,15 @@ pub fn judge_one(
             layer,
             payload,
         } => judge_legacy(digest, source, layer, payload, authority, options, trust),
+        // Never reached: signatures are judged without attestations (`judge_requirement`).
+        Evidence::Attestation(a) => Verdict::new(
+            VerdictCode::Unsigned,
+            format!("{} is an attestation, not an image signature", a.source()),
+        ),
     };
-    Judgement {
-        verdict,
-        format,
-        policy: None,
-        mode: Mode::Enforce,
-    }
+    let mut j = Judgement::new(verdict);
+    j.format = format;
+    j
 }
 
 fn judge_bundle(
@@ -182,6 +274,17 @@ fn judge_bundle(
             return v;
         }
     };
+    verify_for_digest(digest, &bundle, authority, options, trust)
+}
+
+/// Verifies `bundle` with the image digest as its subject (a DSSE statement must name it).
+fn verify_for_digest(
+    digest: &Digest,
+    bundle: &sigstore_verify::types::Bundle,
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Verdict {
     // A Digest is always hex of its algorithm's length, so decoding cannot fail; fail closed
     // if it ever does.
     let invalid = || Verdict::new(VerdictCode::MalformedBundle, "invalid image digest");
@@ -191,16 +294,234 @@ fn judge_bundle(
             if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
                 return invalid();
             }
-            verify_bundle(Subject::Sha256(hash), &bundle, authority, options, trust)
+            verify_bundle(Subject::Sha256(hash), bundle, authority, options, trust)
         }
         Algorithm::Sha512 => {
             let mut hash = [0u8; 64];
             if hex::decode_to_slice(digest.hex(), &mut hash).is_err() {
                 return invalid();
             }
-            verify_bundle(Subject::Sha512(&hash), &bundle, authority, options, trust)
+            verify_bundle(Subject::Sha512(&hash), bundle, authority, options, trust)
         }
     }
+}
+
+/// Verifies one attestation's envelope for `digest` under `authority`: signature over the
+/// DSSE PAE, certificate, log entry, and the statement naming the digest (the engine's).
+fn verify_attestation(
+    digest: &Digest,
+    att: &Attestation,
+    authority: &Authority,
+    options: &Options,
+    trust: &Trust,
+) -> Verdict {
+    match att {
+        Attestation::Bundle { source, json } => {
+            judge_bundle(digest, source, json, authority, options, trust)
+        }
+        Attestation::Legacy {
+            source,
+            layer,
+            envelope,
+        } => match legacy::attestation_bundle(layer, envelope) {
+            Ok(bundle) => verify_for_digest(digest, &bundle, authority, options, trust),
+            Err(e) => Verdict::new(
+                VerdictCode::MalformedBundle,
+                format!("attestation in {}: {e}", source.short()),
+            ),
+        },
+        Attestation::Unreadable { source, why } => Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!("attestation {source} could not be read: {why}"),
+        ),
+    }
+}
+
+/// The verdict on one required attestation: the first envelope of its type that verifies for
+/// the authority and whose conditions all hold, else the most telling failure among those of
+/// its type (`condition-failed` naming the expression and what it saw, `identity-mismatch`,
+/// `digest-mismatch`, …), else `attestation-missing`. With it, the index (in `atts`) of the
+/// envelope that satisfied it.
+fn judge_required_attestation(
+    digest: &Digest,
+    atts: &[&Attestation],
+    named: &NamedAuthority,
+    required: &AttestationRequirement,
+    options: &Options,
+    trust: &Trust,
+) -> (AttestationCheck, Verdict, Option<usize>) {
+    let mut best: Option<(u8, Verdict, Option<Format>)> = None;
+    let mut other_types: Vec<String> = Vec::new();
+    for (i, att) in atts.iter().enumerate() {
+        // The statement is read before its signature is checked only to pick the envelopes
+        // of the required type; what decides is read again from the verified envelope.
+        let statement = att.payload().and_then(|p| attest::statement(&p));
+        let failure = match &statement {
+            Ok((ty, _)) if *ty != required.predicate_type => {
+                if !other_types.contains(ty) {
+                    other_types.push(ty.clone());
+                }
+                continue;
+            }
+            Ok(_) => None,
+            Err(why) => Some(Verdict::new(
+                VerdictCode::MalformedBundle,
+                format!("{}: {why}", att.source()),
+            )),
+        };
+        let verdict = failure.unwrap_or_else(|| {
+            let mut v = verify_attestation(digest, att, &named.authority, options, trust);
+            if v.code.is_verified()
+                && let Ok((_, st)) = statement
+            {
+                let st = Arc::new(st);
+                if let Some(f) = required
+                    .conditions
+                    .iter()
+                    .find_map(|c| c.evaluate(&st).err())
+                {
+                    v.code = VerdictCode::ConditionFailed;
+                    v.detail = f.to_string();
+                    v.tlog = None;
+                }
+            }
+            v
+        });
+        if verdict.code.is_verified() {
+            let mut verdict = verdict;
+            if !required.conditions.is_empty() {
+                let n = required.conditions.len();
+                let note = format!("{n} condition{} held", if n == 1 { "" } else { "s" });
+                verdict.detail = if verdict.detail.is_empty() {
+                    note
+                } else {
+                    format!("{note}; {}", verdict.detail)
+                };
+            }
+            return (
+                check(named, required, verdict.clone(), att.format()),
+                verdict,
+                Some(i),
+            );
+        }
+        let r = rank(verdict.code);
+        if best.as_ref().is_none_or(|(b, _, _)| r < *b) {
+            best = Some((r, verdict, att.format()));
+        }
+    }
+    let (verdict, format) = best.map_or_else(
+        || {
+            let found = if atts.is_empty() {
+                "no attestation found (no referrer bundle, no .att tag)".to_owned()
+            } else {
+                let mut types = other_types.clone();
+                types.truncate(8);
+                format!("attestations found: {}", types.join(", "))
+            };
+            (
+                Verdict::new(
+                    VerdictCode::AttestationMissing,
+                    format!("no {} attestation; {found}", required.predicate_type),
+                ),
+                None,
+            )
+        },
+        |(_, v, f)| (v, f),
+    );
+    (
+        check(named, required, verdict.clone(), format),
+        verdict,
+        None,
+    )
+}
+
+/// `what: detail`, or `what` alone.
+fn labelled(what: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what}: {detail}")
+    }
+}
+
+/// `slsa (slsaprovenance1)`, or just `slsaprovenance1` when that is its name.
+fn label(c: &AttestationCheck) -> String {
+    let short = attest::short_name(&c.predicate_type);
+    if c.name == short {
+        c.name.clone()
+    } else {
+        format!("{} ({short})", c.name)
+    }
+}
+
+fn check(
+    named: &NamedAuthority,
+    required: &AttestationRequirement,
+    verdict: Verdict,
+    format: Option<Format>,
+) -> AttestationCheck {
+    AttestationCheck {
+        name: required.name.clone(),
+        predicate_type: required.predicate_type.clone(),
+        authority: named.name.clone(),
+        result: verdict.code,
+        detail: verdict.detail,
+        signer: verdict.signer,
+        format,
+    }
+}
+
+/// Judges an authority with `attestations`: satisfied when every attestation it requires is
+/// (see [`judge_required_attestation`]). The verdict is the first one's when all are, else the
+/// most telling failure, its detail naming the attestation. With the checks for the report and
+/// the index (in `atts`) of the envelope that satisfied the first required attestation.
+fn judge_attestation_authority(
+    digest: &Digest,
+    atts: &[&Attestation],
+    named: &NamedAuthority,
+    options: &Options,
+    trust: &Trust,
+) -> (Judgement, Vec<AttestationCheck>, Option<usize>) {
+    let mut checks = Vec::new();
+    let mut first: Option<(Verdict, Option<Format>, Option<usize>)> = None;
+    let mut failure: Option<(u8, Verdict, Option<Format>)> = None;
+    for required in &named.attestations {
+        let (c, mut verdict, used) =
+            judge_required_attestation(digest, atts, named, required, options, trust);
+        verdict.detail = labelled(&format!("attestation {}", label(&c)), &c.detail);
+        if c.result.is_verified() {
+            if first.is_none() {
+                first = Some((verdict, c.format, used));
+            }
+        } else {
+            let r = rank(c.result);
+            if failure.as_ref().is_none_or(|(b, _, _)| r < *b) {
+                failure = Some((r, verdict, c.format));
+            }
+        }
+        checks.push(c);
+    }
+    let (verdict, format, used) = match (failure, first) {
+        (Some((_, v, f)), _) => (v, f, None),
+        (None, Some((mut v, f, used))) => {
+            if checks.len() > 1 {
+                v.detail = checks
+                    .iter()
+                    .map(|c| labelled(&format!("attestation {} verified", label(c)), &c.detail))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+            (v, f, used)
+        }
+        (None, None) => (
+            Verdict::new(VerdictCode::AttestationMissing, "no attestation required"),
+            None,
+            None,
+        ),
+    };
+    let mut j = Judgement::new(verdict);
+    j.format = format;
+    (j, checks, used)
 }
 
 fn judge_legacy(
@@ -262,7 +583,7 @@ fn is_keyless(ev: &Evidence) -> Option<bool> {
             let v: serde_json::Value = serde_json::from_slice(json).ok()?;
             Some(v.pointer("/verificationMaterial/publicKey").is_none())
         }
-        Evidence::Unreadable { .. } => None,
+        Evidence::Unreadable { .. } | Evidence::Attestation(_) => None,
     }
 }
 
@@ -292,6 +613,31 @@ fn signature_key(ev: &Evidence) -> Vec<u8> {
             .get(legacy::ANN_SIGNATURE)
             .map_or_else(|| layer.digest.as_bytes().to_vec(), |s| decode(s)),
         Evidence::Unreadable { source, why } => format!("unreadable:{source}:{why}").into_bytes(),
+        Evidence::Attestation(a) => attestation_key(a),
+    }
+}
+
+/// What makes two attestations the same signature: the DSSE signature's bytes.
+fn attestation_key(a: &Attestation) -> Vec<u8> {
+    use base64::Engine as _;
+    let sig = match a {
+        Attestation::Bundle { json, .. } => serde_json::from_slice::<serde_json::Value>(json)
+            .ok()
+            .and_then(|v| {
+                v.pointer("/dsseEnvelope/signatures/0/sig")
+                    .and_then(|s| s.as_str())
+                    .map(str::to_owned)
+            }),
+        Attestation::Legacy { envelope, .. } => legacy::Envelope::parse(envelope)
+            .ok()
+            .and_then(|e| e.signatures.first().map(|s| s.sig.clone())),
+        Attestation::Unreadable { .. } => None,
+    };
+    match sig {
+        Some(s) => base64::engine::general_purpose::STANDARD
+            .decode(s.trim())
+            .unwrap_or_else(|_| s.into_bytes()),
+        None => format!("attestation:{}", a.source()).into_bytes(),
     }
 }
 
@@ -331,15 +677,26 @@ pub fn judge_requirement(
     options: &Options,
     trust: &Trust,
 ) -> Judgement {
-    // Bundles first, then legacy layers, as cosign 3 looks.
+    // Bundles first, then legacy layers, as cosign 3 looks; attestations apart.
     let ordered: Vec<&Evidence> = evidence
         .iter()
         .filter(|e| matches!(e, Evidence::Bundle { .. }))
         .chain(
             evidence
                 .iter()
-                .filter(|e| !matches!(e, Evidence::Bundle { .. })),
+                .filter(|e| !matches!(e, Evidence::Bundle { .. } | Evidence::Attestation(_))),
         )
+        .collect();
+    let atts: Vec<&Attestation> = evidence
+        .iter()
+        .filter_map(|e| match e {
+            Evidence::Attestation(a @ Attestation::Bundle { .. }) => Some(a),
+            _ => None,
+        })
+        .chain(evidence.iter().filter_map(|e| match e {
+            Evidence::Attestation(a) if !matches!(a, Attestation::Bundle { .. }) => Some(a),
+            _ => None,
+        }))
         .collect();
     // Each piece of evidence's distinct signature, as an index.
     let mut keys: Vec<Vec<u8>> = Vec::new();
@@ -353,6 +710,17 @@ pub fn judge_requirement(
             })
         })
         .collect();
+    let attestation_of: Vec<usize> = atts
+        .iter()
+        .map(|a| {
+            let key = attestation_key(a);
+            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            })
+        })
+        .collect();
+    let mut checks: Vec<AttestationCheck> = Vec::new();
     // With one authority needed, the first signature satisfying it decides; with more, every
     // signature each authority accepts is needed to match them to distinct signatures.
     let exhaustive = requirement.count > 1;
@@ -362,6 +730,22 @@ pub fn judge_requirement(
     for named in &requirement.authorities {
         let mut ok = None;
         let mut by = Vec::new();
+        if !named.attestations.is_empty() {
+            let (j, c, used) = judge_attestation_authority(digest, &atts, named, options, trust);
+            checks.extend(c);
+            if j.is_verified() {
+                by.extend(used.map(|i| attestation_of[i]));
+                ok = Some(j);
+            } else {
+                let w = rank(j.verdict.code);
+                if best_failure.as_ref().is_none_or(|(bw, _)| w < *bw) {
+                    best_failure = Some((w, j));
+                }
+            }
+            first_ok.push(ok);
+            satisfied_by.push(by);
+            continue;
+        }
         for (i, ev) in ordered.iter().enumerate() {
             let j = judge_one(digest, ev, &named.authority, options, trust);
             if j.is_verified() {
@@ -386,12 +770,24 @@ pub fn judge_requirement(
                 best_failure = Some((w, j));
             }
         }
+        // No signature at all, next to an authority satisfied by its attestations: what this
+        // one lacks is a signature (else it reads as if some signature named someone else).
+        if ordered.is_empty() && best_failure.is_none() {
+            best_failure = Some((
+                rank(VerdictCode::Unsigned),
+                Judgement::new(Verdict::new(
+                    VerdictCode::Unsigned,
+                    "no signature found (no referrer bundle, no .sig tag)",
+                )),
+            ));
+        }
         first_ok.push(ok);
         satisfied_by.push(by);
     }
     let finish = |mut j: Judgement| {
         j.policy = Some(requirement.name.clone());
         j.mode = requirement.mode;
+        j.attestations.clone_from(&checks);
         j
     };
     let authorities_ok = first_ok.iter().filter(|j| j.is_some()).count();
@@ -465,7 +861,10 @@ pub fn judge(
             format!("{NO_POLICY} ({NO_POLICY_HINT})"),
         ));
     }
-    if evidence.is_empty() {
+    let wants_attestations = requirements
+        .iter()
+        .any(|r| r.authorities.iter().any(|a| !a.attestations.is_empty()));
+    if evidence.is_empty() && !wants_attestations {
         let mut j = Judgement::new(Verdict::new(
             VerdictCode::Unsigned,
             "no signature found (no referrer bundle, no .sig tag)",
@@ -567,7 +966,7 @@ mod matching_tests {
 #[cfg(test)]
 mod real_tests {
     use super::*;
-    use crate::verify::policy::{Mode, NamedAuthority, Requirement};
+    use crate::verify::policy::{Mode, Requirement};
     use crate::verify::trust::PublicKey;
 
     fn cloud_build() -> (Digest, Vec<Evidence>) {
@@ -605,10 +1004,7 @@ mod real_tests {
         let key = PublicKey::from_pem(&pem, "kms").unwrap();
         let req = Requirement {
             name: "flags".into(),
-            authorities: vec![NamedAuthority {
-                name: "kms".into(),
-                authority: Authority::Key(key),
-            }],
+            authorities: vec![NamedAuthority::signature("kms", Authority::Key(key))],
             count: 1,
             mode: Mode::Enforce,
         };
@@ -641,9 +1037,11 @@ mod real_tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/vectors/real/salrashid123-cosign_bazel_cloud_build");
         let pem = std::fs::read_to_string(dir.join("kms_pub.pem")).unwrap();
-        let key = |name: &str| NamedAuthority {
-            name: name.into(),
-            authority: Authority::Key(PublicKey::from_pem(&pem, name).unwrap()),
+        let key = |name: &str| {
+            NamedAuthority::signature(
+                name,
+                Authority::Key(PublicKey::from_pem(&pem, name).unwrap()),
+            )
         };
         let relaxed = Options {
             ignore_tlog: true,

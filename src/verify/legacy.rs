@@ -29,6 +29,14 @@ pub const ANN_CERTIFICATE: &str = "dev.sigstore.cosign/certificate";
 pub const ANN_CHAIN: &str = "dev.sigstore.cosign/chain";
 /// Rekor bundle: `{"SignedEntryTimestamp", "Payload": {body, integratedTime, logIndex, logID}}`.
 pub const ANN_BUNDLE: &str = "dev.sigstore.cosign/bundle";
+/// Media type of an attestation layer of a `.att` manifest: a DSSE envelope (cosign 2
+/// `attest`).
+pub const DSSE_MEDIA_TYPE: &str = "application/vnd.dsse.envelope.v1+json";
+/// The annotation cosign puts on `.att` layers naming the statement's predicate type (not
+/// authenticated: used only to skip layers of other types).
+pub const ANN_PREDICATE_TYPE: &str = "predicateType";
+/// The payload type of an in-toto statement in a DSSE envelope.
+pub const IN_TOTO_PAYLOAD_TYPE: &str = "application/vnd.in-toto+json";
 /// The payload `critical.type` cosign writes and checks.
 pub const SIMPLESIGNING_TYPE: &str = "cosign container image signature";
 
@@ -92,6 +100,86 @@ pub fn signature_layers(manifest: &[u8]) -> Result<Vec<LayerDescriptor>, LegacyE
         .collect())
 }
 
+/// The DSSE envelope layers of a cosign `.att` manifest, in order.
+pub fn attestation_layers(manifest: &[u8]) -> Result<Vec<LayerDescriptor>, LegacyError> {
+    let m: SigManifest =
+        serde_json::from_slice(manifest).map_err(|e| LegacyError::Manifest(e.to_string()))?;
+    Ok(m.layers
+        .into_iter()
+        .filter(|l| l.media_type == DSSE_MEDIA_TYPE)
+        .collect())
+}
+
+/// The DSSE envelope of an `.att` layer (as cosign writes it: one signature).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Envelope {
+    #[serde(rename = "payloadType")]
+    pub payload_type: String,
+    /// Base64 of the statement.
+    pub payload: String,
+    pub signatures: Vec<EnvelopeSignature>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EnvelopeSignature {
+    #[serde(default)]
+    pub keyid: String,
+    pub sig: String,
+}
+
+impl Envelope {
+    pub fn parse(bytes: &[u8]) -> Result<Self, LegacyError> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| LegacyError::Payload(format!("the DSSE envelope does not parse: {e}")))
+    }
+
+    /// The statement bytes.
+    pub fn payload(&self) -> Result<Vec<u8>, LegacyError> {
+        B64.decode(self.payload.trim())
+            .map_err(|e| LegacyError::Payload(format!("the DSSE payload is not base64: {e}")))
+    }
+}
+
+/// The Sigstore bundle v0.1 equivalent of an `.att` layer: the DSSE envelope as the bundle's
+/// content, the certificate chain and Rekor entry (an intoto/dsse body with its SET) from the
+/// annotations, as for `.sig` layers. The signature is over the envelope's PAE; the engine
+/// checks it, the log entry, and that the statement names the image digest.
+pub fn attestation_bundle(layer: &LayerDescriptor, envelope: &[u8]) -> Result<Bundle, LegacyError> {
+    let env = Envelope::parse(envelope)?;
+    let name = layer.digest.clone();
+    let [sig] = env.signatures.as_slice() else {
+        return Err(LegacyError::Payload(format!(
+            "the DSSE envelope of layer {name} has {} signatures, cosign writes one",
+            env.signatures.len()
+        )));
+    };
+    let signature =
+        B64.decode(sig.sig.trim())
+            .map_err(|source| LegacyError::SignatureEncoding {
+                layer: name.clone(),
+                source,
+            })?;
+    let material = LegacySignature::material(layer, envelope.to_vec(), signature)?;
+    let mut vm = material.verification_material();
+    vm["tlogEntries"] = json!([]);
+    if let Some(rekor) = &material.rekor {
+        vm["tlogEntries"] = json!([material.tlog_entry(rekor)?]);
+    }
+    let bundle = json!({
+        "mediaType": "application/vnd.dev.sigstore.bundle+json;version=0.1",
+        "verificationMaterial": vm,
+        "dsseEnvelope": {
+            "payload": env.payload.trim(),
+            "payloadType": env.payload_type,
+            "signatures": [{ "sig": sig.sig.trim(), "keyid": sig.keyid }],
+        },
+    });
+    Bundle::from_json(&bundle.to_string()).map_err(|e| LegacyError::Bundle {
+        layer: name,
+        reason: e.to_string(),
+    })
+}
+
 /// The Rekor entry cosign stores in the bundle annotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RekorEntry {
@@ -134,6 +222,16 @@ impl LegacySignature {
                     layer: name.clone(),
                     source,
                 })?;
+        Self::material(layer, payload, signature)
+    }
+
+    /// The certificate, chain and Rekor entry of a layer's annotations, with its signature.
+    fn material(
+        layer: &LayerDescriptor,
+        payload: Vec<u8>,
+        signature: Vec<u8>,
+    ) -> Result<Self, LegacyError> {
+        let name = layer.digest.clone();
         let certificate = match layer.annotations.get(ANN_CERTIFICATE) {
             Some(pem) if !pem.trim().is_empty() => {
                 let mut certs = pem_certificates(pem).ok_or(LegacyError::Certificate {
@@ -178,6 +276,22 @@ impl LegacySignature {
         })
     }
 
+    /// The bundle's verification material without log entries: the certificate chain, or a
+    /// public-key hint (the key is supplied out of band, `--key`; the hint is not
+    /// authenticated).
+    fn verification_material(&self) -> Value {
+        match &self.certificate {
+            Some(leaf) => {
+                let certificates: Vec<Value> = std::iter::once(leaf)
+                    .chain(&self.chain)
+                    .map(|der| json!({ "rawBytes": B64.encode(der) }))
+                    .collect();
+                json!({ "x509CertificateChain": { "certificates": certificates } })
+            }
+            None => json!({ "publicKey": { "hint": "" } }),
+        }
+    }
+
     /// True when the signature carries a Fulcio certificate (keyless), false for a key.
     pub fn is_keyless(&self) -> bool {
         self.certificate.is_some()
@@ -192,18 +306,7 @@ impl LegacySignature {
     /// has no tlog entries: the engine then says `tlog-missing`, or, for a key under
     /// `--insecure-ignore-tlog`, checks the signature alone.
     pub fn to_bundle(&self) -> Result<Bundle, LegacyError> {
-        let material = match &self.certificate {
-            Some(leaf) => {
-                let certificates: Vec<Value> = std::iter::once(leaf)
-                    .chain(&self.chain)
-                    .map(|der| json!({ "rawBytes": B64.encode(der) }))
-                    .collect();
-                json!({ "x509CertificateChain": { "certificates": certificates } })
-            }
-            // The key is supplied out of band (`--key`); the hint is not authenticated.
-            None => json!({ "publicKey": { "hint": "" } }),
-        };
-        let mut vm = material;
+        let mut vm = self.verification_material();
         vm["tlogEntries"] = json!([]);
         if let Some(rekor) = &self.rekor {
             vm["tlogEntries"] = json!([self.tlog_entry(rekor)?]);

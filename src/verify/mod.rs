@@ -4,6 +4,7 @@
 //! Verdicts are data: every outcome that is not `verified` carries a stable kebab-case code
 //! users script against, and one line saying why.
 
+pub mod attest;
 pub mod blob;
 pub mod image;
 pub mod legacy;
@@ -54,6 +55,12 @@ pub enum VerdictCode {
     /// The node reports only an image config digest, and no manifest of the reference (nor
     /// of its index) has that config: what runs cannot be tied to anything signed.
     UnknownDigest,
+    /// An attestation the policy requires (`--attestation-type`, an authority's
+    /// `attestations:`) is not attached to the image.
+    AttestationMissing,
+    /// The required attestation is there, signed by whom was wanted and naming the image, but
+    /// one of its conditions is false (the detail names the expression and what it saw).
+    ConditionFailed,
 }
 
 impl VerdictCode {
@@ -74,6 +81,8 @@ impl VerdictCode {
             Self::Unauthorized => "unauthorized",
             Self::NoPolicy => "no-policy",
             Self::UnknownDigest => "unknown-digest",
+            Self::AttestationMissing => "attestation-missing",
+            Self::ConditionFailed => "condition-failed",
         }
     }
 

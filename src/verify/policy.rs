@@ -18,6 +18,15 @@
 //!         subjectRegExp: https://github.com/acme/.+/\.github/workflows/release\.yml@refs/tags/v.+
 //!   - key:
 //!       path: cosign.pub            # relative to the policy file; or `data: |` with the PEM
+//!   - name: provenance              # an authority with `attestations:` is satisfied by them
+//!     keyless:                      # (not by the image signature), as in policy-controller
+//!       identities: [{issuer: https://token.actions.githubusercontent.com, subjectRegExp: …}]
+//!     attestations:
+//!     - name: slsa                  # optional, for reports
+//!       predicateType: slsaprovenance1   # cosign's short names, or a predicate-type URI
+//!       conditions:                 # CEL over the in-toto statement: predicateType,
+//!       - predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"
+//!                                   # predicate, subject, statement (or `- expression: …`)
 //!   count: 1                        # M-of-N: how many authorities must be satisfied (default 1)
 //!   mode: enforce                   # or `warn`: report failures without failing the run
 //! ```
@@ -45,6 +54,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::attest::{self, AttestationRequirement, Condition};
 use super::sigstore::Authority;
 use super::trust::PublicKey;
 use super::{KeylessIdentity, Matcher};
@@ -73,6 +83,22 @@ pub enum Mode {
 pub struct NamedAuthority {
     pub name: String,
     pub authority: Authority,
+    /// When not empty, what this authority must have signed are these attestations (each
+    /// present, signed by it, naming the image digest, its conditions true), not the image
+    /// signature: as `cosign verify-attestation` and policy-controller authorities with
+    /// `attestations:` behave.
+    pub attestations: Vec<AttestationRequirement>,
+}
+
+impl NamedAuthority {
+    /// An authority over image signatures.
+    pub fn signature(name: impl Into<String>, authority: Authority) -> Self {
+        Self {
+            name: name.into(),
+            authority,
+            attestations: Vec::new(),
+        }
+    }
 }
 
 /// What one policy (or the flags) demands of an image: `count` of `authorities` satisfied.
@@ -90,10 +116,7 @@ impl Requirement {
     pub fn from_flags(authority: Authority) -> Self {
         Self {
             name: "flags".to_owned(),
-            authorities: vec![NamedAuthority {
-                name: "flags".to_owned(),
-                authority,
-            }],
+            authorities: vec![NamedAuthority::signature("flags", authority)],
             count: 1,
             mode: Mode::Enforce,
         }
@@ -119,13 +142,10 @@ pub fn builtin() -> Vec<Policy> {
         globs: vec![Glob::new("registry.k8s.io/**").expect("valid built-in glob")],
         requirement: Requirement {
             name: "builtin:kubernetes".to_owned(),
-            authorities: vec![NamedAuthority {
-                name: "krel-trust".to_owned(),
-                authority: Authority::Keyless(vec![KeylessIdentity::exact(
-                    K8S_IDENTITY,
-                    K8S_ISSUER,
-                )]),
-            }],
+            authorities: vec![NamedAuthority::signature(
+                "krel-trust",
+                Authority::Keyless(vec![KeylessIdentity::exact(K8S_IDENTITY, K8S_ISSUER)]),
+            )],
             count: 1,
             mode: Mode::Enforce,
         },
@@ -517,7 +537,11 @@ fn parse_policy(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<Policy, PolicyE
 }
 
 fn parse_authority(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<NamedAuthority, PolicyError> {
-    ctx.map(node, "an authority", &["name", "keyless", "key"])?;
+    ctx.map(
+        node,
+        "an authority",
+        &["name", "keyless", "key", "attestations"],
+    )?;
     let name = ctx
         .opt_string(node, "name", "`name`")?
         .unwrap_or_else(|| format!("authority {n}"));
@@ -531,7 +555,71 @@ fn parse_authority(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<NamedAuthori
             ));
         }
     };
-    Ok(NamedAuthority { name, authority })
+    let attestations = match ctx.yaml.get(node, "attestations") {
+        None => Vec::new(),
+        Some(list) => {
+            let mut out = Vec::new();
+            for (i, a) in ctx.seq(list, "`attestations`")?.into_iter().enumerate() {
+                out.push(parse_attestation(ctx, a, i + 1)?);
+            }
+            if out.is_empty() {
+                return Err(ctx.err(list, format!("authority {name:?}: `attestations` is empty")));
+            }
+            out
+        }
+    };
+    Ok(NamedAuthority {
+        name,
+        authority,
+        attestations,
+    })
+}
+
+/// `{name, predicateType, conditions: [CEL…]}`, as policy-controller and Kyverno structure an
+/// authority's attestations; `predicateType` takes cosign's short names or a URI.
+fn parse_attestation(
+    ctx: &Ctx<'_>,
+    node: NodeId,
+    n: usize,
+) -> Result<AttestationRequirement, PolicyError> {
+    ctx.map(
+        node,
+        "an attestation",
+        &["name", "predicateType", "conditions"],
+    )?;
+    let ty = ctx
+        .yaml
+        .get(node, "predicateType")
+        .ok_or_else(|| ctx.err(node, format!("attestation {n} needs `predicateType:`")))?;
+    let predicate_type =
+        attest::predicate_type(&ctx.string(ty, "`predicateType`")?).map_err(|e| ctx.err(ty, e))?;
+    let name = ctx
+        .opt_string(node, "name", "`name`")?
+        .unwrap_or_else(|| attest::short_name(&predicate_type).to_owned());
+    let mut conditions = Vec::new();
+    if let Some(list) = ctx.yaml.get(node, "conditions") {
+        for c in ctx.seq(list, "`conditions`")? {
+            // A bare expression, or `{expression: …}` as Kyverno writes them.
+            let node = if matches!(ctx.yaml.node(c).value, Value::Map(_)) {
+                ctx.map(c, "a condition", &["expression"])?;
+                ctx.yaml
+                    .get(c, "expression")
+                    .ok_or_else(|| ctx.err(c, "a condition needs `expression:`"))?
+            } else {
+                c
+            };
+            let text = ctx.string(node, "a condition")?;
+            conditions.push(
+                Condition::new(&text)
+                    .map_err(|e| ctx.err(node, format!("condition {text:?}: {e}")))?,
+            );
+        }
+    }
+    Ok(AttestationRequirement {
+        name,
+        predicate_type,
+        conditions,
+    })
 }
 
 fn parse_keyless(ctx: &Ctx<'_>, node: NodeId) -> Result<Authority, PolicyError> {
@@ -617,6 +705,54 @@ mod tests {
 
     fn r(s: &str) -> ImageRef {
         ImageRef::parse(s).unwrap()
+    }
+
+    /// Issue 12: an authority's `attestations:` (policy-controller's shape) with CEL
+    /// conditions; mistakes are errors at their position.
+    #[test]
+    fn authorities_take_attestations() {
+        let base = "policies:\n- images: [\"**\"]\n  authorities:\n  - keyless:\n      identities: [{subject: a@b.c, issuer: https://i}]\n    attestations:\n";
+        let p = parse(
+            &format!(
+                "{base}    - predicateType: slsaprovenance1\n      conditions:\n      - predicate.x == 1\n      - expression: size(subject) > 0\n    - name: sbom\n      predicateType: https://spdx.dev/Document\n"
+            ),
+            "p.yaml",
+            Path::new("."),
+        )
+        .unwrap();
+        let a = &p[0].requirement.authorities[0].attestations;
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].name, "slsaprovenance1");
+        assert_eq!(a[0].predicate_type, "https://slsa.dev/provenance/v1");
+        assert_eq!(a[0].conditions.len(), 2);
+        assert_eq!(a[1].name, "sbom");
+        // (attestations text, error text)
+        let table: &[(&str, &str)] = &[
+            (
+                "    - predicateType: slsa\n",
+                "p.yaml:7:22: unknown attestation type \"slsa\"",
+            ),
+            ("    - name: x\n", "needs `predicateType:`"),
+            (
+                "    - predicateType: spdx\n      conditions: [\"predicate.(\"]\n",
+                "p.yaml:8:20: condition \"predicate.(\"",
+            ),
+            (
+                "    - predicateType: spdx\n      conditions: [\"foo == 1\"]\n",
+                "names \"foo\"",
+            ),
+            (
+                "    - predicateType: spdx\n      policy: {}\n",
+                "unknown key \"policy\"",
+            ),
+            ("      []\n", "`attestations` is empty"),
+        ];
+        for (text, want) in table {
+            let e = parse(&format!("{base}{text}"), "p.yaml", Path::new("."))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(want), "{text}: {e}");
+        }
     }
 
     #[test]

@@ -792,7 +792,8 @@ impl ReferrersProxy {
         );
     }
 
-    /// Answers the referrers of `digest` in `repo` with `index` as it is (any entries).
+    /// Answers the referrers of `digest` in `repo` with `index` as it is (annotations and
+    /// artifact types of the caller's choosing).
     pub fn set_referrers_index(&self, repo: &str, digest: &str, index: &str) {
         self.indexes
             .lock()

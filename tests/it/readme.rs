@@ -218,6 +218,16 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify image ghcr.io/acme/app:1.4.2 --attestation-type slsaprovenance1 --attestation-condition 'predicate.buildDefinition.externalParameters.workflow.repository == \"https://github.com/acme/app\"' --certificate-identity-regexp 'https://github.com/acme/app/\\.github/workflows/release\\.yml@refs/tags/v.*' --certificate-oidc-issuer https://token.actions.githubusercontent.com",
+        How::Twin {
+            needs: "ghcr.io",
+            tests: &[
+                "attestations_in_both_formats_yield_their_verdicts",
+                "attestation_alone_or_with_the_signature_and_requests_per_image",
+            ],
+        },
+    ),
+    (
         "kubectl verify manifests -R k8s/ --policy verify-policy.yaml -o json",
         How::Twin {
             needs: "registries with signed images",

@@ -793,11 +793,26 @@ impl TestSigstore {
         let statement = format!(
             r#"{{"_type":"https://in-toto.io/Statement/v1","subject":[{{"digest":{{"sha256":"{hex_digest}"}},"annotations":{{}}}}],"predicateType":"https://sigstore.dev/cosign/sign/v1"}}"#
         );
+        self.dsse_bundle_with(signer, statement.as_bytes(), tlog)
+    }
+
+    /// A cosign 3 attestation (`cosign attest` with a bundle): bundle v0.3 whose DSSE payload
+    /// is `statement`, with a dsse/0.0.1 Rekor entry carrying SET and inclusion proof.
+    pub fn attestation_bundle(&self, signer: Signer<'_>, statement: &[u8]) -> Vec<u8> {
+        self.dsse_bundle_with(signer, statement, self.tlog())
+    }
+
+    fn dsse_bundle_with(
+        &self,
+        signer: Signer<'_>,
+        statement: &[u8],
+        tlog: TlogOptions<'_>,
+    ) -> Vec<u8> {
         let payload_type = "application/vnd.in-toto+json";
-        let pae = dsse_pae(payload_type, statement.as_bytes());
+        let pae = dsse_pae(payload_type, statement);
         let sig = signer.key().sign(&pae);
         let envelope = json!({
-            "payload": B64.encode(statement.as_bytes()),
+            "payload": B64.encode(statement),
             "payloadType": payload_type,
             "signatures": [{ "sig": B64.encode(&sig), "keyid": "" }],
         });
@@ -812,7 +827,7 @@ impl TestSigstore {
             let body = format!(
                 r#"{{"apiVersion":"0.0.1","kind":"dsse","spec":{{"envelopeHash":{{"algorithm":"sha256","value":"{}"}},"payloadHash":{{"algorithm":"sha256","value":"{}"}},"signatures":[{{"signature":"{}","verifier":"{}"}}]}}}}"#,
                 hex::encode(Sha256::digest(envelope.to_string().as_bytes())),
-                hex::encode(Sha256::digest(statement.as_bytes())),
+                hex::encode(Sha256::digest(statement)),
                 B64.encode(&sig),
                 B64.encode(signer.verifier_pem()),
             );
@@ -824,6 +839,81 @@ impl TestSigstore {
             "dsseEnvelope": envelope,
         });
         serde_json::to_vec(&bundle).expect("bundle json")
+    }
+
+    /// A cosign 2 attestation layer of the `.att` tag: the DSSE envelope of `statement` as the
+    /// blob, an empty signature annotation, certificate and chain (keyless), the
+    /// `predicateType` annotation, and an intoto/0.0.2 Rekor entry with its SET (as cosign 2
+    /// `attest` uploads).
+    pub fn attestation_layer(&self, signer: Signer<'_>, statement: &[u8]) -> LegacyLayer {
+        self.attestation_layer_with(signer, statement, self.tlog())
+    }
+
+    pub fn attestation_layer_with(
+        &self,
+        signer: Signer<'_>,
+        statement: &[u8],
+        tlog: TlogOptions<'_>,
+    ) -> LegacyLayer {
+        let payload_type = "application/vnd.in-toto+json";
+        let sig = signer.key().sign(&dsse_pae(payload_type, statement));
+        let envelope = json!({
+            "payloadType": payload_type,
+            "payload": B64.encode(statement),
+            "signatures": [{ "keyid": "", "sig": B64.encode(&sig) }],
+        })
+        .to_string()
+        .into_bytes();
+        let predicate_type = serde_json::from_slice::<Value>(statement)
+            .ok()
+            .and_then(|v| v["predicateType"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let mut annotations = BTreeMap::new();
+        annotations.insert(
+            "dev.cosignproject.cosign/signature".to_owned(),
+            String::new(),
+        );
+        annotations.insert("predicateType".to_owned(), predicate_type);
+        if let Signer::Keyless(id) = signer {
+            annotations.insert("dev.sigstore.cosign/certificate".to_owned(), id.cert_pem());
+            annotations.insert("dev.sigstore.cosign/chain".to_owned(), id.chain_pem());
+        }
+        if let Some(log) = tlog.log {
+            let body = json!({
+                "apiVersion": "0.0.2",
+                "kind": "intoto",
+                "spec": { "content": {
+                    "envelope": {
+                        "payloadType": payload_type,
+                        "signatures": [{
+                            "sig": B64.encode(B64.encode(&sig)),
+                            "publicKey": B64.encode(signer.verifier_pem()),
+                        }],
+                    },
+                    "hash": { "algorithm": "sha256", "value": hex::encode(Sha256::digest(&envelope)) },
+                    "payloadHash": { "algorithm": "sha256", "value": hex::encode(Sha256::digest(statement)) },
+                } },
+            })
+            .to_string()
+            .into_bytes();
+            let t = unix(tlog.integrated_time);
+            let index = self.next_log_index();
+            let set = Self::set(log, &body, t, index);
+            let bundle = json!({
+                "SignedEntryTimestamp": B64.encode(&set),
+                "Payload": {
+                    "body": B64.encode(&body),
+                    "integratedTime": t,
+                    "logIndex": index,
+                    "logID": hex::encode(log.id()),
+                },
+            });
+            annotations.insert("dev.sigstore.cosign/bundle".to_owned(), bundle.to_string());
+        }
+        LegacyLayer {
+            payload: envelope,
+            annotations,
+        }
     }
 
     /// A `cosign sign-blob --bundle` style bundle (v0.3): a message signature over `artifact`
@@ -911,6 +1001,18 @@ pub fn simple_signing_payload(docker_reference: &str, digest: &str) -> Vec<u8> {
         r#"{{"critical":{{"identity":{{"docker-reference":"{docker_reference}"}},"image":{{"docker-manifest-digest":"{digest}"}},"type":"cosign container image signature"}},"optional":null}}"#
     )
     .into_bytes()
+}
+
+/// An in-toto statement v1 about the image `digest` (`sha256:…`), named `name`.
+pub fn statement(name: &str, digest: &str, predicate_type: &str, predicate: &Value) -> Vec<u8> {
+    let hex_digest = digest.strip_prefix("sha256:").unwrap_or(digest);
+    serde_json::to_vec(&json!({
+        "_type": "https://in-toto.io/Statement/v1",
+        "subject": [{ "name": name, "digest": { "sha256": hex_digest } }],
+        "predicateType": predicate_type,
+        "predicate": predicate,
+    }))
+    .expect("statement json")
 }
 
 /// DSSE pre-authentication encoding.
