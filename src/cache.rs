@@ -197,7 +197,11 @@ fn requirement_key(r: &Requirement) -> RequirementKey<'_> {
                     .map(|t| AttestationKey {
                         name: &t.name,
                         predicate_type: &t.predicate_type,
-                        conditions: t.conditions.iter().map(crate::verify::attest::Condition::as_str).collect(),
+                        conditions: t
+                            .conditions
+                            .iter()
+                            .map(crate::verify::attest::Condition::as_str)
+                            .collect(),
                     })
                     .collect();
                 (a.name.as_str(), key, attestations)

@@ -1021,6 +1021,36 @@ async fn fetch_bundle(
     }))
 }
 
+/// The manifest of cosign 2's tag `sha256-<hex>.SUFFIX` for `digest`: `None` when there is
+/// none (logged at -v 2 as `absent`) or it could not be fetched (then in `gaps` as `what`).
+async fn legacy_tag(
+    fetch: &mut Fetcher<'_>,
+    digest: &Digest,
+    suffix: &str,
+    absent: &str,
+    what: &str,
+    gaps: &mut Vec<Verdict>,
+) -> Option<(String, crate::registry::Manifest)> {
+    let tag = format!("{}.{suffix}", digest.tag_form());
+    if !crate::reference::valid_tag(&tag) {
+        // Longer than a tag may be (a sha512 digest): no registry can hold it.
+        return None;
+    }
+    match fetch.registry.manifest(fetch.repo, &tag).await {
+        Ok(m) => Some((tag, m)),
+        Err(RegistryError::NotFound { .. }) => {
+            crate::report::log(2, || {
+                format!("{}: tag {tag}: not found ({absent})", fetch.repo.original())
+            });
+            None
+        }
+        Err(e) => {
+            fetch.failed(gaps, what, &e);
+            None
+        }
+    }
+}
+
 /// Legacy cosign signatures: the layers of `sha256-<hex>.sig` with their payload blobs. What
 /// could not be fetched is added to `gaps`.
 async fn legacy_evidence(
@@ -1028,26 +1058,17 @@ async fn legacy_evidence(
     digest: &Digest,
     gaps: &mut Vec<Verdict>,
 ) -> Vec<Evidence> {
-    let tag = format!("{}.sig", digest.tag_form());
-    if !crate::reference::valid_tag(&tag) {
-        // Longer than a tag may be (a sha512 digest): no registry can hold it.
+    let Some((tag, manifest)) = legacy_tag(
+        fetch,
+        digest,
+        "sig",
+        "no cosign 2 signature",
+        "fetching the .sig signature tag",
+        gaps,
+    )
+    .await
+    else {
         return Vec::new();
-    }
-    let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
-        Ok(m) => m,
-        Err(RegistryError::NotFound { .. }) => {
-            crate::report::log(2, || {
-                format!(
-                    "{}: tag {tag}: not found (no cosign 2 signature)",
-                    fetch.repo.original()
-                )
-            });
-            return Vec::new();
-        }
-        Err(e) => {
-            fetch.failed(gaps, "fetching the .sig signature tag", &e);
-            return Vec::new();
-        }
     };
     let source = manifest.digest.clone();
     let layers = match legacy::signature_layers(&manifest.bytes) {
@@ -1272,25 +1293,17 @@ async fn legacy_attestations(
     types: &[String],
     gaps: &mut Vec<Verdict>,
 ) -> Vec<Evidence> {
-    let tag = format!("{}.att", digest.tag_form());
-    if !crate::reference::valid_tag(&tag) {
+    let Some((tag, manifest)) = legacy_tag(
+        fetch,
+        digest,
+        "att",
+        "no cosign 2 attestation",
+        "fetching the .att attestation tag",
+        gaps,
+    )
+    .await
+    else {
         return Vec::new();
-    }
-    let manifest = match fetch.registry.manifest(fetch.repo, &tag).await {
-        Ok(m) => m,
-        Err(RegistryError::NotFound { .. }) => {
-            crate::report::log(2, || {
-                format!(
-                    "{}: tag {tag}: not found (no cosign 2 attestation)",
-                    fetch.repo.original()
-                )
-            });
-            return Vec::new();
-        }
-        Err(e) => {
-            fetch.failed(gaps, "fetching the .att attestation tag", &e);
-            return Vec::new();
-        }
     };
     let source = manifest.digest.clone();
     let unreadable = |why: String| {
