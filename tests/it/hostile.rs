@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::image::{ReferrersProxy, push_legacy, run_json};
+use crate::image::{ReferrersProxy, push_legacy};
 use crate::support::registry::{HttpStub, OCI_INDEX, OCI_MANIFEST, StubResponse, TestRegistry};
 use crate::support::sigstore::{Signer, TestSigstore, simple_signing_payload};
 
@@ -37,6 +37,16 @@ pub(crate) fn identity_flags() -> Vec<String> {
     ]
     .map(str::to_owned)
     .to_vec()
+}
+
+/// `kubectl verify image -o json ARGS`, held to a time and memory bound like every hostile
+/// case: (exit code, report, stderr).
+fn bounded(args: &[&str]) -> (i32, Value, String) {
+    let args: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+    let run = run_measured(&args, None);
+    assert!(run.peak_mib < 64, "peak RSS {} MiB", run.peak_mib);
+    assert!(run.elapsed < Duration::from_secs(60), "{:?}", run.elapsed);
+    (run.code, run.json, run.stderr)
 }
 
 /// An OCI index listing `children` as (digest as written, architecture).
@@ -82,7 +92,7 @@ fn index_with_an_uncheckable_child_does_not_verify() {
     let run = |image: &str| {
         let mut args: Vec<&str> = flags.iter().map(String::as_str).collect();
         args.push(image);
-        run_json(&args)
+        bounded(&args)
     };
 
     // The control: the signed child alone makes the unsigned index verify.
@@ -169,7 +179,7 @@ fn token_with_an_absurd_lifetime_is_used_not_a_panic() {
     args.extend(identity_flags());
     args.push(format!("{}/app@{ABSENT}", stub.host()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, json, stderr) = run_json(&args);
+    let (code, json, stderr) = bounded(&args);
     // Nothing is stored under ABSENT: no signature, and no manifest to look into.
     assert_eq!((code, verdict(&json)), (1, "not-found"), "{json}\n{stderr}");
     assert!(detail(&json).contains("not found"), "{json}");
@@ -206,7 +216,7 @@ fn retry_after_in_the_far_future_is_rate_limited_not_a_panic() {
     args.push(format!("{}/app@{ABSENT}", stub.host()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let start = Instant::now();
-    let (code, json, stderr) = run_json(&args);
+    let (code, json, stderr) = bounded(&args);
     assert_eq!(
         (code, verdict(&json)),
         (1, "rate-limited"),
@@ -649,7 +659,7 @@ fn broken_referrer_does_not_hide_a_valid_sig() {
     let run = |d: &str| {
         let args = sigstore_args(&root, &host, &flags, &format!("{host}/app@{d}"));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        run_json(&args)
+        bounded(&args)
     };
     let (code, json, stderr) = run(&signed);
     assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
@@ -827,7 +837,7 @@ policies:
             &format!("{host}/app@{signed}"),
         );
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        run_json(&args)
+        bounded(&args)
     };
     let (code, json, stderr) = run(1);
     assert_eq!((code, verdict(&json)), (0, "verified"), "{json}\n{stderr}");
