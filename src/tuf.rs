@@ -94,6 +94,16 @@ pub enum CacheError {
         #[source]
         source: TrustError,
     },
+    /// The cached root came from the production repository under an older TUF root than the
+    /// one this binary embeds: this build's root is the newer one.
+    #[error(
+        "{path} was fetched under TUF root v{cached}, older than this build's embedded v{embedded}"
+    )]
+    OlderThanEmbedded {
+        path: PathBuf,
+        cached: u64,
+        embedded: u64,
+    },
     /// A cache directory could not be created.
     #[error("creating {path}")]
     CreateDir {
@@ -312,6 +322,15 @@ pub fn select(explicit: Option<&Path>, dir: Option<&Path>) -> Result<Selected, T
         });
     }
     let ignored = match dir.map(load_updated) {
+        // After an upgrade of kubectl-verify past a root rotation, an old cached production root
+        // must not shadow the newer one the binary embeds.
+        Some(Ok(Some(updated))) if is_older_than_embedded(&updated.provenance) => {
+            Some(CacheError::OlderThanEmbedded {
+                path: updated.path,
+                cached: updated.provenance.tuf_root_version,
+                embedded: embedded_tuf_root().map_or(0, |(v, _)| v),
+            })
+        }
         Some(Ok(Some(updated))) => {
             return Ok(Selected {
                 trust: updated.trust,
@@ -330,6 +349,14 @@ pub fn select(explicit: Option<&Path>, dir: Option<&Path>) -> Result<Selected, T
         source: Source::Embedded,
         ignored,
     })
+}
+
+/// Whether a root `trust update` fetched from the production repository was reached under
+/// an older TUF root version than the embedded one (a private repository's versions are not
+/// comparable, and an equal version cannot tell which is newer: the cache is kept then).
+fn is_older_than_embedded(p: &Provenance) -> bool {
+    p.source.trim_end_matches('/') == production_tuf_url().trim_end_matches('/')
+        && embedded_tuf_root().is_ok_and(|(embedded, _)| p.tuf_root_version < embedded)
 }
 
 /// The embedded production TUF root's version and expiry (what `trust update` starts from,
@@ -668,6 +695,37 @@ mod tests {
         std::fs::write(&explicit, json).expect("write");
         let selected = select(Some(&explicit), Some(dir.path())).expect("select");
         assert!(matches!(selected.source, Source::Explicit(_)));
+    }
+
+    /// A root fetched from the production repository under an older TUF root than this build
+    /// embeds (kubectl-verify upgraded past a rotation) yields to the embedded one, saying why;
+    /// the same version, or a private repository's, is kept.
+    #[test]
+    fn an_older_production_root_yields_to_the_embedded_one() {
+        let json = sigstore_verify::trust_root::SIGSTORE_PRODUCTION_TRUSTED_ROOT;
+        let (embedded, _) = embedded_tuf_root().expect("embedded");
+        for (source, version, kept) in [
+            (production_tuf_url(), embedded - 1, false),
+            (production_tuf_url(), embedded, true),
+            ("https://tuf.example", 1, true),
+        ] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut p = provenance(&sha256_hex(json.as_bytes()));
+            p.source = source.to_owned();
+            p.tuf_root_version = version;
+            commit(dir.path(), json.as_bytes(), &p, None).expect("commit");
+            let selected = select(None, Some(dir.path())).expect("select");
+            assert_eq!(
+                matches!(selected.source, Source::Updated { .. }),
+                kept,
+                "{source} v{version}"
+            );
+            if !kept {
+                assert!(matches!(selected.source, Source::Embedded));
+                let why = selected.ignored.expect("a reason").to_string();
+                assert!(why.contains("older than this build's embedded"), "{why}");
+            }
+        }
     }
 
     /// A cache that is damaged in any way falls back to the embedded root, saying why; it is
