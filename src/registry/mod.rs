@@ -484,25 +484,30 @@ impl Registry {
             .expect("the semaphore is never closed")
     }
 
-    /// The signature layout last found in `repo` this run, if any.
+    /// The signature layout last found in `repo` this run, else in its registry, if any.
     pub fn layout_hint(&self, repo: &ImageRef) -> Option<SignatureLayout> {
         let ep = self.endpoint(repo);
-        self.inner
+        let layouts = self
+            .inner
             .layouts
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner);
+        layouts
             .get(&format!("{}/{}", ep.registry, ep.repository))
+            .or_else(|| layouts.get(&ep.registry))
             .copied()
     }
 
     /// Records that `repo` holds signatures in `layout`.
     pub fn note_layout(&self, repo: &ImageRef, layout: SignatureLayout) {
         let ep = self.endpoint(repo);
-        self.inner
+        let mut layouts = self
+            .inner
             .layouts
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(format!("{}/{}", ep.registry, ep.repository), layout);
+            .unwrap_or_else(PoisonError::into_inner);
+        layouts.insert(format!("{}/{}", ep.registry, ep.repository), layout);
+        layouts.insert(ep.registry, layout);
     }
 
     async fn fetch_manifest(
