@@ -67,19 +67,23 @@ done
 # shellcheck disable=SC1091
 source "$work/env"
 
-# A delay proxy in front of the registry and one in front of the referrers front.
+# A delay proxy in front of the registry and one in front of the referrers front (started
+# here, not in a command substitution, which would wait for the proxy's stdout to close).
 start_delay() {
   local name=$1 upstream=$2
-  python3 "$root/bench/delay-proxy.py" "$work/$name.port" "$upstream" "$RTT_MS" &
+  python3 "$root/bench/delay-proxy.py" "$work/$name.port" "$upstream" "$RTT_MS" \
+    >"$work/$name.delay.log" 2>&1 &
   proxy_pids+=($!)
   for _ in $(seq 100); do
     [[ -e $work/$name.port ]] && break
     sleep 0.05 # polling the proxy's port file, bounded by the loop
   done
-  echo "127.0.0.1:$(cat "$work/$name.port")"
+  delay_addr="127.0.0.1:$(cat "$work/$name.port")"
 }
-DELAY_HOST=$(start_delay host "$HOST")
-DELAY_PROXY=$(start_delay proxy "$PROXY")
+start_delay host "$HOST"
+DELAY_HOST=$delay_addr
+start_delay proxy "$PROXY"
+DELAY_PROXY=$delay_addr
 
 # Lines the registry has logged so far. distribution logs a request after answering it, so
 # first make a marker request and wait until it is logged; markers are not counted.

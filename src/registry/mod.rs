@@ -190,8 +190,11 @@ pub enum SignatureLayout {
 /// caller that asks while it is running (or until the last of them has its answer). Nothing
 /// is kept once no caller holds it, so this merges work without holding memory for the run.
 struct InFlight<T> {
-    calls: Mutex<HashMap<String, Weak<OnceCell<Result<T, RegistryError>>>>>,
+    calls: Mutex<HashMap<String, Weak<Call<T>>>>,
 }
+
+/// One call of [`InFlight`]: its answer, once there is one.
+type Call<T> = OnceCell<Result<T, RegistryError>>;
 
 impl<T: Clone> InFlight<T> {
     fn new() -> Self {
@@ -451,7 +454,7 @@ impl Registry {
         // By digest, the answer is the same for every caller: concurrent ones share it. A
         // tag may move, so each lookup by tag asks.
         if expected.is_some() {
-            let key = self.in_flight_key(&ep, reference);
+            let key = Self::in_flight_key(&ep, reference);
             self.inner.manifests_in_flight.run(key, fetch).await
         } else {
             fetch().await
@@ -459,7 +462,7 @@ impl Registry {
     }
 
     /// What identical requests have in common: the credential, where they go, and what.
-    fn in_flight_key(&self, ep: &Endpoint, what: &str) -> String {
+    fn in_flight_key(ep: &Endpoint, what: &str) -> String {
         let credential = ep.secret.as_ref().map_or("", |s| s.id.as_str());
         format!("{credential} {}/{} {what}", ep.registry, ep.repository)
     }
@@ -571,7 +574,7 @@ impl Registry {
         max_bytes: usize,
     ) -> Result<Arc<[u8]>, RegistryError> {
         let ep = self.endpoint(repo);
-        let key = self.in_flight_key(&ep, &format!("{digest} {max_bytes}"));
+        let key = Self::in_flight_key(&ep, &format!("{digest} {max_bytes}"));
         self.inner
             .blobs_in_flight
             .run(key, || self.fetch_blob(repo, &ep, digest, max_bytes))
