@@ -185,7 +185,7 @@ for net in $NETWORKS; do
         per=$(python3 -c "print(f'{$count/$n:.2f}')")
         curl_config "$via" "$work/requests" "$work/curl.cfg"
         /usr/bin/time -f '%e %U %S %M' -o "$work/curl.time" \
-          curl -sS --parallel --parallel-max "$PARALLEL" -K "$work/curl.cfg" || true
+          curl -sS --no-progress-meter --parallel --parallel-max "$PARALLEL" -K "$work/curl.cfg" || true
         read -r w u s m <"$work/kv.time"
         kv_wall+=("$w") kv_cpu+=("$(python3 -c "print($u+$s)")") rss+=("$m")
         read -r w u s _ <"$work/curl.time"
