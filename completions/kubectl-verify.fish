@@ -93,7 +93,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -124,7 +124,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -156,7 +156,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -197,7 +197,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -233,7 +233,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -275,7 +275,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -317,7 +317,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -359,7 +359,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -401,7 +401,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -443,7 +443,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -485,7 +485,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -527,7 +527,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -569,7 +569,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -611,7 +611,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -653,7 +653,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -695,7 +695,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -737,7 +737,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -779,7 +779,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -821,7 +821,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -863,7 +863,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l c
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -905,7 +905,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -947,7 +947,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -989,7 +989,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cer
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1031,7 +1031,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
@@ -1073,7 +1073,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l ce
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l trusted-root -d 'Use this Sigstore trusted_root.json instead of the one `kubectl verify trust update` cached, or the embedded public-good root' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'

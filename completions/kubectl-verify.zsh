@@ -78,7 +78,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -123,7 +123,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -170,7 +170,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -225,7 +225,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -271,7 +271,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -329,7 +329,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -387,7 +387,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -445,7 +445,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -503,7 +503,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -561,7 +561,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -619,7 +619,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -677,7 +677,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -735,7 +735,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -793,7 +793,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -851,7 +851,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -909,7 +909,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -967,7 +967,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1025,7 +1025,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1083,7 +1083,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1141,7 +1141,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1199,7 +1199,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1257,7 +1257,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1315,7 +1315,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1373,7 +1373,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
@@ -1431,7 +1431,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
-'--concurrency=[How many images are verified at once]:N:_default' \
+'--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '-o+[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
