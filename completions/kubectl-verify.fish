@@ -97,7 +97,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -133,7 +133,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -170,7 +170,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l at
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
@@ -216,7 +216,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand release" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
@@ -247,7 +247,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l a
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand tree" -s o -l output -d 'Output format' -r -f -a "tree\t'A tree for people'
 json\t'JSON, schema `AttachmentTree` v1 (see README)'
@@ -289,7 +289,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l a
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -336,7 +336,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l att
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -383,7 +383,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l at
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -430,7 +430,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -477,7 +477,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -524,7 +524,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -571,7 +571,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -618,7 +618,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l at
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -665,7 +665,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -712,7 +712,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -759,7 +759,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l att
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -806,7 +806,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -853,7 +853,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -900,7 +900,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l att
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -947,7 +947,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -994,7 +994,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l a
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -1041,7 +1041,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l at
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -1088,7 +1088,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -1135,7 +1135,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l att
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -1182,7 +1182,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
@@ -1229,7 +1229,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l at
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l attestation-condition -d 'A CEL expression that must be true of each --attestation-type attestation (repeatable), over `predicateType`, `predicate`, `subject` and `statement`, e.g. \'predicate.buildDefinition.externalParameters.workflow.repository == "https://github.com/acme/app"\'' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy -d 'A policy file: image globs → authorities, count (M-of-N), mode enforce|warn' -r -F
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l signature-repository -d 'Look for signatures in this repository instead of the image\'s (as cosign\'s COSIGN_REPOSITORY)' -r
-complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'How many images are verified at once' -r
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l concurrency -d 'Registry requests in flight at once, per registry (as curl\'s --parallel-max); 4 × N images are verified at once to keep them busy' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l cache-ttl -d 'Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'

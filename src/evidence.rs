@@ -5,11 +5,16 @@
 //! Where signatures are looked for, for image digest `D` in repository `R` (or in
 //! `--signature-repository` / `COSIGN_REPOSITORY` when given):
 //!
-//! 1. Sigstore bundles (cosign 3) attached as OCI 1.1 referrers of `D`: the referrers API
-//!    (`/v2/R/referrers/D?artifactType=…`), or, when the registry has none, its tag-schema
-//!    fallback — an index at tag `sha256-<hex of D>`;
-//! 2. only when no bundle verified: the legacy cosign tag `sha256-<hex of D>.sig` and its
-//!    simple-signing layers.
+//! - Sigstore bundles (cosign 3) attached as OCI 1.1 referrers of `D`: the referrers API
+//!   (`/v2/R/referrers/D?artifactType=…`), or, when the registry has none, its tag-schema
+//!   fallback — an index at tag `sha256-<hex of D>`;
+//! - the legacy cosign tag `sha256-<hex of D>.sig` and its simple-signing layers.
+//!
+//! The place `R`'s previous image had its signatures in is looked at first (the `.sig` tag
+//! when nothing is known yet), and the other only when what was found does not satisfy the
+//! policy; an image is `unsigned` only once both were looked at. When both hold signatures
+//! they are judged together, bundles first, as cosign 3 does. Whether a registry has the
+//! referrers API is learnt once per run (see [`Registry::referrers`]).
 //!
 //! When a policy asks for attestations (an authority with `attestations`, or
 //! `--attestation-type`), they are looked for the same way: bundles among the same referrers
@@ -51,7 +56,7 @@ use futures::StreamExt as _;
 use serde::Deserialize;
 
 use crate::reference::{Digest, ImageRef};
-use crate::registry::{Registry, RegistryError};
+use crate::registry::{Registry, RegistryError, SignatureLayout};
 use crate::verify::image::{self, Attestation, Evidence, Judgement};
 use crate::verify::legacy;
 use crate::verify::policy::{PolicySet, Requirement};
@@ -472,10 +477,10 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
-/// Fetches bundles, judges them; only if none verified, fetches legacy signatures too and
-/// judges everything (as cosign 3 falls back to the `.sig` tag). What could not be looked at
-/// (a registry failure, a limit) is the verdict when nothing verified: it may have hidden the
-/// signature that would have.
+/// Fetches the signatures of one place (legacy `.sig` or bundles) and judges them; only if
+/// they do not verify, fetches the other's too and judges everything. What could not be
+/// looked at (a registry failure, a limit) is the verdict when nothing verified: it may have
+/// hidden the signature that would have.
 async fn judge_digest(
     registry: &Registry,
     image: &ImageRef,
@@ -492,29 +497,60 @@ async fn judge_digest(
         )
     });
     let mut fetch = Fetcher::new(registry, repo);
-    let mut gaps = Vec::new();
     // Attestations (issue 12) only when an authority asks for them; the image signature only
     // when one does not (an authority with `attestations` is satisfied by them alone).
     let attestation_types = attestation_types(&requirements);
     let signatures = wants_signatures(&requirements);
-    let mut evidence = if signatures {
-        bundle_evidence(&mut fetch, digest, &mut gaps).await
+    // Where this repository's last signatures were found is looked at first (legacy `.sig`
+    // when nothing is known: one request finds it, where bundles take two or three); the
+    // other place only when what was found does not satisfy the policy. Nothing is
+    // `unsigned` before both were looked at. Evidence and gaps are kept in the order cosign 3
+    // looks (bundles, then `.sig`), so the judgement is the one that order gives.
+    let bundle_first = registry.layout_hint(repo) == Some(SignatureLayout::Bundle);
+    let mut bundles: Option<(Vec<Evidence>, Vec<Verdict>)> = None;
+    let mut legacy: Option<(Vec<Evidence>, Vec<Verdict>)> = None;
+    let turns = if signatures {
+        vec![bundle_first, !bundle_first]
     } else {
         Vec::new()
     };
-    if !attestation_types.is_empty() {
-        evidence
-            .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
-    }
-    if !evidence.is_empty() {
-        let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    for bundle_turn in turns {
+        // A registry that stopped answering (timeouts, 429s) is not asked for the other place.
+        if fetch.registry_down {
+            break;
+        }
+        let mut gaps = Vec::new();
+        let (found, layout) = if bundle_turn {
+            let found = bundle_evidence(&mut fetch, digest, &mut gaps).await;
+            (bundles.insert((found, gaps)), SignatureLayout::Bundle)
+        } else {
+            let found = legacy_evidence(&mut fetch, digest, &mut gaps).await;
+            (legacy.insert((found, gaps)), SignatureLayout::Legacy)
+        };
+        if found.0.is_empty() {
+            continue;
+        }
+        registry.note_layout(repo, layout);
+        if bundles.is_some() && legacy.is_some() {
+            break; // judged below with everything
+        }
+        let found = bundles
+            .as_ref()
+            .or(legacy.as_ref())
+            .map_or(&[][..], |f| &f.0);
+        let j = image::judge(digest, found, &requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
     }
-    // A registry that stopped answering (timeouts, 429s) is not asked for the `.sig` too.
-    if !fetch.registry_down && signatures {
-        evidence.extend(legacy_evidence(&mut fetch, digest, &mut gaps).await);
+    let (mut evidence, mut gaps) = bundles.unwrap_or_default();
+    if let Some((e, g)) = legacy {
+        evidence.extend(e);
+        gaps.extend(g);
+    }
+    if !attestation_types.is_empty() {
+        evidence
+            .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
     }
     if !fetch.registry_down && !attestation_types.is_empty() {
         evidence
@@ -600,8 +636,7 @@ impl<'a> Fetcher<'a> {
         let got = self
             .registry
             .blob(self.repo, digest, MAX_SIGNATURE_BLOB)
-            .await
-            .map(Arc::<[u8]>::from);
+            .await;
         self.blobs.insert(digest.clone(), got.clone());
         got.map_err(FetchError::Registry)
     }

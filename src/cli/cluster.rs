@@ -13,7 +13,6 @@ use super::common::{
 };
 use crate::check::{ImageUse, Settings};
 use crate::cluster::{self, Kind, KubeOptions, Query};
-use crate::registry::Registry;
 
 /// kubectl's flags for reaching a cluster and choosing objects, spelled as kubectl spells them.
 #[derive(Debug, Args, Clone)]
@@ -286,8 +285,10 @@ async fn run_workloads(
         drift: args.drift,
         cache: super::common::verification_cache(&args.verify.trust),
     };
-    let registry =
-        Registry::new(args.verify.registry.resolve()?).context("setting up the registry client")?;
+    let registry = args
+        .verify
+        .trust
+        .registry(args.verify.registry.resolve()?)?;
     let report = check_uses(&registry, &settings, uses, args.verify.output).await;
     super::common::fail_on_setup_error(&registry)?;
     if failed > 0 {

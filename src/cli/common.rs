@@ -102,6 +102,7 @@ impl RegistryArgs {
             extra_ca_pem,
             timeout: self.timeout,
             docker_config_dir: None,
+            requests_per_registry: 0,
         })
     }
 }
@@ -384,8 +385,9 @@ pub struct TrustArgs {
     /// COSIGN_REPOSITORY).
     #[arg(long, value_name = "REPO", env = "COSIGN_REPOSITORY")]
     pub signature_repository: Option<String>,
-    /// How many images are verified at once.
-    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    /// Registry requests in flight at once, per registry (as curl's --parallel-max); 4 × N
+    /// images are verified at once to keep them busy.
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
     /// Reuse a `verified` result from the verification cache for this long (e.g. 24h, 30m; at
     /// most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and
@@ -447,6 +449,18 @@ pub fn verification_cache(args: &TrustArgs) -> Option<Cache> {
     Some(cache)
 }
 
+impl TrustArgs {
+    /// The registry client for a verifying command: `registry`'s flags, and `--concurrency`
+    /// requests in flight per registry.
+    pub fn registry(&self, registry: RegistryOptions) -> anyhow::Result<Registry> {
+        Registry::new(RegistryOptions {
+            requests_per_registry: usize::from(self.concurrency),
+            ..registry
+        })
+        .context("setting up the registry client")
+    }
+}
+
 /// [`TrustArgs`], how to report, and how to reach registries: `image` and `manifests`.
 #[derive(Debug, Args, Clone)]
 pub struct VerifyArgs {
@@ -461,6 +475,11 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
+
+/// Images verified at once per `--concurrency` request slot: an image has one request in
+/// flight at a time, and spends some of its time verifying, so a few images per slot keep the
+/// slots busy (while the in-run merging keeps shared work single).
+const IMAGES_PER_REQUEST_SLOT: usize = 4;
 
 /// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
 /// mistakes and unreadable trust material are errors (exit 2).
@@ -500,7 +519,7 @@ pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
         options: signer.options,
         trust: signer.trust,
         signature_repository,
-        concurrency: usize::from(args.concurrency),
+        concurrency: IMAGES_PER_REQUEST_SLOT * usize::from(args.concurrency),
     };
     Ok(plan)
 }
@@ -590,8 +609,7 @@ pub async fn verify_uses(
         drift,
         cache: verification_cache(&args.trust),
     };
-    let registry =
-        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
+    let registry = args.trust.registry(args.registry.resolve()?)?;
     let report = check_uses(&registry, &settings, uses, args.output).await;
     fail_on_setup_error(&registry)?;
     Ok(report)
@@ -670,7 +688,7 @@ pub async fn verified_digests(
         drift: false,
         cache: verification_cache(args),
     };
-    let registry = Registry::new(options).context("setting up the registry client")?;
+    let registry = args.registry(options)?;
     let digests = check::verified_digests(&registry, &settings, refs).await;
     fail_on_setup_error(&registry)?;
     Ok(digests)

@@ -13,7 +13,6 @@ use crate::cli::Outcome;
 use crate::cli::common::{self, ImageOutput, RegistryArgs, TrustArgs, parse_duration};
 use crate::cluster::KubeOptions;
 use crate::reference::ImageRef;
-use crate::registry::Registry;
 use crate::release::fetch::Fetcher;
 use crate::release::sbom::{self, MAX_SBOM_BYTES, Platform};
 use crate::release::{
@@ -259,8 +258,7 @@ pub async fn run(args: ReleaseArgs) -> anyhow::Result<Outcome> {
         drift: false,
         cache: common::verification_cache(&args.trust),
     };
-    let registry =
-        Registry::new(args.registry.resolve()?).context("setting up the registry client")?;
+    let registry = args.trust.registry(args.registry.resolve()?)?;
     let mut ca = Vec::new();
     for path in &args.download_ca {
         ca.push(fs_err::read(path).context("reading --download-ca")?);

@@ -15,13 +15,14 @@
 //! count per image.
 
 use std::collections::{HashMap, HashSet};
+use std::future::Future;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Duration;
 
 use futures::StreamExt as _;
 use reqwest::{Method, StatusCode, header};
-use tokio::sync::OnceCell;
+use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
 
 use crate::reference::{DOCKER_HUB, Digest, ImageRef};
 
@@ -50,6 +51,10 @@ pub const MANIFEST_ACCEPT: [&str; 4] = [
 pub const MAX_MANIFEST_BYTES: usize = 4 << 20;
 /// Lookups in flight at once in [`Registry::resolve_all`].
 pub const MAX_IN_FLIGHT: usize = 16;
+/// Requests in flight at once to one registry unless `--concurrency` says otherwise (curl's
+/// `--parallel-max` default). Connections are kept and reused, so this is also about how many
+/// connections one registry sees.
+pub const DEFAULT_REQUESTS_PER_REGISTRY: usize = 16;
 /// Used when no timeout was configured.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -79,6 +84,8 @@ pub struct RegistryOptions {
     pub timeout: Duration,
     /// Where `config.json` lives; `None` means `$DOCKER_CONFIG` or `~/.docker`.
     pub docker_config_dir: Option<PathBuf>,
+    /// Requests in flight at once per registry; zero means [`DEFAULT_REQUESTS_PER_REGISTRY`].
+    pub requests_per_registry: usize,
 }
 
 /// Whose credentials a registry refused, and where they were looked for.
@@ -169,6 +176,62 @@ pub struct Manifest {
 
 type Resolved = Result<Digest, RegistryError>;
 
+/// Which signature layout a repository was last found to hold: a hint for which one to look
+/// at first for its next image (both are still looked at before anything is `unsigned`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureLayout {
+    /// cosign 2: the `sha256-<hex>.sig` tag.
+    Legacy,
+    /// cosign 3: Sigstore bundles attached as OCI 1.1 referrers.
+    Bundle,
+}
+
+/// Identical requests in flight at once, made once: the first caller's request answers every
+/// caller that asks while it is running (or until the last of them has its answer). Nothing
+/// is kept once no caller holds it, so this merges work without holding memory for the run.
+struct InFlight<T> {
+    calls: Mutex<HashMap<String, Weak<Call<T>>>>,
+}
+
+/// One call of [`InFlight`]: its answer, once there is one.
+type Call<T> = OnceCell<Result<T, RegistryError>>;
+
+impl<T: Clone> InFlight<T> {
+    fn new() -> Self {
+        Self {
+            calls: Mutex::new(HashMap::new()),
+        }
+    }
+
+    async fn run<F>(&self, key: String, call: impl FnOnce() -> F) -> Result<T, RegistryError>
+    where
+        F: Future<Output = Result<T, RegistryError>>,
+    {
+        let cell = {
+            let mut calls = self.calls.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(cell) = calls.get(&key).and_then(Weak::upgrade) {
+                cell
+            } else {
+                // Forget finished calls now and then, so the map stays as small as what runs.
+                if calls.len() >= 256 {
+                    calls.retain(|_, w| w.strong_count() > 0);
+                }
+                let cell = Arc::new(OnceCell::new());
+                calls.insert(key, Arc::downgrade(&cell));
+                cell
+            }
+        };
+        cell.get_or_init(call).await.clone()
+    }
+}
+
+/// What a registry's answer to a referrers request says about its referrers API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReferrersApi {
+    Offered,
+    Absent,
+}
+
 /// A registry client for one run. Cheap to clone; clones share caches and connections.
 #[derive(Clone)]
 pub struct Registry {
@@ -184,6 +247,19 @@ struct Inner {
     /// One cell per canonical reference: concurrent resolves of the same reference wait for
     /// the first instead of asking again.
     resolved: Mutex<HashMap<String, Arc<OnceCell<Resolved>>>>,
+    /// Requests in flight per registry (see [`DEFAULT_REQUESTS_PER_REGISTRY`]).
+    requests_per_registry: usize,
+    slots: Mutex<HashMap<String, Arc<Semaphore>>>,
+    /// Per registry: whether it offers the referrers API, once an answer said so. A registry
+    /// without it answers 404 to every referrers request, whatever the image: learnt once.
+    referrers_api: Mutex<HashMap<String, ReferrersApi>>,
+    /// Held by the request that finds out, so concurrent lookups wait for its answer.
+    referrers_probe: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Per repository (as looked up): the signature layout last found there.
+    layouts: Mutex<HashMap<String, SignatureLayout>>,
+    /// Manifests fetched by digest, and blobs, being fetched right now.
+    manifests_in_flight: InFlight<Manifest>,
+    blobs_in_flight: InFlight<Arc<[u8]>>,
 }
 
 impl Registry {
@@ -222,6 +298,17 @@ impl Registry {
                 insecure,
                 transport,
                 resolved: Mutex::new(HashMap::new()),
+                requests_per_registry: if opts.requests_per_registry == 0 {
+                    DEFAULT_REQUESTS_PER_REGISTRY
+                } else {
+                    opts.requests_per_registry
+                },
+                slots: Mutex::new(HashMap::new()),
+                referrers_api: Mutex::new(HashMap::new()),
+                referrers_probe: Mutex::new(HashMap::new()),
+                layouts: Mutex::new(HashMap::new()),
+                manifests_in_flight: InFlight::new(),
+                blobs_in_flight: InFlight::new(),
             }),
             keychain: None,
         })
@@ -317,6 +404,7 @@ impl Registry {
 
     async fn resolve_uncached(&self, r: &ImageRef) -> Resolved {
         let ep = self.endpoint(r);
+        let _slot = self.slot(&ep).await;
         let t = &self.inner.transport;
         let deadline = t.deadline();
         let tag = r.tag_or_latest();
@@ -357,9 +445,72 @@ impl Registry {
             None
         };
         let ep = self.endpoint(repo);
-        let deadline = self.inner.transport.deadline();
-        self.fetch_manifest(repo, &ep, reference, expected.as_ref(), deadline)
+        let fetch = || async {
+            let _slot = self.slot(&ep).await;
+            let deadline = self.inner.transport.deadline();
+            self.fetch_manifest(repo, &ep, reference, expected.as_ref(), deadline)
+                .await
+        };
+        // By digest, the answer is the same for every caller: concurrent ones share it. A
+        // tag may move, so each lookup by tag asks.
+        if expected.is_some() {
+            let key = Self::in_flight_key(&ep, reference);
+            self.inner.manifests_in_flight.run(key, fetch).await
+        } else {
+            fetch().await
+        }
+    }
+
+    /// What identical requests have in common: the credential, where they go, and what.
+    fn in_flight_key(ep: &Endpoint, what: &str) -> String {
+        let credential = ep.secret.as_ref().map_or("", |s| s.id.as_str());
+        format!("{credential} {}/{} {what}", ep.registry, ep.repository)
+    }
+
+    /// Waits for one of the registry's request slots ([`DEFAULT_REQUESTS_PER_REGISTRY`]);
+    /// the permit is held until the answer has been read.
+    async fn slot(&self, ep: &Endpoint) -> OwnedSemaphorePermit {
+        let semaphore = {
+            let mut slots = self
+                .inner
+                .slots
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            slots
+                .entry(ep.registry.clone())
+                .or_insert_with(|| Arc::new(Semaphore::new(self.inner.requests_per_registry)))
+                .clone()
+        };
+        semaphore
+            .acquire_owned()
             .await
+            .expect("the semaphore is never closed")
+    }
+
+    /// The signature layout last found in `repo` this run, else in its registry, if any.
+    pub fn layout_hint(&self, repo: &ImageRef) -> Option<SignatureLayout> {
+        let ep = self.endpoint(repo);
+        let layouts = self
+            .inner
+            .layouts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        layouts
+            .get(&format!("{}/{}", ep.registry, ep.repository))
+            .or_else(|| layouts.get(&ep.registry))
+            .copied()
+    }
+
+    /// Records that `repo` holds signatures in `layout`.
+    pub fn note_layout(&self, repo: &ImageRef, layout: SignatureLayout) {
+        let ep = self.endpoint(repo);
+        let mut layouts = self
+            .inner
+            .layouts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        layouts.insert(format!("{}/{}", ep.registry, ep.repository), layout);
+        layouts.insert(ep.registry, layout);
     }
 
     async fn fetch_manifest(
@@ -415,27 +566,43 @@ impl Registry {
 
     /// Fetches a blob by digest (following the registry's redirects to storage, see
     /// `transport` for which), refusing more than `max_bytes`; the bytes must hash to `digest`.
+    /// Concurrent fetches of the same blob (same credential) make one request.
     pub async fn blob(
         &self,
         repo: &ImageRef,
         digest: &Digest,
         max_bytes: usize,
-    ) -> Result<Vec<u8>, RegistryError> {
+    ) -> Result<Arc<[u8]>, RegistryError> {
         let ep = self.endpoint(repo);
+        let key = Self::in_flight_key(&ep, &format!("{digest} {max_bytes}"));
+        self.inner
+            .blobs_in_flight
+            .run(key, || self.fetch_blob(repo, &ep, digest, max_bytes))
+            .await
+    }
+
+    async fn fetch_blob(
+        &self,
+        repo: &ImageRef,
+        ep: &Endpoint,
+        digest: &Digest,
+        max_bytes: usize,
+    ) -> Result<Arc<[u8]>, RegistryError> {
+        let _slot = self.slot(ep).await;
         let t = &self.inner.transport;
         let deadline = t.deadline();
         let path = format!("blobs/{digest}");
-        let resp = t.send(&ep, Method::GET, &path, "", deadline).await?;
+        let resp = t.send(ep, Method::GET, &path, "", deadline).await?;
         let status = resp.status();
-        let body = self.body(resp, &ep, max_bytes, "blob", deadline).await?;
+        let body = self.body(resp, ep, max_bytes, "blob", deadline).await?;
         match status {
             StatusCode::OK => {}
             StatusCode::NOT_FOUND => {
                 return Err(RegistryError::NotFound {
-                    reference: format!("blob {digest} in {}", describe_repo(repo, &ep)),
+                    reference: format!("blob {digest} in {}", describe_repo(repo, ep)),
                 });
             }
-            s => return Err(unexpected(&ep, "GET", &path, s, &body)),
+            s => return Err(unexpected(ep, "GET", &path, s, &body)),
         }
         if !digest.matches(&body) {
             return Err(RegistryError::DigestMismatch {
@@ -443,12 +610,17 @@ impl Registry {
                 got: Digest::of_algorithm(digest.algorithm(), &body),
             });
         }
-        Ok(body)
+        Ok(body.into())
     }
 
     /// The OCI 1.1 referrers API for `digest`: `Ok(None)` when the registry does not offer it
     /// (404), else the index bytes as served. The registry may ignore `artifact_type`
     /// (it says so only in `OCI-Filters-Applied`), so callers filter the entries themselves.
+    ///
+    /// A registry without the API is asked once per run: its 404 is a property of the
+    /// registry, not of the image (the first lookup to a registry asks while concurrent ones
+    /// wait for its answer). A 404 that names the repository or manifest as unknown
+    /// (`NAME_UNKNOWN`, `MANIFEST_UNKNOWN`) speaks about that image only and teaches nothing.
     pub async fn referrers(
         &self,
         repo: &ImageRef,
@@ -456,6 +628,65 @@ impl Registry {
         artifact_type: Option<&str>,
     ) -> Result<Option<Vec<u8>>, RegistryError> {
         let ep = self.endpoint(repo);
+        let known = |this: &Self| {
+            this.inner
+                .referrers_api
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(&ep.registry)
+                .copied()
+        };
+        match known(self) {
+            Some(ReferrersApi::Absent) => return Ok(None),
+            Some(ReferrersApi::Offered) => {
+                return Ok(self.ask_referrers(&ep, digest, artifact_type).await?.0);
+            }
+            None => {}
+        }
+        let probe = self
+            .inner
+            .referrers_probe
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(ep.registry.clone())
+            .or_default()
+            .clone();
+        let guard = tokio::time::timeout_at(self.inner.transport.deadline(), probe.lock_owned())
+            .await
+            .map_err(|_| RegistryError::Timeout {
+                registry: ep.registry.clone(),
+                after: self.timeout(),
+            })?;
+        match known(self) {
+            Some(ReferrersApi::Absent) => return Ok(None),
+            Some(ReferrersApi::Offered) => {
+                drop(guard);
+                return Ok(self.ask_referrers(&ep, digest, artifact_type).await?.0);
+            }
+            None => {}
+        }
+        let (index, learnt) = self.ask_referrers(&ep, digest, artifact_type).await?;
+        if let Some(api) = learnt {
+            crate::report::log(2, || {
+                format!("registry {}: referrers API {api:?}", ep.registry)
+            });
+            self.inner
+                .referrers_api
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(ep.registry.clone(), api);
+        }
+        Ok(index)
+    }
+
+    /// One referrers request, and what its answer says about the API (when it says anything).
+    async fn ask_referrers(
+        &self,
+        ep: &Endpoint,
+        digest: &Digest,
+        artifact_type: Option<&str>,
+    ) -> Result<(Option<Vec<u8>>, Option<ReferrersApi>), RegistryError> {
+        let _slot = self.slot(ep).await;
         let t = &self.inner.transport;
         let deadline = t.deadline();
         let mut path = format!("referrers/{digest}");
@@ -465,15 +696,16 @@ impl Registry {
             path.push('?');
             path.push_str(u.query().unwrap_or_default());
         }
-        let resp = t.send(&ep, Method::GET, &path, OCI_INDEX, deadline).await?;
+        let resp = t.send(ep, Method::GET, &path, OCI_INDEX, deadline).await?;
         let status = resp.status();
         let body = self
-            .body(resp, &ep, MAX_MANIFEST_BYTES, "referrers index", deadline)
+            .body(resp, ep, MAX_MANIFEST_BYTES, "referrers index", deadline)
             .await?;
         match status {
-            StatusCode::OK => Ok(Some(body)),
-            StatusCode::NOT_FOUND => Ok(None),
-            s => Err(unexpected(&ep, "GET", &path, s, &body)),
+            StatusCode::OK => Ok((Some(body), Some(ReferrersApi::Offered))),
+            StatusCode::NOT_FOUND if names_unknown_image(&body) => Ok((None, None)),
+            StatusCode::NOT_FOUND => Ok((None, Some(ReferrersApi::Absent))),
+            s => Err(unexpected(ep, "GET", &path, s, &body)),
         }
     }
 
@@ -545,6 +777,24 @@ fn header_digest(resp: &reqwest::Response) -> Option<Digest> {
         .get("docker-content-digest")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| Digest::parse(v.trim()).ok())
+}
+
+/// Whether a 404 body is a distribution error saying the repository or manifest is unknown
+/// (an answer about one image, not about the registry's API).
+fn names_unknown_image(body: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Errors {
+        errors: Vec<Code>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Code {
+        code: String,
+    }
+    serde_json::from_slice::<Errors>(body).is_ok_and(|e| {
+        e.errors
+            .iter()
+            .any(|c| c.code == "NAME_UNKNOWN" || c.code == "MANIFEST_UNKNOWN")
+    })
 }
 
 /// The `mediaType` field of a manifest body.

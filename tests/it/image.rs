@@ -832,21 +832,43 @@ fn proxy_connection(
     indexes: &std::sync::Mutex<std::collections::HashMap<String, String>>,
     manifests: &Served,
 ) {
-    use std::io::{BufRead, Read, Write};
+    use std::io::BufRead;
     let mut reader = std::io::BufReader::new(conn.try_clone().unwrap());
-    let mut head = Vec::new();
+    // Requests without a body, one after the other on the connection (HTTP/1.1 keep-alive),
+    // until the client closes it or asks to.
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        let mut head = Vec::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            if line == "\r\n" {
+                break;
+            }
+            head.push(line);
+        }
+        let close = head
+            .iter()
+            .any(|l| l.to_ascii_lowercase().replace(' ', "") == "connection:close\r\n");
+        if !proxy_request(&mut conn, &head, upstream, log, indexes, manifests) || close {
             return;
         }
-        if line == "\r\n" {
-            break;
-        }
-        head.push(line);
     }
+}
+
+/// Answers one request of [`proxy_connection`]; false when the connection must be closed.
+fn proxy_request(
+    conn: &mut std::net::TcpStream,
+    head: &[String],
+    upstream: &str,
+    log: &std::sync::Mutex<Vec<String>>,
+    indexes: &std::sync::Mutex<std::collections::HashMap<String, String>>,
+    manifests: &Served,
+) -> bool {
+    use std::io::{Read, Write};
     let Some(request_line) = head.first().cloned() else {
-        return;
+        return false;
     };
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
@@ -861,7 +883,7 @@ fn proxy_connection(
             conn,
             "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         );
-        return;
+        return false;
     }
     if is_referrers {
         let body = indexes
@@ -872,47 +894,70 @@ fn proxy_connection(
             .unwrap_or_else(|| referrers_index(&[]));
         let _ = write!(
             conn,
-            "HTTP/1.1 200 OK\r\nContent-Type: {OCI_INDEX}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Type: {OCI_INDEX}\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
         if method != "HEAD" {
             let _ = conn.write_all(body.as_bytes());
         }
-        return;
+        return true;
     }
     let served = manifests.lock().unwrap().get(path).cloned();
     if let Some((media_type, body)) = served {
         let _ = write!(
             conn,
-            "HTTP/1.1 200 OK\r\nContent-Type: {media_type}\r\nDocker-Content-Digest: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Type: {media_type}\r\nDocker-Content-Digest: {}\r\nContent-Length: {}\r\n\r\n",
             sha256_digest(&body),
             body.len()
         );
         if method != "HEAD" {
             let _ = conn.write_all(&body);
         }
-        return;
+        return true;
     }
     let Ok(mut up) = std::net::TcpStream::connect(upstream) else {
-        return;
+        return false;
     };
     let mut out = String::new();
-    for line in &head {
+    for line in head {
         if !line.to_ascii_lowercase().starts_with("connection:") {
             out.push_str(line);
         }
     }
     out.push_str("Connection: close\r\n\r\n");
     if up.write_all(out.as_bytes()).is_err() {
-        return;
+        return false;
     }
     let mut response = Vec::new();
     let _ = up.read_to_end(&mut response);
-    let _ = conn.write_all(&response);
+    // The registry frames its answers (Content-Length or chunked), so only its
+    // `Connection: close` is dropped to keep the client's connection open; an answer
+    // without framing is passed on as it came and the connection closed after it.
+    let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") else {
+        let _ = conn.write_all(&response);
+        return false;
+    };
+    let head_text = String::from_utf8_lossy(&response[..end]).into_owned();
+    let framed = head_text.lines().any(|l| {
+        let l = l.to_ascii_lowercase();
+        l.starts_with("content-length:") || l.starts_with("transfer-encoding:")
+    });
+    if !framed {
+        let _ = conn.write_all(&response);
+        return false;
+    }
+    let mut kept = String::new();
+    for line in head_text.split("\r\n") {
+        if !line.to_ascii_lowercase().starts_with("connection:") {
+            kept.push_str(line);
+            kept.push_str("\r\n");
+        }
+    }
+    conn.write_all(kept.as_bytes()).is_ok() && conn.write_all(&response[end + 2..]).is_ok()
 }
 
-/// With a referrers API, bundles are found through it: no fallback tag is asked for, and the
-/// legacy `.sig` tag is not fetched once a bundle verified.
+/// With a referrers API, bundles are found through it: no fallback tag is asked for. (The
+/// legacy `.sig` tag is asked first, as nothing is known yet about the repository.)
 #[test]
 fn bundles_are_found_through_the_referrers_api() {
     let s = TestSigstore::new();
@@ -951,7 +996,8 @@ fn bundles_are_found_through_the_referrers_api() {
         "{log:#?}"
     );
     assert!(
-        !log.iter().any(|l| l.contains(&format!("sha256-{hex}"))),
+        !log.iter()
+            .any(|l| l.ends_with(&format!("/manifests/sha256-{hex}"))),
         "{log:#?}"
     );
 
@@ -977,6 +1023,129 @@ fn bundles_are_found_through_the_referrers_api() {
     ]);
     assert_eq!((code, verdict(&json)), (0, "verified"), "{json}");
     assert_eq!(json["images"][0]["format"], "legacy");
+}
+
+/// Issue 10: a signed image cost five registry requests whatever its format (resolve, a
+/// referrers 404, a fallback-tag 404, the `.sig` manifest, its payload). Counted from the
+/// registry's log, per layout, for several images in one run: a legacy signature costs
+/// exactly its resolve, `.sig` manifest and payload (2 by digest); a bundle its resolve,
+/// referrers or fallback index, manifest and blob, plus at most one `.sig` lookup while the
+/// repository's layout is not known; a registry without the referrers API is asked once.
+#[test]
+fn signed_images_cost_only_their_round_trips() {
+    const N: usize = 6;
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let proxy = ReferrersProxy::start(&reg.host());
+    let id = s.keyless(EMAIL, GOOGLE);
+    let (host, front) = (reg.host(), proxy.host());
+    let mut legacy_tags = Vec::new();
+    let mut legacy_digests = Vec::new();
+    let mut fallback = Vec::new();
+    let mut referrers = Vec::new();
+    for i in 0..N {
+        let tag = format!("v{i}");
+        let d = reg.push_image("legacy", &tag);
+        let payload = simple_signing_payload(&format!("{host}/legacy"), &d);
+        push_legacy(
+            &reg,
+            "legacy",
+            &d,
+            &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+        );
+        legacy_tags.push(format!("{host}/legacy:{tag}"));
+        legacy_digests.push(format!("{host}/legacy@{d}"));
+        let d = reg.push_image("fallback", &tag);
+        push_bundle(
+            &reg,
+            "fallback",
+            &d,
+            &s.bundle_v03(Signer::Keyless(&id), &d),
+        );
+        fallback.push(format!("{host}/fallback:{tag}"));
+        let d = reg.push_image("referrers", &tag);
+        let bundle = s.bundle_v03(Signer::Keyless(&id), &d);
+        let entry = push_bundle_manifest(&reg, "referrers", &d, 0, &bundle);
+        proxy.set_referrers("referrers", &d, &[entry]);
+        referrers.push(format!("{front}/referrers:{tag}"));
+    }
+    let root = s.trusted_root_path();
+    // Runs one verification of `refs` and returns the requests it made, as `METHOD /path`.
+    let run = |refs: &[String], log: &dyn Fn() -> Vec<String>| {
+        let before = log().len();
+        let mut args = vec![
+            "--trusted-root",
+            root.to_str().unwrap(),
+            "--insecure-registry",
+            &host,
+            "--insecure-registry",
+            &front,
+            "--certificate-identity",
+            EMAIL,
+            "--certificate-oidc-issuer",
+            GOOGLE,
+        ];
+        args.extend(refs.iter().map(String::as_str));
+        let (code, json, stderr) = run_json(&args);
+        let verified = json["images"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["verdict"] == "verified")
+            .count();
+        assert_eq!((code, verified), (0, refs.len()), "{json}\n{stderr}");
+        log()[before..]
+            .iter()
+            .filter_map(|l| {
+                let l = l.split_once('"').map_or(l.as_str(), |(_, r)| r);
+                let mut p = l.split_whitespace();
+                Some(format!("{} {}", p.next()?, p.next()?))
+            })
+            .collect::<Vec<_>>()
+    };
+    let registry_log = || reg.request_log();
+    let front_log = || proxy.log();
+    let count = |log: &[String], what: &str| log.iter().filter(|l| l.contains(what)).count();
+    let sig = |log: &[String]| {
+        log.iter()
+            .filter(|l| l.rsplit_once('.').is_some_and(|(_, e)| e == "sig"))
+            .count()
+    };
+
+    let log = run(&legacy_tags, &registry_log);
+    assert_eq!(log.len(), 3 * N, "{log:#?}");
+    assert_eq!(count(&log, "HEAD /v2/legacy/manifests/v"), N, "{log:#?}");
+    assert_eq!(sig(&log), N, "{log:#?}");
+    assert_eq!(count(&log, "/blobs/"), N, "{log:#?}");
+    let log = run(&legacy_digests, &registry_log);
+    assert_eq!(log.len(), 2 * N, "{log:#?}");
+
+    let log = run(&fallback, &registry_log);
+    assert_eq!(
+        count(&log, "/referrers/sha256:"),
+        1,
+        "asked once per run: {log:#?}"
+    );
+    assert_eq!(count(&log, "HEAD /v2/fallback/manifests/v"), N, "{log:#?}");
+    let fallback_index = log
+        .iter()
+        .filter(|l| {
+            l.contains("/manifests/sha256-") && l.rsplit_once('.').is_none_or(|(_, e)| e != "sig")
+        })
+        .count();
+    assert_eq!(fallback_index, N, "{log:#?}");
+    assert_eq!(count(&log, "/manifests/sha256:"), N, "{log:#?}");
+    assert_eq!(count(&log, "/blobs/"), N, "{log:#?}");
+    assert!(sig(&log) <= N, "{log:#?}");
+    assert_eq!(log.len(), 4 * N + 1 + sig(&log), "{log:#?}");
+
+    let log = run(&referrers, &front_log);
+    assert_eq!(count(&log, "/referrers/sha256:"), N, "{log:#?}");
+    assert!(
+        count(&log, "/manifests/sha256-") <= N,
+        "only .sig: {log:#?}"
+    );
+    assert_eq!(log.len(), 4 * N + sig(&log), "{log:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1388,14 +1557,25 @@ fn bench_fixture() {
     );
     std::fs::write(dir.join("env"), env).unwrap();
     std::fs::write(dir.join("ready"), "").unwrap();
-    // Wait (bounded) for the script to say it is done, then hand over the front's log.
-    for _ in 0..36_000 {
+    // Wait (bounded) for the script to say it is done, then hand over the front's log. When
+    // the script creates `dump`, the front's log so far is written to `proxy.log` (through a
+    // rename, never half a file) and `dump` removed.
+    let write_log = || {
+        let tmp = dir.join(".proxy.log.tmp");
+        std::fs::write(&tmp, proxy.log().join("\n") + "\n").unwrap();
+        std::fs::rename(&tmp, dir.join("proxy.log")).unwrap();
+    };
+    for _ in 0..720_000 {
+        if dir.join("dump").exists() {
+            write_log();
+            std::fs::remove_file(dir.join("dump")).unwrap();
+        }
         if dir.join("done").exists() {
             break;
         }
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(5));
     }
-    std::fs::write(dir.join("proxy.log"), proxy.log().join("\n") + "\n").unwrap();
+    write_log();
 }
 
 // ---------------------------------------------------------------------------------------------
