@@ -551,6 +551,11 @@ async fn judge_digest(
     if !attestation_types.is_empty() {
         evidence
             .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
+        // Bundles may satisfy every authority already: then the `.att` tag is not asked.
+        let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+        if j.is_verified() {
+            return j;
+        }
     }
     if !fetch.registry_down && !attestation_types.is_empty() {
         evidence

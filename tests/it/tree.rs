@@ -368,7 +368,9 @@ fn tree_lists_every_kind_of_attachment() {
     assert_eq!(doc["verified"], true);
     let v = &doc["images"][0]["verification"];
     assert_eq!(v["verdict"], "verified");
-    assert_eq!(v["format"], "bundle");
+    // It carries both formats; the `.sig` is looked at first in a repository whose layout is
+    // not known yet (issue 10), and it verifies, so the bundle is not needed.
+    assert_eq!(v["format"], "legacy");
     assert_eq!(v["carriedBy"][0]["digest"], all.as_str());
     let v = &doc["images"][1]["verification"];
     assert_eq!(
@@ -488,11 +490,13 @@ fn tree_through_the_referrers_api_and_requests_per_image() {
         "{limit}"
     );
 
-    // docker-registry without the API: 7 requests for one image, 17 for a two-platform index.
+    // docker-registry without the API: 7 requests for one image, 15 for a two-platform index
+    // (that the registry has no referrers API is learnt once per run: the platform manifests go
+    // straight to the fallback tag).
     let plain = reg.host();
     reg.push_image("plain", "1");
     let (index, _) = reg.push_index("pair", "1", &[("linux", "amd64"), ("linux", "arm64")]);
-    for (image, want) in [("plain:1", 7), ("pair:1", 17)] {
+    for (image, want) in [("plain:1", 7), ("pair:1", 15)] {
         let before = reg.request_log().len();
         let (code, doc, _) =
             run_json(&["--insecure-registry", &plain, &format!("{plain}/{image}")]);
