@@ -8,7 +8,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-vectors=$root/../shared/vectors
+vectors=$root/tests/data/vectors
 runs=${RUNS:-20}
 
 (cd "$root" && cargo build --release --quiet)
