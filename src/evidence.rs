@@ -885,6 +885,37 @@ async fn lookup_referrers(
     }
 }
 
+/// Whether `count` distinct `what` among the referrers of `digest` may be fetched: more than
+/// [`MAX_REFERRERS`] are refused whole (a `malformed-bundle` gap naming the limit), before any
+/// is fetched. Signatures and attestations are held to the same limit, by this one check.
+fn within_referrer_limit(
+    fetch: &Fetcher<'_>,
+    digest: &Digest,
+    count: usize,
+    what: &str,
+    gaps: &mut Vec<Verdict>,
+) -> bool {
+    if count > MAX_REFERRERS {
+        gaps.push(Verdict::new(
+            VerdictCode::MalformedBundle,
+            format!(
+                "the referrers of {} list {count} distinct {what}, more than the \
+                 {MAX_REFERRERS} looked at per image (MAX_REFERRERS); none was fetched",
+                digest.short(),
+            ),
+        ));
+        return false;
+    }
+    crate::report::log(2, || {
+        format!(
+            "{}: referrers of {}: {count} {what}",
+            fetch.repo.original(),
+            digest.short(),
+        )
+    });
+    true
+}
+
 /// Cosign 3 bundles attached to `digest`: referrers API, or its tag-schema fallback. What
 /// could not be fetched is added to `gaps`.
 async fn bundle_evidence(
@@ -904,26 +935,9 @@ async fn bundle_evidence(
             }];
         }
     };
-    if descriptors.len() > MAX_REFERRERS {
-        gaps.push(Verdict::new(
-            VerdictCode::MalformedBundle,
-            format!(
-                "the referrers of {} list {} distinct signature bundles, more than the \
-                 {MAX_REFERRERS} looked at per image (MAX_REFERRERS); none was fetched",
-                digest.short(),
-                descriptors.len()
-            ),
-        ));
+    if !within_referrer_limit(fetch, digest, descriptors.len(), "signature bundles", gaps) {
         return Vec::new();
     }
-    crate::report::log(2, || {
-        format!(
-            "{}: referrers of {}: {} signature bundle(s)",
-            fetch.repo.original(),
-            digest.short(),
-            descriptors.len()
-        )
-    });
     let mut out = Vec::new();
     for d in descriptors {
         match fetch_bundle(fetch, &d).await {
@@ -1239,27 +1253,15 @@ async fn attestation_bundles(
         .filter_map(|d| Digest::parse(&d.digest).ok())
         .filter(|d| seen.insert(d.clone()))
         .collect();
-    if descriptors.len() > MAX_REFERRERS {
-        gaps.push(Verdict::new(
-            VerdictCode::MalformedBundle,
-            format!(
-                "the referrers of {} list {} distinct attestation bundles of the required \
-                 types, more than the {MAX_REFERRERS} looked at per image (MAX_REFERRERS); none \
-                 was fetched",
-                digest.short(),
-                descriptors.len()
-            ),
-        ));
+    if !within_referrer_limit(
+        fetch,
+        digest,
+        descriptors.len(),
+        "attestation bundles of the required types",
+        gaps,
+    ) {
         return Vec::new();
     }
-    crate::report::log(2, || {
-        format!(
-            "{}: referrers of {}: {} attestation bundle(s) of the required types",
-            fetch.repo.original(),
-            digest.short(),
-            descriptors.len()
-        )
-    });
     let mut out = Vec::new();
     for d in descriptors {
         match fetch_attestation_bundle(fetch, &d).await {
