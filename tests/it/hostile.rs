@@ -721,11 +721,7 @@ fn insecure_registry_redirects_stay_on_its_host() {
         StubResponse::new(404)
     });
     let config = tempfile::tempdir().unwrap();
-    std::fs::write(
-        config.path().join("config.json"),
-        json!({"auths": {registry.host(): {"auth": "dXNlcjpwdw=="}}}).to_string(),
-    )
-    .unwrap();
+    crate::support::registry::write_docker_config(config.path(), &registry.host(), "user", "pw");
     let run = run_measured(&stub_args(&registry.host(), &[]), Some(config.path()));
     assert_eq!(run.code, 1, "{}\n{}", run.json, run.stderr);
     assert_eq!(verdict(&run.json), "unreachable", "{}", run.json);

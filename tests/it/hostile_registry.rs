@@ -53,11 +53,8 @@ fn assert_fails(run: &Measured, code: &str, secs: u64) {
 
 /// A docker config directory holding `user:pw` for `host`.
 fn docker_config(host: &str) -> tempfile::TempDir {
-    use base64::Engine as _;
     let dir = tempfile::tempdir().unwrap();
-    let auth = base64::engine::general_purpose::STANDARD.encode("user:pw");
-    let config = json!({"auths": {host: {"auth": auth}}});
-    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+    crate::support::registry::write_docker_config(dir.path(), host, "user", "pw");
     dir
 }
 

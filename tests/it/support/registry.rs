@@ -145,16 +145,9 @@ impl TestRegistry {
     /// directory, to be used as `DOCKER_CONFIG` (or `RegistryOptions::docker_config_dir`).
     /// Each call makes a new directory, so one test can hold right and wrong credentials.
     pub fn docker_config_dir(&self, user: &str, pass: &str) -> PathBuf {
-        use base64::Engine as _;
         let n = self.sentinel.fetch_add(1, Ordering::Relaxed);
         let dir = self.dir.path().join(format!("docker-config-{n}"));
-        std::fs::create_dir_all(&dir).expect("docker config dir");
-        let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
-        let json = format!(
-            "{{\n  \"auths\": {{\n    \"{}\": {{ \"auth\": \"{auth}\" }}\n  }}\n}}\n",
-            self.host()
-        );
-        std::fs::write(dir.join("config.json"), json).expect("writing config.json");
+        write_docker_config(&dir, &self.host(), user, pass);
         dir
     }
 
@@ -778,4 +771,15 @@ fn serve_one(
         }
     }
     let _ = conn.flush();
+}
+
+/// Writes `dir/config.json` holding `user:pass` for `host` (`dir` is created), as
+/// `docker login` would; for stand-ins that are not a [`TestRegistry`].
+pub fn write_docker_config(dir: &Path, host: &str, user: &str, pass: &str) {
+    use base64::Engine as _;
+    std::fs::create_dir_all(dir).expect("docker config dir");
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
+    let json =
+        format!("{{\n  \"auths\": {{\n    \"{host}\": {{ \"auth\": \"{auth}\" }}\n  }}\n}}\n");
+    std::fs::write(dir.join("config.json"), json).expect("writing config.json");
 }
