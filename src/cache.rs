@@ -929,6 +929,26 @@ mod tests {
         let Lookup::Hit(hit) = cache.lookup(&k, &digest, now) else {
             panic!("expected a hit");
         };
+        // A judgement that checked attestations is not stored (their per-attestation results
+        // are not in an entry): it is verified afresh each run.
+        let mut with_attestations = j.clone();
+        with_attestations
+            .attestations
+            .push(crate::verify::image::AttestationCheck {
+                name: "slsaprovenance1".to_owned(),
+                predicate_type: "https://slsa.dev/provenance/v1".to_owned(),
+                authority: "flags".to_owned(),
+                result: VerdictCode::Verified,
+                detail: String::new(),
+                signer: None,
+                format: None,
+            });
+        let other = key(&plan("b@example.com"), &image, &digest, &LOCAL);
+        let written = cache
+            .store(&other, &image, &digest, &with_attestations, &by, now)
+            .expect("store");
+        assert!(written.is_none());
+        assert!(matches!(cache.lookup(&other, &digest, now), Lookup::Absent));
         assert_eq!(hit.judgement.verdict.signer, j.verdict.signer);
         assert_eq!(hit.judgement.verdict.tlog, j.verdict.tlog);
         assert_eq!(hit.judgement.verdict.detail, j.verdict.detail);

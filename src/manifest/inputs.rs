@@ -536,8 +536,15 @@ mod tests {
             .status()
             .expect("mkfifo");
         assert!(fifo.success());
-        let err = Input::File(path)
-            .read(1 << 20)
+        // Read on a thread so that a regression (opening the FIFO blocks until a writer comes,
+        // and none ever does) fails this test instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(Input::File(path).read(1 << 20));
+        });
+        let err = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading the FIFO waited for a writer")
             .expect_err("a FIFO is refused");
         assert!(
             matches!(err, ReadError::NotAFile { kind: Kind::Fifo }),
