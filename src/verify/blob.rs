@@ -364,7 +364,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(
             "tests/data/vectors/conformance/legacy-detached-6bd1c54e236c9517da56f7344ad16cc00439fe19/a.txt.good.crt",
         );
-        let pem = std::fs::read_to_string(path).expect("shared vectors beside the checkout");
+        let pem = std::fs::read_to_string(path).expect("vectors under tests/data/vectors");
         let pem = pem.as_str();
         let from_pem = parse_certificates(pem.as_bytes(), "c").expect("pem");
         assert_eq!(from_pem.len(), 1);
