@@ -1035,6 +1035,27 @@ async fn fetch_bundle(
     fetch: &mut Fetcher<'_>,
     manifest_digest: &Digest,
 ) -> Result<Option<Evidence>, FetchError> {
+    Ok(match fetch_bundle_layer(fetch, manifest_digest).await? {
+        Some(Err(why)) => Some(Evidence::Unreadable {
+            source: manifest_digest.to_string(),
+            why,
+        }),
+        Some(Ok(json)) if image::is_signature_bundle(&json) => Some(Evidence::Bundle {
+            source: manifest_digest.clone(),
+            json,
+        }),
+        // No bundle layer, or an attestation's bundle: not a signature.
+        None | Some(Ok(_)) => None,
+    })
+}
+
+/// The bundle layer of the referrer manifest `manifest_digest`: its bytes, `Err` saying why
+/// the manifest cannot be read, or `None` when it holds no bundle. Shared by signatures and
+/// attestations, which differ only in what they take the bundle for.
+async fn fetch_bundle_layer(
+    fetch: &mut Fetcher<'_>,
+    manifest_digest: &Digest,
+) -> Result<Option<Result<Arc<[u8]>, String>>, FetchError> {
     let m = fetch
         .registry
         .manifest(fetch.repo, manifest_digest.as_str())
@@ -1042,12 +1063,7 @@ async fn fetch_bundle(
         .map_err(FetchError::Registry)?;
     let doc: ManifestDoc = match serde_json::from_slice(&m.bytes) {
         Ok(d) => d,
-        Err(e) => {
-            return Ok(Some(Evidence::Unreadable {
-                source: manifest_digest.to_string(),
-                why: e.to_string(),
-            }));
-        }
+        Err(e) => return Ok(Some(Err(e.to_string()))),
     };
     let layer = doc.layers.iter().find(|l| {
         BUNDLE_TYPES.contains(&l.media_type.as_str())
@@ -1060,19 +1076,12 @@ async fn fetch_bundle(
         return Ok(None);
     };
     let Ok(layer_digest) = Digest::parse(&layer.digest) else {
-        return Ok(Some(Evidence::Unreadable {
-            source: manifest_digest.to_string(),
-            why: format!("invalid layer digest {:?}", layer.digest),
-        }));
+        return Ok(Some(Err(format!(
+            "invalid layer digest {:?}",
+            layer.digest
+        ))));
     };
-    let json = fetch.blob(&layer_digest).await?;
-    if !image::is_signature_bundle(&json) {
-        return Ok(None);
-    }
-    Ok(Some(Evidence::Bundle {
-        source: manifest_digest.clone(),
-        json,
-    }))
+    Ok(Some(Ok(fetch.blob(&layer_digest).await?)))
 }
 
 /// The manifest of cosign 2's tag `sha256-<hex>.SUFFIX` for `digest`: `None` when there is
@@ -1286,43 +1295,20 @@ async fn fetch_attestation_bundle(
     fetch: &mut Fetcher<'_>,
     manifest_digest: &Digest,
 ) -> Result<Option<Attestation>, FetchError> {
-    let m = fetch
-        .registry
-        .manifest(fetch.repo, manifest_digest.as_str())
-        .await
-        .map_err(FetchError::Registry)?;
-    let unreadable = |why: String| {
-        Ok(Some(Attestation::Unreadable {
+    Ok(match fetch_bundle_layer(fetch, manifest_digest).await? {
+        Some(Err(why)) => Some(Attestation::Unreadable {
             source: manifest_digest.to_string(),
             why,
-        }))
-    };
-    let doc: ManifestDoc = match serde_json::from_slice(&m.bytes) {
-        Ok(d) => d,
-        Err(e) => return unreadable(e.to_string()),
-    };
-    let layer = doc.layers.iter().find(|l| {
-        BUNDLE_TYPES.contains(&l.media_type.as_str())
-            || doc
-                .artifact_type
-                .as_deref()
-                .is_some_and(|t| BUNDLE_TYPES.contains(&t))
-    });
-    let Some(layer) = layer else {
-        return Ok(None);
-    };
-    let Ok(layer_digest) = Digest::parse(&layer.digest) else {
-        return unreadable(format!("invalid layer digest {:?}", layer.digest));
-    };
-    let json = fetch.blob(&layer_digest).await?;
-    // A signature bundle listed without its predicate annotation: not an attestation.
-    if image::is_signature_bundle(&json) {
-        return Ok(None);
-    }
-    Ok(Some(Attestation::Bundle {
-        source: manifest_digest.clone(),
-        json,
-    }))
+        }),
+        // No bundle layer, or a signature bundle listed without its predicate annotation: not
+        // an attestation.
+        None => None,
+        Some(Ok(json)) if image::is_signature_bundle(&json) => None,
+        Some(Ok(json)) => Some(Attestation::Bundle {
+            source: manifest_digest.clone(),
+            json,
+        }),
+    })
 }
 
 /// Attestations of `digest` as cosign 2 attaches them: the DSSE envelope layers of the tag
