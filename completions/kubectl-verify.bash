@@ -282,7 +282,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__all)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +370,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -670,7 +674,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__cronjobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +762,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -816,7 +824,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__daemonsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,6 +912,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -962,7 +974,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__deployments)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,6 +1062,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -1458,7 +1474,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__image)
-            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1498,6 +1514,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -1556,7 +1576,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__jobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,6 +1664,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -1702,7 +1726,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__manifests)
-            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,6 +1778,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -1812,7 +1840,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pin)
-            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -v -h -V --filename --recursive --max-input-size --keep-tag --dry-run --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1866,6 +1894,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
+                    return 0
+                    ;;
                 --signature-repository)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1914,7 +1946,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pods)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2004,6 +2036,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
+                    return 0
+                    ;;
                 --signature-repository)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2060,7 +2096,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__release)
-            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --platform --binaries --sbom --sbom-url-base --dl-url-base --download-ca --download-dir --download-timeout --insecure-unsigned-sbom --rekor-url --tlog-lookup --output --no-headers --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2146,6 +2182,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
+                    return 0
+                    ;;
                 --signature-repository)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2194,7 +2234,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__replicasets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,6 +2322,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)
@@ -2340,7 +2384,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__statefulsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2430,6 +2474,10 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
+                    return 0
+                    ;;
                 --signature-repository)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2486,7 +2534,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__tree)
-            opts="-o -v -h -V --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --verify --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,6 +2574,10 @@ _kubectl__verify() {
                     ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "kubernetes-vsa" -- "${cur}"))
                     return 0
                     ;;
                 --signature-repository)

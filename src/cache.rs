@@ -801,6 +801,7 @@ mod tests {
                 ]))),
                 policies: Vec::new(),
                 builtin: Vec::new(),
+                profiles: Vec::new(),
             },
             options: Options::default(),
             trust: Trust::embedded().expect("embedded root"),

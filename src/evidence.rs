@@ -24,9 +24,11 @@
 //! some authority has no `attestations` (`--require-signature`, a second authority).
 //!
 //! A reference given by digest is never re-resolved, and no image layer is ever pulled: only
-//! signature artifacts are fetched. When an image index carries no signature, its platform
-//! manifests are checked instead (and for `repo:tag@child`, the index the tag names), and the
-//! report says which digest verified.
+//! signature artifacts are fetched. When an image index carries no signature, or not a
+//! required attestation (`attestation-missing`), its platform manifests are checked instead,
+//! every one of which must verify (and for `repo:tag@child`, the index the tag names, which
+//! must list the child), and the report says which digest verified. What a digest carries that
+//! fails (a false condition, another signer) is never looked past.
 //!
 //! # Limits
 //!
@@ -312,9 +314,16 @@ async fn verify_digest_within(
         );
     }
     let own = judge_digest(registry, image, digest, plan).await;
-    if own.verdict.code != VerdictCode::Unsigned {
-        return (own, Vec::new());
-    }
+    // Only what is absent is looked for elsewhere; anything this digest carries that failed
+    // (a false VSA condition, another signer) is the verdict, never rescued by another digest.
+    let lacks = match own.verdict.code {
+        VerdictCode::Unsigned => "is unsigned",
+        // A required attestation may be on the index that lists this manifest or on every
+        // platform manifest of this index: as sound as a signature there, since an index names
+        // its platform manifests by digest (issue 12: Kubernetes VSAs are on both).
+        VerdictCode::AttestationMissing => "lacks a required attestation",
+        _ => return (own, Vec::new()),
+    };
     // Unsigned: is this an index whose platform manifests are signed, or a platform manifest
     // whose index (named by the reference's tag) is signed?
     // Unsigned was decided without this manifest. A digest the registry does not have is
@@ -339,7 +348,7 @@ async fn verify_digest_within(
         }
     };
     if let Some(children) = index_children(&manifest.bytes) {
-        return judge_children(registry, image, digest, children, plan, own).await;
+        return judge_children(registry, image, digest, children, plan, own, lacks).await;
     }
     if image.tag().is_some() && image.digest().is_some() {
         let tagged = ImageRef::parse(&format!(
@@ -358,7 +367,7 @@ async fn verify_digest_within(
             if j.is_verified() {
                 j.verdict.detail = join(
                     &format!(
-                        "this platform manifest is unsigned; the index {index_digest} (tag {}) that lists it verified",
+                        "this platform manifest {lacks}; the index {index_digest} (tag {}) that lists it verified",
                         image.tag_or_latest()
                     ),
                     &j.verdict.detail,
@@ -383,8 +392,9 @@ async fn judge_children(
     children: Vec<IndexChild>,
     plan: &VerifyPlan,
     own: Judgement,
+    lacks: &str,
 ) -> (Judgement, Vec<VerifiedBy>) {
-    let children = match checkable_children(index, children) {
+    let children = match checkable_children(index, children, lacks) {
         Ok(c) => c,
         Err(why) => {
             let mut j = own;
@@ -400,7 +410,7 @@ async fn judge_children(
             let name = platform.as_deref().unwrap_or("platform manifest");
             let mut j = j;
             j.verdict.detail = format!(
-                "the index {} is unsigned and its {name} manifest {child} did not verify: {}",
+                "the index {} {lacks} and its {name} manifest {child} did not verify: {}",
                 index.short(),
                 j.verdict.detail
             );
@@ -430,7 +440,7 @@ async fn judge_children(
         .collect();
     j.verdict.detail = join(
         &format!(
-            "the index is unsigned; all {} platform manifests verified ({})",
+            "the index {lacks}; all {} platform manifests verified ({})",
             verified.len(),
             list.join(", ")
         ),
@@ -446,8 +456,9 @@ async fn judge_children(
 fn checkable_children(
     index: &Digest,
     children: Vec<IndexChild>,
+    lacks: &str,
 ) -> Result<Vec<(Digest, Option<String>)>, String> {
-    let unsigned = format!("the index {} is unsigned", index.short());
+    let unsigned = format!("the index {} {lacks}", index.short());
     if children.is_empty() {
         return Err(format!("{unsigned} and lists no platform manifest"));
     }
@@ -1509,7 +1520,7 @@ mod tests {
         for (digests, want) in table {
             let children = index_children(&index_of(&digests)).unwrap();
             assert_eq!(children.len(), digests.len(), "{digests:?}");
-            let got = checkable_children(&index, children);
+            let got = checkable_children(&index, children, "is unsigned");
             match (want, got) {
                 (Ok(n), Ok(c)) => assert_eq!(c.len(), n, "{digests:?}"),
                 (Err(text), Err(why)) => {
@@ -1528,9 +1539,14 @@ mod tests {
             .map(|i| format!("sha256:{i:064x}"))
             .collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        let why =
-            checkable_children(&index, index_children(&index_of(&many)).unwrap()).unwrap_err();
+        let why = checkable_children(
+            &index,
+            index_children(&index_of(&many)).unwrap(),
+            "is unsigned",
+        )
+        .unwrap_err();
         assert!(why.contains("more than the 64 checked"), "{why}");
-        assert!(checkable_children(&index, index_children(&index_of(&many[1..])).unwrap()).is_ok());
+        let fewer = index_children(&index_of(&many[1..])).unwrap();
+        assert!(checkable_children(&index, fewer, "is unsigned").is_ok());
     }
 }

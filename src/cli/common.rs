@@ -351,6 +351,16 @@ pub enum ImageOutput {
     Name,
 }
 
+/// `--profile` of the verifying commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageProfile {
+    /// registry.k8s.io images must also carry the image promoter's SLSA verification summary
+    /// (https://slsa.dev/verification_summary/v1), signed by
+    /// promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult
+    /// PASSED, on the digest verified or the index that lists it.
+    KubernetesVsa,
+}
+
 /// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
 /// `image`, `manifests` and `pin --verify`. Independent switches, as clap flags are.
 #[derive(Debug, Args, Clone)]
@@ -378,6 +388,9 @@ pub struct TrustArgs {
     /// Do not hold registry.k8s.io images to the Kubernetes release identity by default.
     #[arg(long)]
     pub no_builtin_policy: bool,
+    /// Require more of some images, beside who signed them (opt-in; repeatable).
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    pub profile: Vec<ImageProfile>,
     /// Report images no policy or flag covers as `no-policy` without failing the run.
     #[arg(long)]
     pub allow_unmatched: bool,
@@ -507,6 +520,13 @@ pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
         } else {
             policy::builtin()
         },
+        profiles: args
+            .profile
+            .iter()
+            .map(|p| match p {
+                ImageProfile::KubernetesVsa => policy::kubernetes_vsa(),
+            })
+            .collect(),
     };
     let signature_repository = match &args.signature_repository {
         Some(s) if !s.trim().is_empty() => Some(

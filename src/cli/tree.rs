@@ -92,6 +92,7 @@ impl TreeArgs {
             (s.insecure_ignore_sct, "--insecure-ignore-sct"),
             (self.trust.policy.is_some(), "--policy"),
             (self.trust.no_builtin_policy, "--no-builtin-policy"),
+            (!self.trust.profile.is_empty(), "--profile"),
             (self.trust.allow_unmatched, "--allow-unmatched"),
         ]
         .into_iter()

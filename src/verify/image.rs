@@ -887,10 +887,17 @@ pub fn judge(
     let warn_failure = judgements
         .iter()
         .find(|j| !j.is_verified() && j.mode == Mode::Warn);
-    enforced_failure
+    let mut j = enforced_failure
         .or(warn_failure)
         .unwrap_or(&judgements[0])
-        .clone()
+        .clone();
+    // The report lists every attestation checked, whichever requirement asked for it (the
+    // signature's requirement and `--profile kubernetes-vsa`'s are judged apart).
+    j.attestations = judgements
+        .iter()
+        .flat_map(|j| j.attestations.iter().cloned())
+        .collect();
+    j
 }
 
 fn join_detail(a: &str, b: &str) -> String {

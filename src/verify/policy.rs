@@ -66,6 +66,13 @@ use crate::reference::{DOCKER_HUB, ImageRef};
 pub const K8S_IDENTITY: &str = "krel-trust@k8s-releng-prod.iam.gserviceaccount.com";
 /// Its OIDC issuer.
 pub const K8S_ISSUER: &str = "https://accounts.google.com";
+/// The identity Kubernetes' image promoter signs its verification summaries (VSAs) with, on
+/// every index and platform manifest it promotes to `registry.k8s.io` (issuer [`K8S_ISSUER`]).
+pub const K8S_VSA_IDENTITY: &str = "promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com";
+/// The predicate type of a SLSA verification summary attestation.
+pub const VSA_PREDICATE: &str = "https://slsa.dev/verification_summary/v1";
+/// What a VSA must say for `--profile kubernetes-vsa`: the promoter's verification passed.
+pub const VSA_CONDITION: &str = r#"predicate.verificationResult == "PASSED""#;
 
 /// Whether a failing policy fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -152,6 +159,35 @@ pub fn builtin() -> Vec<Policy> {
     }]
 }
 
+/// `--profile kubernetes-vsa`: `registry.k8s.io/**` images must also carry a VSA
+/// ([`VSA_PREDICATE`]) signed keyless by [`K8S_VSA_IDENTITY`] whose `verificationResult` is
+/// `PASSED`, naming the digest verified (or, through the fallback in [`crate::evidence`], the
+/// index that lists it, or every platform manifest of an index). A requirement of its own, so
+/// the signature (built-in policy, flags or a policy file) is still required beside it.
+pub fn kubernetes_vsa() -> Policy {
+    let vsa = AttestationRequirement {
+        name: "vsa".to_owned(),
+        predicate_type: VSA_PREDICATE.to_owned(),
+        conditions: vec![Condition::new(VSA_CONDITION).expect("valid built-in condition")],
+    };
+    Policy {
+        globs: vec![Glob::new("registry.k8s.io/**").expect("valid built-in glob")],
+        requirement: Requirement {
+            name: "profile:kubernetes-vsa".to_owned(),
+            authorities: vec![NamedAuthority {
+                name: "promoter-summaries".to_owned(),
+                authority: Authority::Keyless(vec![KeylessIdentity::exact(
+                    K8S_VSA_IDENTITY,
+                    K8S_ISSUER,
+                )]),
+                attestations: vec![vsa],
+            }],
+            count: 1,
+            mode: Mode::Enforce,
+        },
+    }
+}
+
 /// Everything that decides who must have signed an image.
 #[derive(Debug, Clone, Default)]
 pub struct PolicySet {
@@ -161,11 +197,16 @@ pub struct PolicySet {
     pub policies: Vec<Policy>,
     /// The built-in policies (empty with `--no-builtin-policy`).
     pub builtin: Vec<Policy>,
+    /// The policies of `--profile` ([`kubernetes_vsa`]): they apply to every image they match,
+    /// in addition to whatever else does (an opt-in is never silently overridden).
+    pub profiles: Vec<Policy>,
 }
 
 impl PolicySet {
     /// The requirements that apply to `image`, in order: flags, matching file policies, or
-    /// else the matching built-in policy. Empty: no rule covers the image (`no-policy`).
+    /// else the matching built-in policy; then the matching profiles'. Empty: no rule covers
+    /// the image (`no-policy`). A profile alone does not cover an image: it adds to what says
+    /// who signed it.
     pub fn requirements_for(&self, image: &ImageRef) -> Vec<&Requirement> {
         let mut out: Vec<&Requirement> = self.flags.iter().collect();
         out.extend(
@@ -177,6 +218,14 @@ impl PolicySet {
         if out.is_empty() {
             out.extend(
                 self.builtin
+                    .iter()
+                    .filter(|p| p.matches(image))
+                    .map(|p| &p.requirement),
+            );
+        }
+        if !out.is_empty() {
+            out.extend(
+                self.profiles
                     .iter()
                     .filter(|p| p.matches(image))
                     .map(|p| &p.requirement),
@@ -821,6 +870,7 @@ mod tests {
             flags: None,
             policies: Vec::new(),
             builtin: builtin(),
+            profiles: Vec::new(),
         };
         let k8s = r("registry.k8s.io/pause:3.10");
         let reqs = set.requirements_for(&k8s);
@@ -836,6 +886,43 @@ mod tests {
         let reqs = with_flags.requirements_for(&k8s);
         assert_eq!(reqs.len(), 1);
         assert_eq!(reqs[0].name, "flags");
+    }
+
+    /// `--profile kubernetes-vsa` adds the VSA requirement to registry.k8s.io images, beside
+    /// whatever says who signed them (built-in, flags), and covers nothing alone.
+    #[test]
+    fn the_vsa_profile_adds_to_what_applies() {
+        let k8s = r("registry.k8s.io/pause:3.10");
+        let mut set = PolicySet {
+            builtin: builtin(),
+            profiles: vec![kubernetes_vsa()],
+            ..PolicySet::default()
+        };
+        let names = |set: &PolicySet, image: &ImageRef| -> Vec<String> {
+            set.requirements_for(image)
+                .iter()
+                .map(|r| r.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            names(&set, &k8s),
+            ["builtin:kubernetes", "profile:kubernetes-vsa"]
+        );
+        assert!(names(&set, &r("ghcr.io/a/b")).is_empty());
+        let vsa = &set.profiles[0].requirement.authorities[0];
+        assert_eq!(vsa.attestations[0].predicate_type, VSA_PREDICATE);
+        assert_eq!(vsa.attestations[0].conditions[0].as_str(), VSA_CONDITION);
+        set.flags = Some(Requirement::from_flags(Authority::Keyless(vec![
+            KeylessIdentity::exact("a@b.c", "https://x"),
+        ])));
+        assert_eq!(names(&set, &k8s), ["flags", "profile:kubernetes-vsa"]);
+        assert_eq!(names(&set, &r("ghcr.io/a/b")), ["flags"]);
+        set.flags = None;
+        set.builtin.clear();
+        assert!(
+            names(&set, &k8s).is_empty(),
+            "a profile alone covers nothing"
+        );
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn push_att(reg: &TestRegistry, repo: &str, digest: &str, layers: &[LegacyLayer]
 
 /// Pushes cosign 3 bundles (attestations or signatures) as referrers of `digest` and lists
 /// them, each with its `dev.sigstore.bundle.predicateType`, through `proxy`'s referrers API.
-fn push_referrers(
+pub fn push_referrers(
     reg: &TestRegistry,
     proxy: &ReferrersProxy,
     repo: &str,

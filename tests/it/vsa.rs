@@ -1,0 +1,262 @@
+//! `--profile kubernetes-vsa` (issue 12, point 3): registry.k8s.io images, mirrored to the
+//! loopback registry and signed as krel-trust, must also carry the image promoter's SLSA
+//! verification summary (VSA), signed keyless by promoter-summaries and PASSED, on the digest
+//! verified or on the index that lists it; an index without one verifies when every platform
+//! manifest has one. Opt-in: without the profile the signature alone verifies.
+#![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
+
+use serde_json::{Value, json};
+
+use crate::attest::push_referrers;
+use crate::cluster::{K8S_IDENTITY, K8S_ISSUER};
+use crate::image::{ReferrersProxy, push_legacy, run_json};
+use crate::support::registry::TestRegistry;
+use crate::support::sigstore::{Identity, Signer, TestSigstore, simple_signing_payload, statement};
+
+const VSA: &str = kubectl_verify::verify::policy::VSA_PREDICATE;
+const PROMOTER: &str = kubectl_verify::verify::policy::K8S_VSA_IDENTITY;
+
+/// A VSA predicate as the promoter writes one (SLSA verification_summary v1).
+fn vsa(result: &str, resource: &str) -> Value {
+    json!({
+        "verifier": {"id": "https://github.com/kubernetes-sigs/promo-tools"},
+        "timeVerified": "2026-11-02T10:00:00Z",
+        "resourceUri": resource,
+        "policy": {"uri": "https://github.com/kubernetes/k8s.io/tree/main/registry.k8s.io"},
+        "verificationResult": result,
+        "verifiedLevels": ["SLSA_BUILD_LEVEL_3"],
+    })
+}
+
+/// registry.k8s.io, mirrored to a loopback registry behind a referrers API.
+struct K8s {
+    s: TestSigstore,
+    reg: TestRegistry,
+    proxy: ReferrersProxy,
+    krel: Identity,
+    promoter: Identity,
+}
+
+impl K8s {
+    fn new() -> Self {
+        let s = TestSigstore::new();
+        let reg = TestRegistry::plain();
+        let proxy = ReferrersProxy::start(&reg.host());
+        let krel = s.keyless(K8S_IDENTITY, K8S_ISSUER);
+        let promoter = s.keyless(PROMOTER, K8S_ISSUER);
+        Self {
+            s,
+            reg,
+            proxy,
+            krel,
+            promoter,
+        }
+    }
+
+    /// Signs `digest` as krel-trust (legacy `.sig`, as registry.k8s.io images are).
+    fn sign(&self, repo: &str, digest: &str) {
+        let payload = simple_signing_payload(&format!("registry.k8s.io/{repo}"), digest);
+        push_legacy(
+            &self.reg,
+            repo,
+            digest,
+            &[self.s.legacy_layer(Signer::Keyless(&self.krel), &payload)],
+        );
+    }
+
+    /// Attaches a VSA about `digest` saying `result`, signed by `by`, as a referrer.
+    fn attest(&self, repo: &str, digest: &str, by: &Identity, result: &str) {
+        let name = format!("registry.k8s.io/{repo}");
+        let st = statement(
+            &name,
+            digest,
+            VSA,
+            &vsa(result, &format!("{name}@{digest}")),
+        );
+        let bundle = self.s.attestation_bundle(Signer::Keyless(by), &st);
+        push_referrers(&self.reg, &self.proxy, repo, digest, &[(VSA, bundle)]);
+    }
+
+    /// `image -o json` on `image` through the mirror; the one report entry.
+    fn verify(&self, image: &str, profile: bool) -> (i32, Value, String) {
+        let host = self.proxy.host();
+        let root = self.s.trusted_root_path();
+        let mirror = format!("registry.k8s.io={host}");
+        let mut args = vec![
+            "--registry-mirror",
+            &mirror,
+            "--insecure-registry",
+            &host,
+            "--trusted-root",
+            root.to_str().unwrap(),
+        ];
+        if profile {
+            args.extend(["--profile", "kubernetes-vsa"]);
+        }
+        args.push(image);
+        let (code, json, stderr) = run_json(&args);
+        (code, json["images"][0].clone(), stderr)
+    }
+}
+
+/// Asserts the verdict (and exit code) and that the detail contains `text`.
+fn expect(got: &(i32, Value, String), verdict: &str, text: &str, case: &str) {
+    let (code, e, stderr) = got;
+    assert_eq!(e["verdict"], verdict, "{case}: {e:#}\n{stderr}");
+    assert_eq!(*code, i32::from(verdict != "verified"), "{case}: {stderr}");
+    let detail = e["detail"].as_str().unwrap();
+    assert!(detail.contains(text), "{case}: {detail}");
+}
+
+/// A VSA on the index: the index verifies, and so does a platform manifest run through the
+/// tag that names the index (`repo:tag@child`, what the cluster commands verify); a platform
+/// digest alone (no index known) does not. Without the profile the signature suffices.
+#[test]
+fn a_vsa_on_the_index_covers_the_index_and_the_platforms_it_lists() {
+    let k = K8s::new();
+    let (index, children) =
+        k.reg
+            .push_index("pause", "3.10", &[("linux", "amd64"), ("linux", "arm64")]);
+    for d in std::iter::once(&index).chain(&children) {
+        k.sign("pause", d);
+    }
+    k.attest("pause", &index, &k.promoter, "PASSED");
+
+    let got = k.verify("registry.k8s.io/pause:3.10", true);
+    expect(&got, "verified", "", "index");
+    let checks = got.1["attestations"].as_array().unwrap();
+    assert_eq!(checks.len(), 1, "{:#}", got.1);
+    assert_eq!(checks[0]["predicateType"], VSA);
+    assert_eq!(checks[0]["authority"], "promoter-summaries");
+    assert_eq!(checks[0]["result"], "verified");
+    assert_eq!(checks[0]["signer"]["identity"], PROMOTER);
+    assert_eq!(got.1["policy"], "builtin:kubernetes");
+
+    let child = format!("registry.k8s.io/pause:3.10@{}", children[0]);
+    let got = k.verify(&child, true);
+    expect(
+        &got,
+        "verified",
+        &format!("this platform manifest lacks a required attestation; the index {index}"),
+        "platform through its tag",
+    );
+    assert_eq!(
+        got.1["verifiedBy"][0]["digest"],
+        index.as_str(),
+        "{:#}",
+        got.1
+    );
+
+    // By digest alone the index is not known: nothing names this digest.
+    let got = k.verify(&format!("registry.k8s.io/pause@{}", children[0]), true);
+    expect(
+        &got,
+        "attestation-missing",
+        "no https://slsa.dev/verification_summary/v1 attestation",
+        "platform alone",
+    );
+    assert_eq!(got.1["policy"], "profile:kubernetes-vsa");
+
+    let got = k.verify("registry.k8s.io/pause:3.10", false);
+    expect(&got, "verified", "", "without the profile");
+    assert!(got.1.get("attestations").is_none(), "{:#}", got.1);
+}
+
+/// A VSA on one platform manifest only: that platform verifies, the other does not, nor does
+/// the index (every platform must); with a VSA on each platform the index verifies through them.
+#[test]
+fn a_vsa_on_a_platform_manifest_covers_that_platform() {
+    let k = K8s::new();
+    let (index, children) = k.reg.push_index(
+        "kube-proxy",
+        "v1.34.0",
+        &[("linux", "amd64"), ("linux", "arm64")],
+    );
+    for d in std::iter::once(&index).chain(&children) {
+        k.sign("kube-proxy", d);
+    }
+    k.attest("kube-proxy", &children[0], &k.promoter, "PASSED");
+
+    let amd64 = format!("registry.k8s.io/kube-proxy@{}", children[0]);
+    let got = k.verify(&amd64, true);
+    expect(&got, "verified", "", "the attested platform");
+    assert_eq!(got.1["attestations"][0]["signer"]["identity"], PROMOTER);
+    let arm64 = format!("registry.k8s.io/kube-proxy:v1.34.0@{}", children[1]);
+    expect(
+        &k.verify(&arm64, true),
+        "attestation-missing",
+        "verification_summary",
+        "the other platform",
+    );
+    expect(
+        &k.verify("registry.k8s.io/kube-proxy:v1.34.0", true),
+        "attestation-missing",
+        &format!("its linux/arm64 manifest {} did not verify", children[1]),
+        "the index",
+    );
+
+    k.attest("kube-proxy", &children[1], &k.promoter, "PASSED");
+    let got = k.verify("registry.k8s.io/kube-proxy:v1.34.0", true);
+    expect(
+        &got,
+        "verified",
+        "the index lacks a required attestation; all 2 platform manifests verified",
+        "the index, every platform attested",
+    );
+    assert_eq!(
+        got.1["verifiedBy"].as_array().unwrap().len(),
+        2,
+        "{:#}",
+        got.1
+    );
+}
+
+/// A VSA that did not pass, one signed by someone else, and none: each its verdict, never
+/// rescued by another digest; the same images verify without the profile.
+#[test]
+fn a_failed_forged_or_absent_vsa_fails() {
+    let k = K8s::new();
+    let image = |repo: &str| {
+        let d = k.reg.push_image(repo, "v1");
+        k.sign(repo, &d);
+        d
+    };
+    let failed = image("failed");
+    k.attest("failed", &failed, &k.promoter, "FAILED");
+    let forged = image("forged");
+    // krel-trust signs images, not summaries: a VSA in its name is not the promoter's.
+    k.attest("forged", &forged, &k.krel, "PASSED");
+    let intruder = k.s.keyless("promoter-summaries@evil.example", K8S_ISSUER);
+    let intruded = image("intruded");
+    k.attest("intruded", &intruded, &intruder, "PASSED");
+    image("bare");
+
+    let cases = [
+        (
+            "registry.k8s.io/failed:v1",
+            "condition-failed",
+            r#"attestation vsa (https://slsa.dev/verification_summary/v1): condition `predicate.verificationResult == "PASSED"` is false (saw predicate.verificationResult = "FAILED")"#,
+        ),
+        (
+            "registry.k8s.io/forged:v1",
+            "identity-mismatch",
+            K8S_IDENTITY,
+        ),
+        (
+            "registry.k8s.io/intruded:v1",
+            "identity-mismatch",
+            "promoter-summaries@evil.example",
+        ),
+        (
+            "registry.k8s.io/bare:v1",
+            "attestation-missing",
+            "no https://slsa.dev/verification_summary/v1 attestation",
+        ),
+    ];
+    for (image, verdict, text) in cases {
+        let got = k.verify(image, true);
+        expect(&got, verdict, text, image);
+        assert_eq!(got.1["policy"], "profile:kubernetes-vsa", "{image}");
+        expect(&k.verify(image, false), "verified", "", image);
+    }
+}
