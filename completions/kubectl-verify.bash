@@ -432,7 +432,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__blob)
-            opts="-o -v -h -V --bundle --signature --certificate --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --profile --rekor-url --tlog-lookup --output --timeout --color --v --help --version"
+            opts="-o -v -h -V --bundle --signature --certificate --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --profile --attestation-type --attestation-condition --rekor-url --tlog-lookup --output --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +476,14 @@ _kubectl__verify() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "kubernetes-release" -- "${cur}"))
+                    return 0
+                    ;;
+                --attestation-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attestation-condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --rekor-url)

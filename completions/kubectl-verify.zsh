@@ -45,6 +45,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--key --certificate-oidc-issuer)--certificate-oidc-issuer-regexp=[Like --certificate-oidc-issuer, with an anchored regular expression]:REGEX:_default' \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '(--key --certificate-identity --certificate-identity-regexp)--profile=[Expect the signer of a known publisher instead of giving identity flags]:PROFILE:((kubernetes-release\:"Kubernetes release binaries\: signed keylessly by krel-staging@k8s-releng-prod.iam.gserviceaccount.com (issuer https\://accounts.google.com)"))' \
+'--attestation-type=[Verify the --bundle as an attestation of this type about the file (npm, PyPI, GitHub release provenance)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. A statement subject must name the file'\''s digest (sha256 or sha512)]:TYPE:_default' \
+'*--attestation-condition=[A CEL expression that must be true of the --attestation-type statement (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`]:CEL:_default' \
 '--rekor-url=[Look up the Rekor entry of a .sig + .cert online, at this Rekor (\`--rekor-url URL\` or \`--rekor-url=URL\`, as cosign). Alone, it means --tlog-lookup]::URL:_default' \
 '-o+[Output format]:OUTPUT:((text\:"A short report ending in \`Verified OK\` on success"
 json\:""

@@ -11,6 +11,7 @@ use crate::cli::Outcome;
 use crate::cli::common::{FlagSigner, SignerArgs};
 use crate::remote::{self as rekor, DEFAULT_REKOR_URL, Http};
 use crate::report::verdict::{ArtifactInfo, BlobReport, SignatureInfo, StructuredFormat};
+use crate::verify::attest::{self, AttestationRequirement, Condition};
 use crate::verify::blob::{
     self as core, ArtifactArg, DETACHED_TLOG_HINT, DetachedSigner, kubernetes_release_identity,
 };
@@ -50,6 +51,11 @@ Examples:
   # A Sigstore bundle:
   kubectl verify blob a.txt --bundle a.txt.sigstore.json \\
       --certificate-identity you@example.com --certificate-oidc-issuer https://accounts.google.com
+  # npm provenance (an attestation about the tarball), with a condition on it:
+  kubectl verify blob pkg.tgz --bundle provenance.sigstore.json --attestation-type slsaprovenance1 \\
+      --attestation-condition 'predicate.buildDefinition.externalParameters.workflow.repository == \"https://github.com/acme/pkg\"' \\
+      --certificate-identity-regexp 'https://github.com/acme/pkg/.+' \\
+      --certificate-oidc-issuer https://token.actions.githubusercontent.com
 
 Exit status: 0 verified, 1 not verified (the verdict says why), 2 usage or runtime error.")]
 pub struct BlobArgs {
@@ -78,6 +84,16 @@ pub struct BlobArgs {
     #[arg(long, value_enum,
           conflicts_with_all = ["key", "certificate_identity", "certificate_identity_regexp"])]
     pub profile: Option<Profile>,
+    /// Verify the --bundle as an attestation of this type about the file (npm, PyPI, GitHub
+    /// release provenance): one of cosign's names slsaprovenance, slsaprovenance02,
+    /// slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type
+    /// URI. A statement subject must name the file's digest (sha256 or sha512).
+    #[arg(long, value_name = "TYPE", requires = "bundle")]
+    pub attestation_type: Option<String>,
+    /// A CEL expression that must be true of the --attestation-type statement (repeatable),
+    /// over `predicateType`, `predicate`, `subject` and `statement`.
+    #[arg(long, value_name = "CEL", requires = "attestation_type")]
+    pub attestation_condition: Vec<String>,
 
     /// Look up the Rekor entry of a .sig + .cert online, at this Rekor (`--rekor-url URL` or
     /// `--rekor-url=URL`, as cosign). Alone, it means --tlog-lookup.
@@ -140,6 +156,10 @@ fn signature_info(args: &BlobArgs) -> SignatureInfo {
             source: b.clone(),
             certificate: None,
             tlog_source: "bundle".to_owned(),
+            predicate_type: args
+                .attestation_type
+                .as_deref()
+                .and_then(|t| attest::predicate_type(t).ok()),
         },
         None => SignatureInfo {
             format: "detached",
@@ -149,6 +169,7 @@ fn signature_info(args: &BlobArgs) -> SignatureInfo {
                 Some(url) => format!("rekor {url}"),
                 None => "none".to_owned(),
             },
+            predicate_type: None,
         },
     }
 }
@@ -174,6 +195,7 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
     if args.signature.is_some() && args.certificate.is_none() && args.signer.key.is_none() {
         bail!("--signature needs --certificate (keyless) or --key (key-signed)");
     }
+    let attestation = attestation_requirement(&args)?;
     let signer = args.signer.resolve()?;
     let trust = signer.trust;
     let options = signer.options;
@@ -220,7 +242,13 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
                 Ok(json) => match sigstore::parse_bundle(json) {
                     Err(v) => v,
                     Ok(bundle) => {
-                        sigstore::verify_bundle(subject, &bundle, &authority, &options, &trust)
+                        let verify = || {
+                            sigstore::verify_bundle(subject, &bundle, &authority, &options, &trust)
+                        };
+                        match &attestation {
+                            Some(required) => core::judge_attestation(&bundle, required, verify),
+                            None => verify(),
+                        }
                     }
                 },
             },
@@ -235,6 +263,27 @@ pub async fn run(args: BlobArgs) -> anyhow::Result<Outcome> {
         detached(&args, &http, subject, &digest, &authority, &options, &trust).await?
     };
     finish(&args, artifact, signature, &verdict, &trust)
+}
+
+/// `--attestation-type` with its `--attestation-condition`s; usage errors when they do not
+/// read.
+fn attestation_requirement(args: &BlobArgs) -> anyhow::Result<Option<AttestationRequirement>> {
+    let Some(t) = &args.attestation_type else {
+        return Ok(None);
+    };
+    let predicate_type =
+        attest::predicate_type(t).map_err(|e| anyhow::anyhow!("--attestation-type: {e}"))?;
+    let mut conditions = Vec::new();
+    for c in &args.attestation_condition {
+        conditions.push(
+            Condition::new(c).map_err(|e| anyhow::anyhow!("--attestation-condition {c:?}: {e}"))?,
+        );
+    }
+    Ok(Some(AttestationRequirement {
+        name: attest::short_name(&predicate_type).to_owned(),
+        predicate_type,
+        conditions,
+    }))
 }
 
 /// Prints the report and maps the verdict to the outcome.

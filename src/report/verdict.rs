@@ -84,6 +84,9 @@ pub struct SignatureInfo {
     pub certificate: Option<String>,
     /// Where the transparency log proof came from: `bundle`, `rekor <url>`, or `none`.
     pub tlog_source: String,
+    /// With `--attestation-type`: the predicate type the bundle's statement had to have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate_type: Option<String>,
 }
 
 /// Rekor facts of the entry that verified, with the time spelled out.
@@ -174,6 +177,9 @@ pub fn render_blob_human(report: &BlobReport, color: bool) -> String {
     );
     if let Some(cert) = &report.signature.certificate {
         let _ = write!(out, " + {cert}");
+    }
+    if let Some(t) = &report.signature.predicate_type {
+        let _ = write!(out, " (attestation {t})");
     }
     out.push('\n');
     let verified = report.verdict.is_verified();

@@ -1,18 +1,21 @@
 //! Release binaries and other blobs: reading the ARTIFACT argument, the detached `.sig` +
 //! `.cert` pair, and turning that pair into a Sigstore bundle v0.1 so it goes through the same
-//! engine as every bundle ([`super::sigstore::verify_bundle`]).
+//! engine as every bundle ([`super::sigstore::verify_bundle`]); and judging a DSSE bundle as an
+//! attestation about the file ([`judge_attestation`], `blob --attestation-type`).
 //!
 //! Pure over bytes; the command layer fetches files and URLs.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::{Value, json};
-use sigstore_verify::types::{Bundle, DerCertificate};
+use sigstore_verify::types::{Bundle, DerCertificate, SignatureContent};
 
-use super::KeylessIdentity;
+use super::attest::{self, AttestationRequirement};
 use super::trust::PublicKey;
+use super::{KeylessIdentity, Verdict, VerdictCode};
 
 /// Who signs Kubernetes release binaries (the Kubernetes docs' `cosign verify-blob` line).
 pub const KREL_IDENTITY: &str = "krel-staging@k8s-releng-prod.iam.gserviceaccount.com";
@@ -258,9 +261,149 @@ pub const DETACHED_TLOG_HINT: &str = "a .sig + .cert pair carries no transparenc
      online, verify a Sigstore bundle (--bundle) instead, or accept an unproven signing time \
      with --insecure-ignore-tlog";
 
+/// `blob --attestation-type`: `bundle` judged as an attestation about the artifact (npm, PyPI
+/// and GitHub release provenance), as image attestations are judged:
+///
+/// - a message-signature bundle, or a DSSE statement of another predicate type, is
+///   `attestation-missing` (what was asked for is not there; the signature is not checked);
+/// - a DSSE payload that is not an in-toto statement is `malformed-bundle`;
+/// - otherwise `verify` (the engine, [`super::sigstore::verify_bundle`]) decides the signature,
+///   the signer and that a subject of the statement names the artifact's digest, in whichever
+///   algorithm the statement uses (`digest-mismatch` when none does);
+/// - then each condition over the verified statement must hold (`condition-failed` naming the
+///   expression and the values it read).
+///
+/// The statement is read from the envelope's payload, the bytes its signature covers, so the
+/// conditions judge what was signed.
+pub fn judge_attestation(
+    bundle: &Bundle,
+    required: &AttestationRequirement,
+    verify: impl FnOnce() -> Verdict,
+) -> Verdict {
+    let label = attest::short_name(&required.predicate_type);
+    let missing = |found: String| {
+        Verdict::new(
+            VerdictCode::AttestationMissing,
+            format!("no {} attestation: {found}", required.predicate_type),
+        )
+    };
+    let SignatureContent::DsseEnvelope(env) = &bundle.content else {
+        return missing("the bundle is a message signature, not an in-toto statement".to_owned());
+    };
+    let (predicate_type, statement) = match attest::statement(env.payload.as_bytes()) {
+        Ok(s) => s,
+        Err(why) => {
+            return Verdict::new(
+                VerdictCode::MalformedBundle,
+                format!("the bundle's DSSE payload: {why}"),
+            );
+        }
+    };
+    if predicate_type != required.predicate_type {
+        return missing(format!(
+            "the bundle's statement is a {predicate_type} attestation"
+        ));
+    }
+    let mut verdict = verify();
+    if !verdict.code.is_verified() {
+        verdict.detail = format!("attestation {label}: {}", verdict.detail);
+        return verdict;
+    }
+    let statement = Arc::new(statement);
+    if let Some(f) = required
+        .conditions
+        .iter()
+        .find_map(|c| c.evaluate(&statement).err())
+    {
+        verdict.code = VerdictCode::ConditionFailed;
+        verdict.detail = format!("attestation {label}: {f}");
+        verdict.tlog = None;
+        return verdict;
+    }
+    let note = match required.conditions.len() {
+        0 => format!("attestation {label}"),
+        1 => format!("attestation {label}: 1 condition held"),
+        n => format!("attestation {label}: {n} conditions held"),
+    };
+    verdict.detail = if verdict.detail.is_empty() {
+        note
+    } else {
+        format!("{note}; {}", verdict.detail)
+    };
+    verdict
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dsse(statement: &Value) -> Bundle {
+        let bundle = json!({
+            "mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json",
+            "verificationMaterial": {"publicKey": {"hint": ""}, "tlogEntries": []},
+            "dsseEnvelope": {
+                "payload": B64.encode(statement.to_string()),
+                "payloadType": "application/vnd.in-toto+json",
+                "signatures": [{"sig": B64.encode(b"sig"), "keyid": ""}],
+            },
+        });
+        Bundle::from_json(&bundle.to_string()).unwrap()
+    }
+
+    /// The type is checked before the signature (which another type's would not make
+    /// relevant); conditions only over a statement whose envelope verified.
+    #[test]
+    fn attestations_about_a_file_are_judged_in_order() {
+        let required = AttestationRequirement {
+            name: "slsaprovenance1".to_owned(),
+            predicate_type: "https://slsa.dev/provenance/v1".to_owned(),
+            conditions: vec![attest::Condition::new("predicate.ok == true").unwrap()],
+        };
+        let st = |ty: &str, ok: bool| {
+            json!({"_type": "https://in-toto.io/Statement/v1", "subject": [],
+                   "predicateType": ty, "predicate": {"ok": ok}})
+        };
+        let never = || -> Verdict { panic!("the signature is not checked") };
+        let verified = || Verdict::new(VerdictCode::Verified, "");
+        let v = judge_attestation(
+            &dsse(&st("https://spdx.dev/Document", true)),
+            &required,
+            never,
+        );
+        assert_eq!(v.code, VerdictCode::AttestationMissing, "{}", v.detail);
+        assert!(
+            v.detail
+                .ends_with("is a https://spdx.dev/Document attestation")
+        );
+        let v = judge_attestation(&dsse(&json!({"x": 1})), &required, never);
+        assert_eq!(v.code, VerdictCode::MalformedBundle, "{}", v.detail);
+        let ty = "https://slsa.dev/provenance/v1";
+        let v = judge_attestation(&dsse(&st(ty, true)), &required, || {
+            Verdict::new(VerdictCode::DigestMismatch, "not a subject")
+        });
+        assert_eq!(
+            (v.code, v.detail.as_str()),
+            (
+                VerdictCode::DigestMismatch,
+                "attestation slsaprovenance1: not a subject"
+            )
+        );
+        let v = judge_attestation(&dsse(&st(ty, false)), &required, verified);
+        assert_eq!(v.code, VerdictCode::ConditionFailed, "{}", v.detail);
+        assert!(
+            v.detail.contains("(saw predicate.ok = false)"),
+            "{}",
+            v.detail
+        );
+        let v = judge_attestation(&dsse(&st(ty, true)), &required, verified);
+        assert_eq!(
+            (v.code, v.detail.as_str()),
+            (
+                VerdictCode::Verified,
+                "attestation slsaprovenance1: 1 condition held"
+            )
+        );
+    }
 
     #[test]
     fn artifact_argument_is_url_path_or_digest() {

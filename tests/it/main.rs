@@ -3,6 +3,7 @@
 
 mod attest;
 mod blob;
+mod blob_attest;
 mod cache;
 mod cluster;
 mod cluster_access;
