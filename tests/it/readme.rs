@@ -14,7 +14,8 @@
 //! `BlobVerification` one is the README's blob example with `-o json`, byte for byte; the
 //! `ImageVerificationReport` one has the keys of a real `manifests -o json` run against the
 //! loopback registry; the `ReleaseVerificationReport` one the keys of the release test's report
-//! ([`assert_readme_json_keys`], called by `release_verifies_every_image_and_kubectl`).
+//! ([`assert_readme_json_keys`], called by `release_verifies_every_image_and_kubectl`); the
+//! `AttachmentTree` one the keys of `tree --verify -o json` in `tree_lists_every_kind_of_attachment`.
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -177,6 +178,17 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify image registry.k8s.io/kube-apiserver:v1.34.0 --profile kubernetes-vsa",
+        How::Twin {
+            needs: "registry.k8s.io",
+            tests: &[
+                "a_vsa_on_the_index_covers_the_index_and_the_platforms_it_lists",
+                "a_vsa_on_a_platform_manifest_covers_that_platform",
+                "a_failed_forged_or_absent_vsa_fails",
+            ],
+        },
+    ),
+    (
         "kubectl verify image ghcr.io/acme/app:1.4.2 --certificate-identity-regexp 'https://github.com/acme/app/\\.github/workflows/release\\.yml@refs/tags/v.*' --certificate-oidc-issuer https://token.actions.githubusercontent.com",
         How::Twin {
             needs: "ghcr.io",
@@ -308,6 +320,16 @@ const EXAMPLES: &[(&str, How)] = &[
             files: &[(
                 "rfc8785-0.1.2.whl.sigstore.json",
                 File::Data(RFC8785_BUNDLE),
+            )],
+            exit: 0,
+        },
+    ),
+    (
+        "kubectl verify blob sha512:76176ffa33808b54602c7c35de5c6e9a4deb96066dba6533f50ac234f4f1f4c6b3527515dc17c06fbe2860030f410eee69ea20079bd3a2c6f3dcf3b329b10751 --bundle sigstore-1.3.0.provenance.sigstore.json --attestation-type slsaprovenance --attestation-condition 'predicate.invocation.environment.GITHUB_REPOSITORY == \"sigstore/sigstore-js\"' --certificate-identity https://github.com/sigstore/sigstore-js/.github/workflows/release.yml@refs/heads/main --certificate-oidc-issuer https://token.actions.githubusercontent.com",
+        How::Run {
+            files: &[(
+                "sigstore-1.3.0.provenance.sigstore.json",
+                File::Data("vectors/real/sigstore-go/examples/bundle-provenance.json"),
             )],
             exit: 0,
         },
@@ -846,6 +868,7 @@ fn readme_has_one_json_example_per_kind() {
     assert_eq!(
         kinds,
         [
+            "AttachmentTree",
             "BlobVerification",
             "ImageVerificationReport",
             "ReleaseVerificationReport"
@@ -876,28 +899,34 @@ fn blob_json_example_is_the_blob_examples_output() {
     );
 }
 
-/// The policy file the README shows loads (an image-free manifest, so nothing is looked up).
+/// The policy files the README shows load (an image-free manifest, so nothing is looked up):
+/// the complete one of "Policy file" and `--profile kubernetes-vsa` written out.
 #[test]
 fn readme_policy_file_loads() {
     let text = readme();
-    let policy = blocks(&text, &["yaml"])
+    let policies: Vec<String> = blocks(&text, &["yaml"])
         .into_iter()
         .map(|(_, lines)| lines.join("\n"))
-        .find(|b| b.lines().any(|l| l.starts_with("policies:")))
-        .expect("the README's policy file");
-    let (code, stdout, stderr) = run_shell(
-        "kubectl verify manifests settings.yaml --policy verify-policy.yaml",
-        &[
-            ("settings.yaml", File::Text(CONFIGMAP)),
-            ("verify-policy.yaml", File::Text(policy.leak())),
-            (
-                "cosign.pub",
-                File::Data("vectors/real/sigstore-go/examples/publish_key.pub"),
-            ),
-        ],
-    );
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    assert_eq!(stdout, "0 images\n");
+        .filter(|b| b.lines().any(|l| l.starts_with("policies:")))
+        .collect();
+    assert_eq!(policies.len(), 2, "the README's policy files");
+    assert!(policies.iter().any(|p| p.contains("cosign.pub")));
+    assert!(policies.iter().any(|p| p.contains("verification_summary")));
+    for policy in policies {
+        let (code, stdout, stderr) = run_shell(
+            "kubectl verify manifests settings.yaml --policy verify-policy.yaml",
+            &[
+                ("settings.yaml", File::Text(CONFIGMAP)),
+                ("verify-policy.yaml", File::Text(policy.clone().leak())),
+                (
+                    "cosign.pub",
+                    File::Data("vectors/real/sigstore-go/examples/publish_key.pub"),
+                ),
+            ],
+        );
+        assert_eq!(code, 0, "{policy}\n{stdout}{stderr}");
+        assert_eq!(stdout, "0 images\n");
+    }
 }
 
 /// `kubectl get pods -o yaml | kubectl verify manifests -`: a `kind: List` of pods, as kubectl

@@ -365,6 +365,7 @@ fn tree_lists_every_kind_of_attachment() {
     crate::support::check_snapshot("tree", "tree-verify.txt", &normalise(&tree, &random));
     let (code, doc, _) = run_json(&[&verify[..], &base[..]].concat());
     assert_eq!(code, 0, "{doc}");
+    crate::readme::assert_readme_json_keys("AttachmentTree", &doc);
     assert_eq!(doc["verified"], true);
     let v = &doc["images"][0]["verification"];
     assert_eq!(v["verdict"], "verified");

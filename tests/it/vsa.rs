@@ -79,6 +79,17 @@ impl K8s {
 
     /// `image -o json` on `image` through the mirror; the one report entry.
     fn verify(&self, image: &str, profile: bool) -> (i32, Value, String) {
+        self.verify_with(
+            image,
+            if profile {
+                &["--profile", "kubernetes-vsa"]
+            } else {
+                &[]
+            },
+        )
+    }
+
+    fn verify_with(&self, image: &str, extra: &[&str]) -> (i32, Value, String) {
         let host = self.proxy.host();
         let root = self.s.trusted_root_path();
         let mirror = format!("registry.k8s.io={host}");
@@ -90,9 +101,7 @@ impl K8s {
             "--trusted-root",
             root.to_str().unwrap(),
         ];
-        if profile {
-            args.extend(["--profile", "kubernetes-vsa"]);
-        }
+        args.extend(extra);
         args.push(image);
         let (code, json, stderr) = run_json(&args);
         (code, json["images"][0].clone(), stderr)
@@ -258,5 +267,52 @@ fn a_failed_forged_or_absent_vsa_fails() {
         expect(&got, verdict, text, image);
         assert_eq!(got.1["policy"], "profile:kubernetes-vsa", "{image}");
         expect(&k.verify(image, false), "verified", "", image);
+    }
+}
+
+/// The profile written out as a policy file (README, "Attestations") judges alike: the index
+/// and a platform through its tag verify, a VSA that did not pass is `condition-failed`.
+#[test]
+fn the_profile_as_a_policy_file_judges_alike() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = readme
+        .find("```yaml\npolicies:\n- name: kubernetes\n")
+        .unwrap()
+        + 8;
+    let policy = &readme[start..start + readme[start..].find("```").unwrap()];
+    let k = K8s::new();
+    let path = k.s.dir().join("vsa-policy.yaml");
+    std::fs::write(&path, policy).unwrap();
+    let (index, children) = k.reg.push_index("pause", "3.10", &[("linux", "amd64")]);
+    k.sign("pause", &index);
+    k.sign("pause", &children[0]);
+    k.attest("pause", &index, &k.promoter, "PASSED");
+    let failed = k.reg.push_image("failed", "v1");
+    k.sign("failed", &failed);
+    k.attest("failed", &failed, &k.promoter, "FAILED");
+    let policy = ["--policy", path.to_str().unwrap()];
+    for (image, verdict, text) in [
+        (
+            "registry.k8s.io/pause:3.10",
+            "verified",
+            "2 of 2 authorities satisfied by distinct signatures",
+        ),
+        (
+            &format!("registry.k8s.io/pause:3.10@{}", children[0]),
+            "verified",
+            "this platform manifest lacks a required attestation",
+        ),
+        (
+            "registry.k8s.io/failed:v1",
+            "condition-failed",
+            "saw predicate.verificationResult = \"FAILED\"",
+        ),
+    ] {
+        let got = k.verify_with(image, &policy);
+        expect(&got, verdict, text, image);
+        assert_eq!(got.1["policy"], "kubernetes", "{image}");
+        expect(&k.verify(image, true), verdict, "", image);
     }
 }
