@@ -117,9 +117,10 @@ fn expect(got: &(i32, Value, String), verdict: &str, text: &str, case: &str) {
     assert!(detail.contains(text), "{case}: {detail}");
 }
 
-/// A VSA on the index: the index verifies, and so does a platform manifest run through the
-/// tag that names the index (`repo:tag@child`, what the cluster commands verify); a platform
-/// digest alone (no index known) does not. Without the profile the signature suffices.
+/// A VSA on the index: the index verifies (6 requests: the tag, the `.sig` signature, the VSA
+/// referrer), and so does a platform manifest run through the tag that names the index
+/// (`repo:tag@child`, what the cluster commands verify); a platform digest alone (no index
+/// known) does not. Without the profile the signature suffices.
 #[test]
 fn a_vsa_on_the_index_covers_the_index_and_the_platforms_it_lists() {
     let k = K8s::new();
@@ -131,8 +132,22 @@ fn a_vsa_on_the_index_covers_the_index_and_the_platforms_it_lists() {
     }
     k.attest("pause", &index, &k.promoter, "PASSED");
 
+    let before = k.proxy.log().len();
     let got = k.verify("registry.k8s.io/pause:3.10", true);
     expect(&got, "verified", "", "index");
+    let log: Vec<String> = k.proxy.log()[before..]
+        .iter()
+        .filter(|l| !l.ends_with("/v2/"))
+        .cloned()
+        .collect();
+    // Requests: the tag resolved, the `.sig` tag and its payload, then the VSA — one referrers
+    // listing, its bundle's manifest and blob; the `.att` tag is not asked.
+    let count = |part: &str| log.iter().filter(|l| l.contains(part)).count();
+    assert_eq!(count("HEAD /v2/pause/manifests/3.10"), 1, "{log:#?}");
+    assert_eq!(count("/manifests/sha256-"), 1, "{log:#?}");
+    assert_eq!(count("/referrers/"), 1, "{log:#?}");
+    assert_eq!(count("/blobs/"), 2, "{log:#?}");
+    assert_eq!(log.len(), 6, "{log:#?}");
     let checks = got.1["attestations"].as_array().unwrap();
     assert_eq!(checks.len(), 1, "{:#}", got.1);
     assert_eq!(checks[0]["predicateType"], VSA);
