@@ -881,12 +881,21 @@ pub fn judge(
         .iter()
         .map(|r| judge_requirement(digest, evidence, r, options, trust))
         .collect();
-    let enforced_failure = judgements
-        .iter()
-        .find(|j| !j.is_verified() && j.mode == Mode::Enforce);
-    let warn_failure = judgements
-        .iter()
-        .find(|j| !j.is_verified() && j.mode == Mode::Warn);
+    // Among failures of one mode, one that says something about what the digest carries
+    // (another signer, a false condition) before one that says only what it lacks: the lack
+    // sends the caller to the index or the platform manifests (`evidence`), the other must not.
+    let failure = |mode: Mode| {
+        let failed = || {
+            judgements
+                .iter()
+                .filter(move |j| !j.is_verified() && j.mode == mode)
+        };
+        failed()
+            .find(|j| !is_absence(j.verdict.code))
+            .or_else(|| failed().next())
+    };
+    let enforced_failure = failure(Mode::Enforce);
+    let warn_failure = failure(Mode::Warn);
     let mut j = enforced_failure
         .or(warn_failure)
         .unwrap_or(&judgements[0])
@@ -898,6 +907,15 @@ pub fn judge(
         .flat_map(|j| j.attestations.iter().cloned())
         .collect();
     j
+}
+
+/// Whether a verdict says only that something was not there (no signature, no required
+/// attestation), rather than that something there failed.
+pub fn is_absence(code: VerdictCode) -> bool {
+    matches!(
+        code,
+        VerdictCode::Unsigned | VerdictCode::AttestationMissing
+    )
 }
 
 fn join_detail(a: &str, b: &str) -> String {

@@ -331,3 +331,45 @@ fn the_profile_as_a_policy_file_judges_alike() {
         expect(&k.verify(image, true), verdict, "", image);
     }
 }
+
+/// A platform manifest whose own signature is by someone else is not rescued by its index,
+/// even when the requirement listed first only lacks its VSA there: the verdict is what the
+/// digest carries that failed, and only a lack sends the verification to the index.
+#[test]
+fn a_failure_on_the_platform_manifest_is_not_looked_past() {
+    let k = K8s::new();
+    let (index, children) = k.reg.push_index("etcd", "3.6.0-0", &[("linux", "amd64")]);
+    k.sign("etcd", &index);
+    k.attest("etcd", &index, &k.promoter, "PASSED");
+    // The platform manifest: a valid signature, by an intruder; no VSA.
+    let intruder = k.s.keyless("intruder@evil.example", K8S_ISSUER);
+    let payload = simple_signing_payload("registry.k8s.io/etcd", &children[0]);
+    push_legacy(
+        &k.reg,
+        "etcd",
+        &children[0],
+        &[k.s.legacy_layer(Signer::Keyless(&intruder), &payload)],
+    );
+    // The VSA's requirement first, then the signature's (a policy file decides the order).
+    let policy = format!(
+        "policies:\n- name: vsa\n  images: [\"registry.k8s.io/**\"]\n  authorities:\n  - keyless:\n      identities: [{{subject: {PROMOTER}, issuer: {K8S_ISSUER}}}]\n    attestations:\n    - predicateType: {VSA}\n- name: signed\n  images: [\"registry.k8s.io/**\"]\n  authorities:\n  - keyless:\n      identities: [{{subject: {K8S_IDENTITY}, issuer: {K8S_ISSUER}}}]\n"
+    );
+    let path = k.s.dir().join("order.yaml");
+    std::fs::write(&path, policy).unwrap();
+    let policy = ["--policy", path.to_str().unwrap()];
+    let child = format!("registry.k8s.io/etcd:3.6.0-0@{}", children[0]);
+    let got = k.verify_with(&child, &policy);
+    expect(
+        &got,
+        "identity-mismatch",
+        "intruder@evil.example",
+        "platform",
+    );
+    assert_eq!(got.1["policy"], "signed");
+    expect(
+        &k.verify_with("registry.k8s.io/etcd:3.6.0-0", &policy),
+        "verified",
+        "",
+        "index",
+    );
+}
