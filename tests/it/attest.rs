@@ -53,7 +53,7 @@ fn vex() -> Value {
 
 /// Pushes a cosign 2 `.att` manifest for `digest`: envelope blobs and DSSE layers with their
 /// annotations.
-fn push_att(reg: &TestRegistry, repo: &str, digest: &str, layers: &[LegacyLayer]) {
+pub fn push_att(reg: &TestRegistry, repo: &str, digest: &str, layers: &[LegacyLayer]) {
     let descs: Vec<Value> = layers
         .iter()
         .map(|l| {

@@ -267,6 +267,13 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify pods -n kube-system --profile kubernetes-vsa",
+        How::Twin {
+            needs: "a cluster and registry.k8s.io",
+            tests: &["kube_system_with_the_vsa_profile"],
+        },
+    ),
+    (
         "kubectl verify pods -A --policy verify-policy.yaml -o wide",
         How::Twin {
             needs: "a cluster",

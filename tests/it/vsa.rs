@@ -373,3 +373,125 @@ fn a_failure_on_the_platform_manifest_is_not_looked_past() {
         "index",
     );
 }
+
+/// `kubectl verify pods -n kube-system --profile kubernetes-vsa` through the real kubectl, VSAs
+/// in cosign 2's `.att` format on a registry without a referrers API: what runs verifies with a
+/// VSA on its digest, or on the index its tag names (coredns runs a platform manifest); the
+/// scheduler, signed but without a VSA, is `attestation-missing`, and verifies without the
+/// profile.
+#[test]
+fn kube_system_with_the_vsa_profile() {
+    use crate::attest::push_att;
+    use crate::cluster::{K8sRegistry, cluster_with_token, entry, json_of, kubectl_with_plugin};
+    use crate::support::kubeapi::KubeApi;
+    use crate::support::kubeapi::fixtures::{self, KindImages};
+
+    let k = K8sRegistry::new();
+    let promoter = k.sigstore.keyless(PROMOTER, K8S_ISSUER);
+    let attest = |repo: &str, digest: &str| {
+        let name = format!("registry.k8s.io/{repo}");
+        let st = statement(
+            &name,
+            digest,
+            VSA,
+            &vsa("PASSED", &format!("{name}@{digest}")),
+        );
+        let layer = k
+            .sigstore
+            .attestation_layer(Signer::Keyless(&promoter), &st);
+        push_att(&k.reg, repo, digest, &[layer]);
+    };
+    let mut digests = Vec::new();
+    for (repo, tag) in [
+        ("etcd", "3.5.16-0"),
+        ("kube-apiserver", "v1.32.0"),
+        ("kube-controller-manager", "v1.32.0"),
+        ("kube-proxy", "v1.32.0"),
+    ] {
+        let d = k.push_signed(repo, tag);
+        attest(repo, &d);
+        digests.push(d);
+    }
+    let [etcd, apiserver, cm, proxy] = <[String; 4]>::try_from(digests).unwrap();
+    let cm_config = k.config_digest("kube-controller-manager", &cm);
+    // coredns: an index, signed and attested as a whole; the node runs its amd64 manifest.
+    let (coredns_index, coredns) = k.reg.push_index(
+        "coredns/coredns",
+        "v1.11.3",
+        &[("linux", "amd64"), ("linux", "arm64")],
+    );
+    k.sign("coredns/coredns", &coredns_index);
+    attest("coredns/coredns", &coredns_index);
+    let scheduler = k.push_signed("kube-scheduler", "v1.32.0");
+
+    let api = KubeApi::start();
+    let id = |repo: &str, d: &str| format!("registry.k8s.io/{repo}@{d}");
+    let (etcd_id, apiserver_id, proxy_id) = (
+        id("etcd", &etcd),
+        id("kube-apiserver", &apiserver),
+        id("kube-proxy", &proxy),
+    );
+    let (coredns_id, scheduler_id) = (
+        id("coredns/coredns", &coredns[0]),
+        id("kube-scheduler", &scheduler),
+    );
+    api.add_all(fixtures::kind_kube_system(&KindImages {
+        coredns: ("registry.k8s.io/coredns/coredns:v1.11.3", Some(&coredns_id)),
+        etcd: ("registry.k8s.io/etcd:3.5.16-0", Some(&etcd_id)),
+        kube_apiserver: (
+            "registry.k8s.io/kube-apiserver:v1.32.0",
+            Some(&apiserver_id),
+        ),
+        kube_controller_manager: (
+            "registry.k8s.io/kube-controller-manager:v1.32.0",
+            Some(&cm_config),
+        ),
+        kube_proxy: ("registry.k8s.io/kube-proxy:v1.32.0", Some(&proxy_id)),
+        kube_scheduler: (
+            "registry.k8s.io/kube-scheduler:v1.32.0",
+            Some(&scheduler_id),
+        ),
+    }));
+    let tmp = tempfile::tempdir().unwrap();
+    let kubeconfig = cluster_with_token(&api, tmp.path(), None);
+    let run = |profile: bool| {
+        let mut cmd = kubectl_with_plugin(tmp.path(), &kubeconfig);
+        cmd.args(["verify", "pods", "-n", "kube-system", "-o", "json"])
+            .args(k.flags());
+        if profile {
+            cmd.args(["--profile", "kubernetes-vsa"]);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), json_of(&out), stderr)
+    };
+
+    let (code, json, stderr) = run(true);
+    assert_eq!(code, Some(1), "{json:#}\n{stderr}");
+    for (reference, digest) in [
+        ("registry.k8s.io/etcd:3.5.16-0", &etcd),
+        ("registry.k8s.io/kube-apiserver:v1.32.0", &apiserver),
+        ("registry.k8s.io/kube-controller-manager:v1.32.0", &cm),
+        ("registry.k8s.io/kube-proxy:v1.32.0", &proxy),
+        ("registry.k8s.io/coredns/coredns:v1.11.3", &coredns[0]),
+    ] {
+        let e = entry(&json, reference, Some(digest));
+        assert_eq!(e["verdict"], "verified", "{e:#}");
+        let checks = e["attestations"].as_array().unwrap();
+        assert_eq!(checks[0]["signer"]["identity"], PROMOTER, "{e:#}");
+        assert_eq!(checks[0]["format"], "legacy", "{e:#}");
+    }
+    let e = entry(&json, "registry.k8s.io/coredns/coredns:v1.11.3", None);
+    assert_eq!(
+        e["verifiedBy"][0]["digest"],
+        coredns_index.as_str(),
+        "{e:#}"
+    );
+    let e = entry(&json, "registry.k8s.io/kube-scheduler:v1.32.0", None);
+    assert_eq!(e["verdict"], "attestation-missing", "{e:#}");
+    assert_eq!(e["policy"], "profile:kubernetes-vsa", "{e:#}");
+
+    let (code, json, stderr) = run(false);
+    assert_eq!(code, Some(0), "{json:#}\n{stderr}");
+    assert_eq!(json["summary"]["verified"], 6, "{json:#}");
+}
