@@ -80,7 +80,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -107,6 +107,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -131,7 +132,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -160,6 +161,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -184,7 +186,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -206,6 +208,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -215,6 +218,72 @@ never\:""))' \
 '--version[Print version]' \
 '*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout). A pipe such as `<(helm template …)` is read with --dry-run only\: it cannot be rewritten in place:_files' \
 && ret=0
+;;
+(policy)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify__subcmd__policy_commands" \
+"*::: :->policy" \
+&& ret=0
+
+    case $state in
+    (policy)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-policy-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Output format]:OUTPUT:(table json yaml)' \
+'--output=[Output format]:OUTPUT:(table json yaml)' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--skip-unsupported[Show what is not supported as \`unsupported\` policies instead of stopping at it]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::files -- Policy files (our `policies\:` format, ClusterImagePolicy, TrustRoot, Kyverno policies):_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__policy__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-policy-help-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (release)
 _arguments "${_arguments_options[@]}" : \
@@ -245,7 +314,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -265,6 +334,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -285,7 +355,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -309,6 +379,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -341,7 +412,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -372,6 +443,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -405,7 +477,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -436,6 +508,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -469,7 +542,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -500,6 +573,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -533,7 +607,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -564,6 +638,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -597,7 +672,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -628,6 +703,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -661,7 +737,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -692,6 +768,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -725,7 +802,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -756,6 +833,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -789,7 +867,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -820,6 +898,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -853,7 +932,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -884,6 +963,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -917,7 +997,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -948,6 +1028,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -981,7 +1062,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1012,6 +1093,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1045,7 +1127,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1076,6 +1158,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1109,7 +1192,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1140,6 +1223,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1173,7 +1257,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1204,6 +1288,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1237,7 +1322,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1268,6 +1353,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1301,7 +1387,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1332,6 +1418,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1365,7 +1452,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1396,6 +1483,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1429,7 +1517,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1460,6 +1548,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1493,7 +1582,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1524,6 +1613,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1557,7 +1647,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1588,6 +1678,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1621,7 +1712,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '*--profile=[Require more of some images, beside who signed them (opt-in; repeatable)]:PROFILE:((kubernetes-vsa\:"registry.k8s.io images must also carry the image promoter'\''s SLSA verification summary (https\://slsa.dev/verification_summary/v1), signed by promoter-summaries@k8s-releng-prod.iam.gserviceaccount.com, with verificationResult PASSED, on the digest verified or the index that lists it"))' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
@@ -1652,6 +1743,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1894,6 +1986,26 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(policy)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help__subcmd__policy_commands" \
+"*::: :->policy" \
+&& ret=0
+
+    case $state in
+    (policy)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-policy-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (release)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2014,6 +2126,7 @@ _kubectl-verify_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'policy:Explain how policy files (ours, policy-controller, Kyverno) are understood' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
@@ -2131,6 +2244,7 @@ _kubectl-verify__subcmd__help_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'policy:Explain how policy files (ours, policy-controller, Kyverno) are understood' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
@@ -2233,6 +2347,18 @@ _kubectl-verify__subcmd__help__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help pods commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__policy_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__policy_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+    )
+    _describe -t commands 'kubectl-verify help policy commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__policy__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__policy__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help policy explain commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__release_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__release_commands() {
     local commands; commands=()
@@ -2300,6 +2426,37 @@ _kubectl-verify__subcmd__pin_commands() {
 _kubectl-verify__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify pods commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy_commands] )) ||
+_kubectl-verify__subcmd__policy_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify policy commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy explain commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify policy help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy help explain commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy help help commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__release_commands] )) ||
 _kubectl-verify__subcmd__release_commands() {

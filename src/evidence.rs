@@ -93,15 +93,27 @@ pub const MAX_SIGNATURE_BLOBS: usize = 32;
 pub const IMAGE_DEADLINE_FACTOR: u32 = 10;
 
 /// Everything that decides how images are verified.
+#[derive(Debug, Clone)]
 pub struct VerifyPlan {
     pub policies: PolicySet,
     pub options: Options,
-    pub trust: Trust,
+    pub trust: Arc<Trust>,
     /// `--signature-repository` / `COSIGN_REPOSITORY`: where signatures are stored instead of
     /// the image's own repository.
     pub signature_repository: Option<ImageRef>,
     /// How many images are verified at once.
     pub concurrency: usize,
+}
+
+impl VerifyPlan {
+    /// The same plan under another policy set (one scope's, see [`crate::check::check`]).
+    #[must_use]
+    pub fn narrowed(&self, policies: &PolicySet) -> Self {
+        Self {
+            policies: policies.clone(),
+            ..self.clone()
+        }
+    }
 }
 
 /// A digest that verified on behalf of the image (multi-arch), with its platform.
@@ -307,13 +319,58 @@ async fn verify_digest_within(
     plan: &VerifyPlan,
 ) -> (Judgement, Vec<VerifiedBy>) {
     let requirements = plan.policies.requirements_for(image);
-    if requirements.is_empty() {
+    // Requirements whose signatures live elsewhere (policy-controller `source.oci`) are
+    // judged apart, each on the evidence of its own repository; most runs have one group.
+    let mut groups: Vec<(&ImageRef, Vec<&Requirement>)> = Vec::new();
+    for r in &requirements {
+        let repo = r
+            .signature_repository()
+            .or(plan.signature_repository.as_ref())
+            .unwrap_or(image);
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.canonical_repository() == repo.canonical_repository())
+        {
+            Some((_, list)) => list.push(r),
+            None => groups.push((repo, vec![r])),
+        }
+    }
+    if groups.len() <= 1 {
+        let repo = groups.first().map_or(image, |(r, _)| *r);
+        return verify_group(registry, image, digest, plan, &requirements, repo).await;
+    }
+    let mut parts = Vec::new();
+    for (repo, reqs) in &groups {
+        parts.push(verify_group(registry, image, digest, plan, reqs, repo).await);
+    }
+    let judgements: Vec<Judgement> = parts.iter().map(|(j, _)| j.clone()).collect();
+    let decided = image::decide(&judgements);
+    let mut j = judgements[decided].clone();
+    j.results = judgements.iter().flat_map(|j| j.results.clone()).collect();
+    (j, parts.swap_remove(decided).1)
+}
+
+/// [`verify_digest_within`] for requirements whose signatures are in `repo`.
+async fn verify_group(
+    registry: &Registry,
+    image: &ImageRef,
+    digest: &Digest,
+    plan: &VerifyPlan,
+    requirements: &[&Requirement],
+    repo: &ImageRef,
+) -> (Judgement, Vec<VerifiedBy>) {
+    // No policy, or only requirements the policy decides alone (`static`, `unsupported`):
+    // nothing to fetch.
+    if !requirements.iter().any(|r| r.needs_evidence()) {
         return (
-            image::judge(digest, &[], &[], &plan.options, &plan.trust),
+            image::judge(digest, &[], requirements, &plan.options, &plan.trust),
             Vec::new(),
         );
     }
-    let own = judge_digest(registry, image, digest, plan).await;
+    let judge_digest = move |d: Digest| async move {
+        judge_digest(registry, image, &d, plan, requirements, repo).await
+    };
+    let own = judge_digest(digest.clone()).await;
     // Only what is absent is looked for elsewhere; anything this digest carries that failed
     // (a false VSA condition, another signer) is the verdict, never rescued by another digest.
     let lacks = match own.verdict.code {
@@ -348,7 +405,7 @@ async fn verify_digest_within(
         }
     };
     if let Some(children) = index_children(&manifest.bytes) {
-        return judge_children(registry, image, digest, children, plan, own, lacks).await;
+        return judge_children(digest, children, own, lacks, judge_digest).await;
     }
     if image.tag().is_some() && image.digest().is_some() {
         let tagged = ImageRef::parse(&format!(
@@ -363,7 +420,7 @@ async fn verify_digest_within(
             && index_children(&index.bytes)
                 .is_some_and(|c| c.iter().any(|c| c.digest.as_ref() == Ok(digest)))
         {
-            let mut j = judge_digest(registry, image, &index_digest, plan).await;
+            let mut j = judge_digest(index_digest.clone()).await;
             if j.is_verified() {
                 j.verdict.detail = join(
                     &format!(
@@ -385,15 +442,17 @@ async fn verify_digest_within(
     (own, Vec::new())
 }
 
-async fn judge_children(
-    registry: &Registry,
-    image: &ImageRef,
+async fn judge_children<'a, F, Fut>(
     index: &Digest,
     children: Vec<IndexChild>,
-    plan: &VerifyPlan,
     own: Judgement,
     lacks: &str,
-) -> (Judgement, Vec<VerifiedBy>) {
+    judge_digest: F,
+) -> (Judgement, Vec<VerifiedBy>)
+where
+    F: Fn(Digest) -> Fut,
+    Fut: std::future::Future<Output = Judgement> + 'a,
+{
     let children = match checkable_children(index, children, lacks) {
         Ok(c) => c,
         Err(why) => {
@@ -405,7 +464,7 @@ async fn judge_children(
     let mut verified = Vec::new();
     let mut first_verdict: Option<Judgement> = None;
     for (child, platform) in &children {
-        let j = judge_digest(registry, image, child, plan).await;
+        let j = judge_digest(child.clone()).await;
         if !j.is_verified() {
             let name = platform.as_deref().unwrap_or("platform manifest");
             let mut j = j;
@@ -497,9 +556,9 @@ async fn judge_digest(
     image: &ImageRef,
     digest: &Digest,
     plan: &VerifyPlan,
+    requirements: &[&Requirement],
+    repo: &ImageRef,
 ) -> Judgement {
-    let requirements = plan.policies.requirements_for(image);
-    let repo = plan.signature_repository.as_ref().unwrap_or(image);
     crate::report::log(2, || {
         format!(
             "{}: looking for signatures of {digest} in {}",
@@ -510,8 +569,8 @@ async fn judge_digest(
     let mut fetch = Fetcher::new(registry, repo);
     // Attestations (issue 12) only when an authority asks for them; the image signature only
     // when one does not (an authority with `attestations` is satisfied by them alone).
-    let attestation_types = attestation_types(&requirements);
-    let signatures = wants_signatures(&requirements);
+    let attestation_types = attestation_types(requirements);
+    let signatures = wants_signatures(requirements);
     // Where this repository's last signatures were found is looked at first (legacy `.sig`
     // when nothing is known: one request finds it, where bundles take two or three); the
     // other place only when what was found does not satisfy the policy. Nothing is
@@ -549,7 +608,7 @@ async fn judge_digest(
             .as_ref()
             .or(legacy.as_ref())
             .map_or(&[][..], |f| &f.0);
-        let j = image::judge(digest, found, &requirements, &plan.options, &plan.trust);
+        let j = image::judge(digest, found, requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
@@ -563,7 +622,7 @@ async fn judge_digest(
         evidence
             .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
         // Bundles may satisfy every authority already: then the `.att` tag is not asked.
-        let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+        let j = image::judge(digest, &evidence, requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
@@ -572,7 +631,7 @@ async fn judge_digest(
         evidence
             .extend(legacy_attestations(&mut fetch, digest, &attestation_types, &mut gaps).await);
     }
-    let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    let j = image::judge(digest, &evidence, requirements, &plan.options, &plan.trust);
     crate::report::log(2, || {
         format!(
             "{}: {} piece(s) of signature material for {digest}: {}: {}",
@@ -1214,7 +1273,11 @@ async fn legacy_evidence(
 /// The predicate types the requirements' attestation authorities ask for (empty: none).
 fn attestation_types(requirements: &[&Requirement]) -> Vec<String> {
     let mut types: Vec<String> = Vec::new();
-    for a in requirements.iter().flat_map(|r| &r.authorities) {
+    for a in requirements
+        .iter()
+        .filter(|r| r.needs_evidence())
+        .flat_map(|r| &r.authorities)
+    {
         for t in &a.attestations {
             if !types.contains(&t.predicate_type) {
                 types.push(t.predicate_type.clone());
@@ -1228,6 +1291,7 @@ fn attestation_types(requirements: &[&Requirement]) -> Vec<String> {
 fn wants_signatures(requirements: &[&Requirement]) -> bool {
     requirements
         .iter()
+        .filter(|r| r.needs_evidence())
         .flat_map(|r| &r.authorities)
         .any(|a| a.attestations.is_empty())
 }

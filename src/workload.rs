@@ -29,7 +29,7 @@
 //! The walk is generic over [`Tree`], so the manifest reader's YAML tree (with byte spans) and
 //! `serde_json::Value` from the Kubernetes API share it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 /// A read-only view of a YAML/JSON node: just what the walk needs.
@@ -39,6 +39,8 @@ pub trait Tree<'a>: Copy + 'a {
     fn get(self, key: &str) -> Option<Self>;
     /// The items when this is a sequence; empty otherwise.
     fn items(self) -> Vec<Self>;
+    /// The string keys and values when this is a mapping; empty otherwise.
+    fn entries(self) -> Vec<(&'a str, Self)>;
     /// The text when this is a string scalar (not null).
     fn text(self) -> Option<&'a str>;
     /// A stable identity for the node (the same node reached twice through aliases has the same
@@ -64,10 +66,14 @@ pub struct ImageSite<N> {
     /// (or `items[2].spec.containers[0].image` inside a List).
     pub path: String,
     pub field: Field,
-    /// The `kind` and `metadata.name`/`namespace` of the object holding the PodSpec.
+    /// The `kind`, `apiVersion` and `metadata.name`/`namespace` of the object holding the
+    /// PodSpec.
     pub kind: String,
+    pub api_version: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
+    /// The object's `metadata.labels` (string values only), for policies that select on them.
+    pub labels: BTreeMap<String, String>,
     /// The container's (or volume's) `name`, if any.
     pub container: Option<String>,
     /// The PodSpec holding the site (for its `imagePullSecrets` and `serviceAccountName`).
@@ -113,10 +119,21 @@ fn walk_object<'a, N: Tree<'a>>(
     let meta = object.get("metadata");
     let name = meta.and_then(|m| m.get("name")).and_then(Tree::text);
     let namespace = meta.and_then(|m| m.get("namespace")).and_then(Tree::text);
+    let labels = meta
+        .and_then(|m| m.get("labels"))
+        .map(|l| {
+            l.entries()
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_owned(), v.text()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
     let owner = Owner {
         kind,
+        api_version: object.get("apiVersion").and_then(Tree::text),
         name,
         namespace,
+        labels,
     };
 
     let spec_path: Option<&[&str]> = match kind {
@@ -160,8 +177,10 @@ fn walk_object<'a, N: Tree<'a>>(
 
 struct Owner<'a> {
     kind: &'a str,
+    api_version: Option<&'a str>,
     name: Option<&'a str>,
     namespace: Option<&'a str>,
+    labels: BTreeMap<String, String>,
 }
 
 fn follow<'a, N: Tree<'a>>(mut node: N, path: &[&str]) -> Option<N> {
@@ -211,8 +230,10 @@ fn site<'a, N: Tree<'a>>(
         path,
         field,
         kind: owner.kind.to_owned(),
+        api_version: owner.api_version.map(str::to_owned),
         name: owner.name.map(str::to_owned),
         namespace: owner.namespace.map(str::to_owned),
+        labels: owner.labels.clone(),
         container: holder.get("name").and_then(Tree::text).map(str::to_owned),
     }
 }
@@ -226,6 +247,12 @@ impl<'a> Tree<'a> for &'a serde_json::Value {
     fn items(self) -> Vec<Self> {
         self.as_array()
             .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    }
+
+    fn entries(self) -> Vec<(&'a str, Self)> {
+        self.as_object()
+            .map(|o| o.iter().map(|(k, v)| (k.as_str(), v)).collect())
             .unwrap_or_default()
     }
 

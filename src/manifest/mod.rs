@@ -84,8 +84,11 @@ pub struct ImageScalar {
     pub path: String,
     pub field: Field,
     pub kind: String,
+    pub api_version: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
+    /// The object's `metadata.labels`.
+    pub labels: std::collections::BTreeMap<String, String>,
     pub container: Option<String>,
     /// 0-based index of the document in the file.
     pub document: usize,
@@ -213,6 +216,19 @@ impl<'a> Tree<'a> for YamlNode<'a> {
             .collect()
     }
 
+    fn entries(self) -> Vec<(&'a str, Self)> {
+        match &self.yaml.node(self.id).value {
+            yaml::Value::Map(entries) => entries
+                .iter()
+                .filter_map(|&(k, v)| {
+                    let key = self.yaml.scalar(k)?.0;
+                    Some((key, Self { id: v, ..self }))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     fn text(self) -> Option<&'a str> {
         if self.yaml.is_null(self.id) {
             return None;
@@ -329,8 +345,10 @@ impl<'t> Manifest<'t> {
             path: site.path,
             field: site.field,
             kind: site.kind,
+            api_version: site.api_version,
             name: site.name,
             namespace: site.namespace,
+            labels: site.labels,
             container: site.container,
             document,
         })
