@@ -794,6 +794,27 @@ pub fn parse_with(
     }
     let (objects, own): (Vec<NodeId>, Vec<NodeId>) =
         docs.iter().partition(|&&d| yaml.get(d, "kind").is_some());
+    let text_of = |d: NodeId, key: &str| {
+        yaml.get(d, key)
+            .and_then(|n| yaml.scalar(n))
+            .map_or("", |(t, _, _)| t)
+    };
+    if own.is_empty()
+        && objects.iter().all(|&d| {
+            crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                == ReadAs::Skipped
+        })
+    {
+        let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
+        return Err(PolicyError::Invalid {
+            path: path.to_owned(),
+            at: Position { line: 1, col: 1 },
+            reason: format!(
+                "no policy in this file: every document is another kind of object ({})",
+                kinds.join(", ")
+            ),
+        });
+    }
     let mut out = Vec::new();
     for root in own {
         ctx.map(root, "the policy file", &["apiVersion", "policies"])?;
