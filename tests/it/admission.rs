@@ -575,3 +575,110 @@ fn policy_explain_help_snapshot() {
         &String::from_utf8_lossy(&out.stdout),
     );
 }
+
+/// `source.oci` (policy-controller's e2e policy, identities substituted): the authority's
+/// signatures are looked for in that repository; without it the image is unsigned.
+#[test]
+fn source_oci_is_the_signature_repository() {
+    let f = Fixture::new();
+    let reg = &f._reg;
+    let id = f.s.keyless(EMAIL, GOOGLE);
+    let digest = reg.push_image("elsewhere-demo", "v1");
+    let payload = simple_signing_payload(&format!("{}/elsewhere-demo", f.host), &digest);
+    push_legacy(
+        reg,
+        "signatures",
+        &digest,
+        &[f.s.legacy_layer(Signer::Keyless(&id), &payload)],
+    );
+    let image = format!("{}/elsewhere-demo:v1", f.host);
+    let text = substitute(&vector("cip-v1beta1-source-oci.yaml"), EMAIL);
+    let with = f.policy(
+        "source.yaml",
+        &text.replace(
+            "oci: registry.local:5000/policy-controller/demo",
+            &format!("oci: {}/signatures", f.host),
+        ),
+    );
+    let (code, json, stderr) = f.run(&["--policy", &with, &image]);
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (0, Some("verified")),
+        "{e:#}\n{stderr}"
+    );
+    let without = f.policy(
+        "no-source.yaml",
+        &text.replace(
+            "    source:\n    - oci: registry.local:5000/policy-controller/demo\n",
+            "",
+        ),
+    );
+    let (code, json, _) = f.run(&["--policy", &without, &image]);
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (1, Some("unsigned")),
+        "{json:#}"
+    );
+}
+
+/// `match` (policy-controller's e2e shape): a policy for `pods` labelled `match: match`
+/// applies to such a Pod in a manifest, not to an unlabelled Pod using the same image, nor to
+/// a labelled Deployment (resource `deployments`): the uses of one image get different
+/// verdicts.
+#[test]
+fn match_applies_to_the_objects_it_selects() {
+    let f = Fixture::new();
+    let cip = f.policy(
+        "match.yaml",
+        &vector("cip-match-resource-label.yaml")
+            .replace("glob: \"**demo**\"", "glob: \"**plain**\"")
+            .split("  authorities:")
+            .next()
+            .map(|head| format!("{head}  authorities:\n  - static:\n      action: fail\n"))
+            .unwrap(),
+    );
+    let manifest = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: labelled\n  labels: {{match: match}}\nspec:\n  containers:\n  - name: c\n    image: {img}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  containers:\n  - name: c\n    image: {img}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: deploy\n  labels: {{match: match}}\nspec:\n  template:\n    metadata:\n      labels: {{match: match}}\n    spec:\n      containers:\n      - name: c\n        image: {img}\n",
+        img = f.unsigned
+    );
+    let path = f.s.dir().join("pods.yaml");
+    std::fs::write(&path, manifest).unwrap();
+    let root = f.s.trusted_root_path();
+    let out = crate::support::kubectl_verify()
+        .args([
+            "manifests",
+            "-o",
+            "json",
+            "--allow-unmatched",
+            "--insecure-registry",
+            &f.host,
+        ])
+        .args(["--trusted-root", root.to_str().unwrap(), "--policy", &cip])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{json:#}");
+    let entries: Vec<(&str, Vec<u64>)> = json["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["verdict"].as_str().unwrap(),
+                e["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["line"].as_u64().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [("denied", vec![9]), ("no-policy", vec![18, 32])],
+        "{json:#}"
+    );
+}
