@@ -241,7 +241,7 @@ fn every_policy_controller_vector_is_evaluated_or_refused() {
 /// `plain:v1` unsigned.
 struct Fixture {
     s: TestSigstore,
-    _reg: TestRegistry,
+    reg: TestRegistry,
     host: String,
     signed: String,
     unsigned: String,
@@ -267,7 +267,7 @@ impl Fixture {
             unsigned: format!("{host}/plain:v1"),
             host,
             s,
-            _reg: reg,
+            reg,
         }
     }
 
@@ -581,7 +581,7 @@ fn policy_explain_help_snapshot() {
 #[test]
 fn source_oci_is_the_signature_repository() {
     let f = Fixture::new();
-    let reg = &f._reg;
+    let reg = &f.reg;
     let id = f.s.keyless(EMAIL, GOOGLE);
     let digest = reg.push_image("elsewhere-demo", "v1");
     let payload = simple_signing_payload(&format!("{}/elsewhere-demo", f.host), &digest);
