@@ -801,8 +801,10 @@ pub fn parse_with(
     };
     if own.is_empty()
         && objects.iter().all(|&d| {
-            crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
-                == ReadAs::Skipped
+            // An empty `kind` is an error of its own, said by the reader.
+            !text_of(d, "kind").trim().is_empty()
+                && crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                    == ReadAs::Skipped
         })
     {
         let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
