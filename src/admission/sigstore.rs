@@ -202,7 +202,7 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
         let field = format!("spec.authorities[{i}]");
         match read_authority(doc, a, &field, i, roots, &mut found)? {
             Read::Authority(named) => authorities.push(*named),
-            Read::Static(action) => statics.push(action),
+            Read::Static(action, message) => statics.push((action, message)),
         }
     }
     if authorities.is_empty() && statics.is_empty() {
@@ -230,7 +230,8 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
     }
     // Authorities are alternatives: a `static: pass` one passes the policy; `static: fail`
     // ones never satisfy it, so they decide only when nothing else is there.
-    let static_action = if statics.contains(&StaticAction::Pass) {
+    let message = statics.iter().find_map(|(_, m)| m.clone());
+    let static_action = if statics.iter().any(|(a, _)| *a == StaticAction::Pass) {
         Some(StaticAction::Pass)
     } else if authorities.is_empty() {
         Some(StaticAction::Fail)
@@ -256,6 +257,8 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
                 mode,
                 origin: Some(doc.origin(None)),
                 static_action,
+                // Only a policy of `static: fail` authorities alone fails with it.
+                message: message.filter(|_| static_action == Some(StaticAction::Fail)),
                 unsupported: found.unsupported,
                 ..Requirement::new(doc.name.clone(), authorities)
             },
@@ -303,7 +306,8 @@ fn read_match(doc: &Doc<'_>, m: NodeId, field: &str) -> Result<ResourceFilter, P
 
 enum Read {
     Authority(Box<NamedAuthority>),
-    Static(StaticAction),
+    /// A `static` authority, with its `message`.
+    Static(StaticAction, Option<String>),
 }
 
 #[allow(clippy::too_many_lines)] // one authority's fields, in the CRD's order
@@ -352,9 +356,10 @@ fn read_authority(
         let action = doc
             .get(s, "action")
             .ok_or_else(|| doc.err(s, &sub("static.action"), "required"))?;
+        let message = doc.opt_string(s, "message", &sub("static"))?;
         return match doc.string(action, &sub("static.action"))?.as_str() {
-            "pass" => Ok(Read::Static(StaticAction::Pass)),
-            "fail" => Ok(Read::Static(StaticAction::Fail)),
+            "pass" => Ok(Read::Static(StaticAction::Pass, message)),
+            "fail" => Ok(Read::Static(StaticAction::Fail, message)),
             other => Err(doc.err(
                 action,
                 &sub("static.action"),

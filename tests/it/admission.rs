@@ -425,6 +425,20 @@ fn cluster_image_policy_static() {
     let e = &json["images"][0];
     assert_eq!((code, e["verdict"].as_str()), (1, Some("denied")), "{e:#}");
     assert_eq!(e["policy"], "image-policy-static-fail");
+    // Its `message` is said with the failure.
+    let with_message = f.policy(
+        "static-fail-message.yaml",
+        &format!(
+            "{}      message: no demo images in production\n",
+            vector("cip-static-fail.yaml")
+        ),
+    );
+    let (_, json, _) = f.run(&["--policy", &with_message, &f.signed]);
+    let detail = json["images"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.ends_with("disallowed by static policy (static: fail); policy message: no demo images in production"),
+        "{detail}"
+    );
 
     let pass_text = vector("cip-static-fail.yaml")
         .replace("action: fail", "action: pass")
