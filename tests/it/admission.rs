@@ -82,8 +82,9 @@ fn every_policy_controller_vector_is_evaluated_or_refused() {
                 Some("spec.authorities[0].rfc3161timestamp"),
             ),
         ),
-        // The key is a secret in the cluster: the verifying commands read it; offline it is
-        // missing, whatever --skip-unsupported says.
+        // The key is a secret in the cluster: the verifying commands read it (evaluated in
+        // cluster_images::k8s_secret_keys_verify_key_signed_images); offline it is missing,
+        // whatever --skip-unsupported says.
         (
             "cip-key-secretref.yaml",
             Refused("spec.authorities[0].key.secretRef", None),
