@@ -229,6 +229,9 @@ pub struct Requirement {
     /// Not evaluable (`--skip-unsupported`): fails as `unsupported`; `authorities` may hold
     /// what could be read, for `policy explain`.
     pub unsupported: Option<Unsupported>,
+    /// What the policy says with its failures (policy-controller `static.message`, a Kyverno
+    /// rule's `message`): added to the detail of the failures it decides.
+    pub message: Option<String>,
 }
 
 impl Requirement {
@@ -243,6 +246,7 @@ impl Requirement {
             origin: None,
             static_action: None,
             unsupported: None,
+            message: None,
         }
     }
 
@@ -837,6 +841,29 @@ pub fn parse_with(
     }
     let (objects, own): (Vec<NodeId>, Vec<NodeId>) =
         docs.iter().partition(|&&d| yaml.get(d, "kind").is_some());
+    let text_of = |d: NodeId, key: &str| {
+        yaml.get(d, key)
+            .and_then(|n| yaml.scalar(n))
+            .map_or("", |(t, _, _)| t)
+    };
+    if own.is_empty()
+        && objects.iter().all(|&d| {
+            // An empty `kind` is an error of its own, said by the reader.
+            !text_of(d, "kind").trim().is_empty()
+                && crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                    == ReadAs::Skipped
+        })
+    {
+        let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
+        return Err(PolicyError::Invalid {
+            path: path.to_owned(),
+            at: Position { line: 1, col: 1 },
+            reason: format!(
+                "no policy in this file: every document is another kind of object ({})",
+                kinds.join(", ")
+            ),
+        });
+    }
     let mut out = Vec::new();
     for root in own {
         ctx.map(root, "the policy file", &["apiVersion", "policies"])?;
