@@ -78,7 +78,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -104,6 +104,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -128,7 +129,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -156,6 +157,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -180,7 +182,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -201,6 +203,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -240,7 +243,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -259,6 +262,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -279,7 +283,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -302,6 +306,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -334,7 +339,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -364,6 +369,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -397,7 +403,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -427,6 +433,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -460,7 +467,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -490,6 +497,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -523,7 +531,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -553,6 +561,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -586,7 +595,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -616,6 +625,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -649,7 +659,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -679,6 +689,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -712,7 +723,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -742,6 +753,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -775,7 +787,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -805,6 +817,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -838,7 +851,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -868,6 +881,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -901,7 +915,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -931,6 +945,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -964,7 +979,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -994,6 +1009,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1027,7 +1043,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1057,6 +1073,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1090,7 +1107,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1120,6 +1137,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1153,7 +1171,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1183,6 +1201,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1216,7 +1235,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1246,6 +1265,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1279,7 +1299,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1309,6 +1329,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1342,7 +1363,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1372,6 +1393,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1405,7 +1427,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1435,6 +1457,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1468,7 +1491,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1498,6 +1521,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1531,7 +1555,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1561,6 +1585,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1594,7 +1619,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1624,6 +1649,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \

@@ -11,6 +11,7 @@ pub mod kyverno_conditions;
 pub mod legacy;
 pub mod pem;
 pub mod policy;
+pub mod scope;
 pub mod sigstore;
 pub mod trust;
 
@@ -62,6 +63,13 @@ pub enum VerdictCode {
     /// The required attestation is there, signed by whom was wanted and naming the image, but
     /// one of its conditions is false (the detail names the expression and what it saw).
     ConditionFailed,
+    /// A policy the image matches uses something kubectl-verify does not evaluate (a KMS key,
+    /// a CUE or Rego policy, …), read with `--skip-unsupported`: never a pass; the detail
+    /// names the document and the field path.
+    Unsupported,
+    /// A policy the image matches rejects it outright, whatever is signed (policy-controller
+    /// `static: {action: fail}`).
+    Denied,
 }
 
 impl VerdictCode {
@@ -84,6 +92,8 @@ impl VerdictCode {
             Self::UnknownDigest => "unknown-digest",
             Self::AttestationMissing => "attestation-missing",
             Self::ConditionFailed => "condition-failed",
+            Self::Unsupported => "unsupported",
+            Self::Denied => "denied",
         }
     }
 
