@@ -356,6 +356,16 @@ pub struct Glob {
 impl Glob {
     /// Compiles a glob. Errors name what is wrong with it.
     pub fn new(source: &str) -> Result<Self, String> {
+        Self::build(source, true)
+    }
+
+    /// A Kyverno image pattern: its `*` is a plain wildcard over the whole reference, crossing
+    /// `/` (`ghcr.io/acme/*` covers `ghcr.io/acme/team/app`).
+    pub fn wildcard(source: &str) -> Result<Self, String> {
+        Self::build(source, false)
+    }
+
+    fn build(source: &str, literal_separator: bool) -> Result<Self, String> {
         let s = source.trim();
         if s.is_empty() {
             return Err("empty glob".to_owned());
@@ -367,7 +377,7 @@ impl Glob {
         let full = s.contains('@') || (s.contains('/') && last.contains(':'));
         let normalised = normalise_glob(s);
         let matcher = globset::GlobBuilder::new(&normalised)
-            .literal_separator(true)
+            .literal_separator(literal_separator)
             // `\` has no place in an image reference; read it as itself, not an escape.
             .backslash_escape(false)
             .build()
