@@ -1,0 +1,309 @@
+//! Kyverno policies (issue 13) end to end: the two policies of Kyverno's "Verify Images" page,
+//! as published (tests/data/policies/kyverno, with the test key and the loopback registry
+//! substituted), against images and attestations signed by the test Sigstore in a real
+//! registry; and `match`/`exclude` on namespaces, with `Audit` as a warning, against the
+//! Kubernetes API stand-in.
+#![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::cluster::{cluster_with_token, entry, json_of, verify};
+use crate::image::{push_legacy, run_json};
+use crate::support::kubeapi::KubeApi;
+use crate::support::kubeapi::fixtures::{self, C};
+use crate::support::registry::TestRegistry;
+use crate::support::sigstore::{Key, Signer, TestSigstore, simple_signing_payload, statement};
+
+const CODE_REVIEW: &str = "https://in-toto.io/Provenance/v0.1";
+
+fn vector(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/policies/kyverno")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// The vector's text with its PEM public key replaced by `key`'s (same indentation).
+fn with_key(text: &str, key: &Key) -> String {
+    let start = text.find("-----BEGIN PUBLIC KEY-----").unwrap();
+    let end = text.find("-----END PUBLIC KEY-----").unwrap() + "-----END PUBLIC KEY-----".len();
+    let line_start = text[..start].rfind('\n').unwrap() + 1;
+    let indent = &text[line_start..start];
+    let pem = key
+        .public_pem()
+        .trim()
+        .lines()
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"));
+    format!("{}{pem}{}", &text[..start], &text[end..])
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Pushes `repo:tag` signed by `key` (cosign's legacy `.sig`), returning its digest.
+fn push_signed(s: &TestSigstore, reg: &TestRegistry, key: &Key, repo: &str, tag: &str) -> String {
+    let d = reg.push_image(repo, tag);
+    let payload = simple_signing_payload(&format!("{}/{repo}", reg.host()), &d);
+    push_legacy(reg, repo, &d, &[s.legacy_layer(Signer::Key(key), &payload)]);
+    d
+}
+
+/// Attaches a `.att` code-review attestation for `branch` signed by `key`.
+fn attest_code_review(
+    s: &TestSigstore,
+    reg: &TestRegistry,
+    key: &Key,
+    repo: &str,
+    digest: &str,
+    branch: &str,
+) {
+    let predicate = json!({
+        "repo": {"uri": "https://git-repo.com/org/app", "branch": branch},
+        "reviewers": ["ana@example.com", "bob@example.com"],
+    });
+    let st = statement(
+        &format!("{}/{repo}", reg.host()),
+        digest,
+        CODE_REVIEW,
+        &predicate,
+    );
+    let layer = s.attestation_layer(Signer::Key(key), &st);
+    let descs = vec![json!({
+        "mediaType": "application/vnd.dsse.envelope.v1+json",
+        "size": layer.payload.len(),
+        "digest": reg.put_blob(repo, &layer.payload),
+        "annotations": layer.annotations,
+    })];
+    let config = b"{}";
+    let config_digest = reg.put_blob(repo, config);
+    let manifest = json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "size": config.len(), "digest": config_digest},
+        "layers": descs,
+    })
+    .to_string();
+    reg.put_manifest(
+        repo,
+        &format!("sha256-{}.att", &digest[7..]),
+        "application/vnd.oci.image.manifest.v1+json",
+        manifest.as_bytes(),
+    );
+}
+
+fn run_image(s: &TestSigstore, host: &str, policy: &Path, image: &str) -> (i32, Value, String) {
+    let root = s.trusted_root_path();
+    run_json(&[
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        host,
+        "--policy",
+        policy.to_str().unwrap(),
+        image,
+    ])
+}
+
+/// Kyverno's "Verify Images" page, policy 1: a signature by a public key (the 2021 form,
+/// `image` + `key`, `validationFailureAction: enforce`). The signed image verifies; an unsigned
+/// one and one signed by another key fail, naming the policy and rule that decided.
+#[test]
+fn kyverno_page_signature_with_a_key() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    let other = Key::generate();
+    let signed = push_signed(&s, &reg, &key, "kyverno/test-image-verify", "v1");
+    reg.push_image("kyverno/test-image-verify", "unsigned");
+    push_signed(&s, &reg, &other, "kyverno/test-image-verify", "other");
+    let text = with_key(&vector("legacy-2021-image-key.yaml"), &key)
+        .replace("ghcr.io/kyverno/", &format!("{host}/kyverno/"));
+    let policy = write(s.dir(), "verify-image.yaml", &text);
+
+    let (code, json, stderr) = run_image(
+        &s,
+        &host,
+        &policy,
+        &format!("{host}/kyverno/test-image-verify:v1"),
+    );
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (0, Some("verified")),
+        "{json:#}\n{stderr}"
+    );
+    assert_eq!(e["digest"], signed.as_str());
+    assert_eq!(e["origin"]["kind"], "ClusterPolicy", "{e:#}");
+    assert_eq!(e["origin"]["name"], "verify-image", "{e:#}");
+    assert_eq!(e["origin"]["rule"], "verify-image", "{e:#}");
+
+    for (tag, verdict) in [("unsigned", "unsigned"), ("other", "invalid-signature")] {
+        let (code, json, _) = run_image(
+            &s,
+            &host,
+            &policy,
+            &format!("{host}/kyverno/test-image-verify:{tag}"),
+        );
+        assert_eq!(
+            (code, json["images"][0]["verdict"].as_str()),
+            (1, Some(verdict)),
+            "{tag}: {json:#}"
+        );
+    }
+}
+
+/// Kyverno's "Verify Images" page, policy 2: the code-review attestation with conditions on
+/// `repo.uri`, `repo.branch` and `reviewers`. `branch: main` passes; `branch: dev` fails with
+/// `condition-failed` naming the condition and the value it saw.
+#[test]
+fn kyverno_page_code_review_attestation_conditions() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    let main = push_signed(&s, &reg, &key, "org/app", "main");
+    attest_code_review(&s, &reg, &key, "org/app", &main, "main");
+    let dev = push_signed(&s, &reg, &key, "org/app", "dev");
+    attest_code_review(&s, &reg, &key, "org/app", &dev, "dev");
+    let bare = push_signed(&s, &reg, &key, "org/app", "no-attestation");
+    let text = with_key(
+        &vector("legacy-2021-image-key-attestations-conditions.yaml"),
+        &key,
+    )
+    .replace("registry.io/org/", &format!("{host}/org/"));
+    let policy = write(s.dir(), "attest-code-review.yaml", &text);
+
+    let (code, json, stderr) = run_image(&s, &host, &policy, &format!("{host}/org/app@{main}"));
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (0, Some("verified")),
+        "{json:#}\n{stderr}"
+    );
+
+    let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{dev}"));
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (1, Some("condition-failed")),
+        "{json:#}"
+    );
+    let detail = e["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(
+            "condition `spec.rules[0].verifyImages[0].attestations[0].conditions[0].all[1]: \
+             {{ repo.branch }} Equals main` is false (saw {{ repo.branch }} = \"dev\")"
+        ),
+        "{detail}"
+    );
+    assert_eq!(e["origin"]["name"], "attest-code-review", "{e:#}");
+
+    let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{bare}"));
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (1, Some("attestation-missing")),
+        "{json:#}"
+    );
+}
+
+/// `match`/`exclude` on namespaces against the API stand-in: a Pod rule (autogen: it covers
+/// the pods of any controller) excluding `kube-system` does not judge the pod there; an
+/// `Audit` policy's failure is reported as a warning and does not fail the run.
+#[test]
+fn match_exclude_namespaces_and_audit_as_warning() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    let unsigned = reg.push_image("team/app", "v1");
+    let image = format!("{host}/team/app:v1");
+    let api = KubeApi::start();
+    for ns in ["prod", "kube-system"] {
+        api.add(fixtures::pod(
+            ns,
+            "app",
+            &[],
+            &[C {
+                name: "app",
+                image: &image,
+                image_id: Some(&format!("{host}/team/app@{unsigned}")),
+            }],
+        ));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let kubeconfig = cluster_with_token(&api, tmp.path(), None);
+    let pem = key.public_pem();
+    let pem = pem.trim().replace('\n', "\n                  ");
+    let policy = |action: &str| {
+        format!(
+            "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: team-signed\nspec:\n  validationFailureAction: {action}\n  rules:\n  - name: signed\n    match:\n      any:\n      - resources:\n          kinds: [Pod]\n    exclude:\n      any:\n      - resources:\n          namespaces: [kube-system]\n    verifyImages:\n    - imageReferences: [\"{host}/team/*\"]\n      attestors:\n      - entries:\n        - keys:\n            publicKeys: |-\n                  {pem}\n"
+        )
+    };
+    let root = s.trusted_root_path();
+    let flags = |p: &Path| -> Vec<String> {
+        vec![
+            "--trusted-root".into(),
+            root.to_str().unwrap().into(),
+            "--insecure-registry".into(),
+            host.clone(),
+            "--policy".into(),
+            p.to_str().unwrap().into(),
+        ]
+    };
+
+    let enforce = write(s.dir(), "enforce.yaml", &policy("Enforce"));
+    let out = verify(&kubeconfig)
+        .args(["pods", "-A", "-o", "json", "--no-builtin-policy"])
+        .args(flags(&enforce))
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{json:#}");
+    let entries: Vec<(String, String)> = json["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["sources"][0]["namespace"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+                e["verdict"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        entries.contains(&("prod".to_owned(), "unsigned".to_owned())),
+        "{json:#}"
+    );
+    // kube-system is excluded: no policy judges it there.
+    assert!(
+        entries
+            .iter()
+            .any(|(ns, v)| ns == "kube-system" && v == "no-policy"),
+        "{json:#}"
+    );
+
+    let audit = write(s.dir(), "audit.yaml", &policy("Audit"));
+    let out = verify(&kubeconfig)
+        .args(["pods", "-n", "prod", "-o", "json", "--no-builtin-policy"])
+        .args(flags(&audit))
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let e = entry(&json, &image, None);
+    assert_eq!(e["verdict"], "unsigned", "{e:#}");
+    assert_eq!(e["enforced"], false, "{e:#}");
+    assert_eq!(json["summary"]["warned"], 1, "{json:#}");
+}
