@@ -1157,45 +1157,83 @@ pub fn to_json(doc: &Doc<'_>, node: NodeId) -> Value {
     }
 }
 
-/// `ImageValidatingPolicy` (`policies.kyverno.io`): its `validations` are CEL calling
-/// Kyverno's image-verification functions, which are not evaluated yet; each document is
-/// refused naming the first field that needs them (Notary attestors first).
+/// `ImageValidatingPolicy` (`policies.kyverno.io` v1alpha1, v1beta1). Its `validations` are
+/// CEL over the admitted object calling Kyverno's image functions; the shapes Kyverno documents
+/// are read into requirements:
+///
+/// - `images.containers.map(i, verifyImageSignatures(i, [attestors.a, …])).all(e, e > 0)`: a
+///   signature by at least one of the attestors;
+/// - `images.containers.map(i, verifyAttestationSignatures(i, attestations.x, [attestors.a, …]))
+///   .all(e, e > 0)`: attestation `x` signed by at least one of them;
+/// - `images.containers.map(i, C).all(e, e)` where `C` reads `extractPayload(i,
+///   attestations.x)` (the in-toto statement): a CEL condition on attestation `x`'s statement;
+/// - `true`.
+///
+/// Any other expression is refused at `spec.validations[N].expression`, as are Notary
+/// attestors, `variables`, `matchConditions`, `credentials` and image extractors.
 fn read_ivpol(doc: &Doc<'_>) -> Result<Vec<Policy>, PolicyError> {
     let spec = doc
         .get(doc.node, "spec")
         .ok_or_else(|| doc.err(doc.node, "spec", "is required"))?;
-    if let Some(list) = doc.get(spec, "attestors") {
-        for (i, a) in doc.seq(list, "spec.attestors")?.into_iter().enumerate() {
-            if let Some(n) = doc.get(a, "notary") {
-                let u = doc.unsupported(
-                    n,
-                    &format!("spec.attestors[{i}].notary"),
-                    "Notary signatures are not verified",
-                )?;
-                return Ok(vec![ivpol_unsupported(doc, spec, u)?]);
-            }
-        }
-    }
-    let (node, field) = match doc.get(spec, "validations") {
-        Some(list) => match doc.seq(list, "spec.validations")?.first() {
-            Some(&v) => (
-                doc.get(v, "expression").unwrap_or(v),
-                "spec.validations[0].expression".to_owned(),
-            ),
-            None => (list, "spec.validations".to_owned()),
-        },
-        None => (spec, "spec".to_owned()),
-    };
-    let u = doc.unsupported(
-        node,
-        &field,
-        "ImageValidatingPolicy CEL validations (verifyImageSignatures, \
-         verifyAttestationSignatures, extractPayload, …) are not evaluated",
+    doc.map(
+        spec,
+        "spec",
+        &[
+            "matchConstraints",
+            "matchImageReferences",
+            "attestors",
+            "attestations",
+            "validations",
+            "validationActions",
+            "validationConfigurations",
+            "failurePolicy",
+            "webhookConfiguration",
+            "evaluation",
+            "credentials",
+            "variables",
+            "matchConditions",
+            "auditAnnotations",
+            "images",
+            "autogen",
+        ],
     )?;
-    Ok(vec![ivpol_unsupported(doc, spec, u)?])
+    match read_ivpol_requirements(doc, spec) {
+        Ok(reqs) => {
+            let globs = ivpol_globs(doc, spec)?;
+            let mode = ivpol_mode(doc, spec)?;
+            Ok(reqs
+                .into_iter()
+                .map(|mut req| {
+                    req.mode = mode;
+                    req.origin = Some(doc.origin(None));
+                    Policy::new(globs.clone(), req)
+                })
+                .collect())
+        }
+        Err(Stop::Err(e)) => Err(e),
+        Err(Stop::Unsupported(u)) => Ok(vec![ivpol_unsupported(doc, spec, u)?]),
+    }
 }
 
-fn ivpol_unsupported(doc: &Doc<'_>, spec: NodeId, u: Unsupported) -> Result<Policy, PolicyError> {
+fn ivpol_mode(doc: &Doc<'_>, spec: NodeId) -> Result<Mode, PolicyError> {
+    Ok(match doc.get(spec, "validationActions") {
+        Some(list) => {
+            let actions: Vec<String> = doc
+                .seq(list, "spec.validationActions")?
+                .into_iter()
+                .map(|n| doc.string(n, "spec.validationActions"))
+                .collect::<Result<_, _>>()?;
+            if actions.iter().any(|a| a == "Deny") {
+                Mode::Enforce
+            } else {
+                Mode::Warn
+            }
+        }
+        None => Mode::Enforce,
+    })
+}
+
+fn ivpol_globs(doc: &Doc<'_>, spec: NodeId) -> Result<Vec<Glob>, PolicyError> {
     let mut globs = Vec::new();
     if let Some(list) = doc.get(spec, "matchImageReferences") {
         for (i, r) in doc
@@ -1218,21 +1256,455 @@ fn ivpol_unsupported(doc: &Doc<'_>, spec: NodeId, u: Unsupported) -> Result<Poli
     if globs.is_empty() {
         globs.push(any_glob());
     }
-    let mode = match doc.get(spec, "validationActions") {
-        Some(list) => {
-            let actions: Vec<String> = doc
-                .seq(list, "spec.validationActions")?
-                .into_iter()
-                .map(|n| doc.string(n, "spec.validationActions"))
-                .collect::<Result<_, _>>()?;
-            if actions.iter().any(|a| a == "Deny") {
-                Mode::Enforce
-            } else {
-                Mode::Warn
+    Ok(globs)
+}
+
+fn read_ivpol_requirements(doc: &Doc<'_>, spec: NodeId) -> R<Vec<Requirement>> {
+    // Attestors by name.
+    let mut attestors: Vec<(String, NamedAuthority)> = Vec::new();
+    if let Some(list) = doc.get(spec, "attestors") {
+        for (i, a) in doc.seq(list, "spec.attestors")?.into_iter().enumerate() {
+            let field = format!("spec.attestors[{i}]");
+            doc.map(a, &field, &["name", "cosign", "notary"])?;
+            let name = doc.opt_string(a, "name", &field)?.unwrap_or_default();
+            if let Some(n) = doc.get(a, "notary") {
+                return Err(unsupported(
+                    doc,
+                    n,
+                    &join(&field, "notary"),
+                    "Notary signatures are not verified",
+                ));
+            }
+            let c = doc
+                .get(a, "cosign")
+                .ok_or_else(|| Stop::Err(doc.err(a, &field, "needs `cosign` or `notary`")))?;
+            let mut authority = read_ivpol_cosign(doc, c, &join(&field, "cosign"))?;
+            authority.name.clone_from(&name);
+            attestors.push((name, authority));
+        }
+    }
+    for (key, reason) in [
+        (
+            "variables",
+            "CEL variables over the admitted object are not evaluated",
+        ),
+        (
+            "matchConditions",
+            "CEL match conditions over the admitted object are not evaluated",
+        ),
+        (
+            "credentials",
+            "registry credentials from Secrets are not read",
+        ),
+        ("images", "image extractors are not read"),
+    ] {
+        if let Some(n) = doc.get(spec, key)
+            && !doc.ctx.yaml.is_null(n)
+        {
+            return Err(unsupported(doc, n, &join("spec", key), reason));
+        }
+    }
+    // Attestations by name.
+    let mut attestations: Vec<(String, String)> = Vec::new();
+    if let Some(list) = doc.get(spec, "attestations") {
+        for (i, a) in doc.seq(list, "spec.attestations")?.into_iter().enumerate() {
+            let field = format!("spec.attestations[{i}]");
+            doc.map(a, &field, &["name", "intoto", "referrer"])?;
+            let name = doc.opt_string(a, "name", &field)?.unwrap_or_default();
+            if let Some(n) = doc.get(a, "referrer") {
+                return Err(unsupported(
+                    doc,
+                    n,
+                    &join(&field, "referrer"),
+                    "OCI referrer artifacts (Notary) are not verified",
+                ));
+            }
+            let t = doc
+                .get(a, "intoto")
+                .ok_or_else(|| Stop::Err(doc.err(a, &field, "needs `intoto` or `referrer`")))?;
+            doc.map(t, &join(&field, "intoto"), &["type"])?;
+            let ty = doc
+                .opt_string(t, "type", &join(&field, "intoto"))?
+                .ok_or_else(|| {
+                    Stop::Err(doc.err(t, &join(&field, "intoto.type"), "is required"))
+                })?;
+            attestations.push((name, ty));
+        }
+    }
+    let mut out: Vec<Requirement> = Vec::new();
+    // Conditions on attestations, added to that attestation's requirement (or a new one by
+    // all the attestors).
+    let Some(list) = doc.get(spec, "validations") else {
+        return Err(Stop::Err(doc.err(spec, "spec.validations", "is required")));
+    };
+    for (i, v) in doc.seq(list, "spec.validations")?.into_iter().enumerate() {
+        let field = format!("spec.validations[{i}]");
+        doc.map(
+            v,
+            &field,
+            &["expression", "message", "messageExpression", "reason"],
+        )?;
+        let e = doc
+            .get(v, "expression")
+            .ok_or_else(|| Stop::Err(doc.err(v, &field, "needs `expression`")))?;
+        let efield = join(&field, "expression");
+        let text = doc.string(e, &efield)?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match ivpol_shape(&text) {
+            Some(Shape::True) => {
+                let mut req = Requirement::new(efield.clone(), Vec::new());
+                req.static_action = Some(StaticAction::Pass);
+                out.push(req);
+            }
+            Some(Shape::Signatures(names)) => {
+                let authorities = pick(doc, e, &efield, &attestors, &names)?;
+                out.push(Requirement::new(efield.clone(), authorities));
+            }
+            Some(Shape::Attestation(att, names)) => {
+                let ty = named_attestation(doc, e, &efield, &attestations, &att)?;
+                let mut authorities = pick(doc, e, &efield, &attestors, &names)?;
+                for a in &mut authorities {
+                    a.attestations = vec![AttestationRequirement {
+                        name: att.clone(),
+                        predicate_type: ty.clone(),
+                        conditions: Vec::new(),
+                    }];
+                }
+                out.push(Requirement::new(efield.clone(), authorities));
+            }
+            Some(Shape::Payload(att, cel)) => {
+                let ty = named_attestation(doc, e, &efield, &attestations, &att)?;
+                let condition = Condition::new(&cel).map_err(|why| {
+                    Stop::Err(doc.err(
+                        e,
+                        &efield,
+                        format!("the condition over extractPayload does not compile: {why}"),
+                    ))
+                })?;
+                let names: Vec<String> = attestors.iter().map(|(n, _)| n.clone()).collect();
+                let mut authorities = pick(doc, e, &efield, &attestors, &names)?;
+                for a in &mut authorities {
+                    a.attestations = vec![AttestationRequirement {
+                        name: att.clone(),
+                        predicate_type: ty.clone(),
+                        conditions: vec![condition.clone()],
+                    }];
+                }
+                out.push(Requirement::new(efield.clone(), authorities));
+            }
+            None => {
+                return Err(unsupported(
+                    doc,
+                    e,
+                    &efield,
+                    "this CEL expression is not one of the shapes read (verifyImageSignatures /                      verifyAttestationSignatures counts > 0, conditions over extractPayload,                      true); Kyverno's other image functions are not evaluated",
+                ));
             }
         }
-        None => Mode::Enforce,
+    }
+    if out.is_empty() {
+        return Err(Stop::Err(doc.err(list, "spec.validations", "is empty")));
+    }
+    Ok(out)
+}
+
+enum Shape {
+    True,
+    /// `verifyImageSignatures(image, [attestors.a, …]) > 0` for every image.
+    Signatures(Vec<String>),
+    /// `verifyAttestationSignatures(image, attestations.x, [attestors.a, …]) > 0`.
+    Attestation(String, Vec<String>),
+    /// A CEL condition on `extractPayload(image, attestations.x)`, as a condition over
+    /// `statement`.
+    Payload(String, String),
+}
+
+/// Recognises the validation shapes Kyverno documents (whitespace already collapsed).
+fn ivpol_shape(text: &str) -> Option<Shape> {
+    use std::sync::LazyLock;
+    static MAP: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^images\.containers\.map\(\s*(\w+)\s*,\s*(.+)\)\.all\(\s*(\w+)\s*,\s*(.+)\)$",
+        )
+        .expect("valid")
+    });
+    static SIGS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^verifyImageSignatures\(\s*(\w+)\s*,\s*\[([^\]]*)\]\s*\)$")
+            .expect("valid")
+    });
+    static ATTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^verifyAttestationSignatures\(\s*(\w+)\s*,\s*attestations\.(\w+)\s*,\s*\[([^\]]*)\]\s*\)$")
+            .expect("valid")
+    });
+    static PAYLOAD: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"extractPayload\(\s*(\w+)\s*,\s*attestations\.(\w+)\s*\)")
+            .expect("valid")
+    });
+    if text == "true" {
+        return Some(Shape::True);
+    }
+    let m = MAP.captures(text)?;
+    let (var, inner, e, test) = (&m[1], m[2].trim(), &m[3], m[4].trim());
+    let names = |list: &str| -> Option<Vec<String>> {
+        list.split(',')
+            .map(|s| s.trim().strip_prefix("attestors.").map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .filter(|v| !v.is_empty())
     };
+    let counts = test == format!("{e} > 0") || test == format!("{e} >= 1");
+    if let Some(c) = SIGS.captures(inner) {
+        return (counts && &c[1] == var)
+            .then(|| names(&c[2]))
+            .flatten()
+            .map(Shape::Signatures);
+    }
+    if let Some(c) = ATTS.captures(inner) {
+        return (counts && &c[1] == var)
+            .then(|| names(&c[3]).map(|n| Shape::Attestation(c[2].to_owned(), n)))
+            .flatten();
+    }
+    if test != e || inner.contains("verify") {
+        return None;
+    }
+    let mut att = None;
+    for c in PAYLOAD.captures_iter(inner) {
+        if &c[1] != var || att.as_ref().is_some_and(|a: &String| a != &c[2]) {
+            return None;
+        }
+        att = Some(c[2].to_owned());
+    }
+    let att = att?;
+    let cel = PAYLOAD.replace_all(inner, "statement").into_owned();
+    // What is left may not name the image or other objects.
+    let rest = regex::Regex::new(&format!(r"\b{}\b", regex::escape(var))).ok()?;
+    if rest.is_match(&cel) || cel.contains("images.") || cel.contains("object.") {
+        return None;
+    }
+    Some(Shape::Payload(att, cel))
+}
+
+fn pick(
+    doc: &Doc<'_>,
+    node: NodeId,
+    field: &str,
+    attestors: &[(String, NamedAuthority)],
+    names: &[String],
+) -> R<Vec<NamedAuthority>> {
+    let mut out = Vec::new();
+    for n in names {
+        let a = attestors
+            .iter()
+            .find(|(name, _)| name == n)
+            .ok_or_else(|| {
+                Stop::Err(doc.err(
+                    node,
+                    field,
+                    format!("names attestor {n:?}, which spec.attestors does not define"),
+                ))
+            })?;
+        out.push(a.1.clone());
+    }
+    if out.is_empty() {
+        return Err(Stop::Err(doc.err(node, field, "names no attestor")));
+    }
+    Ok(out)
+}
+
+fn named_attestation(
+    doc: &Doc<'_>,
+    node: NodeId,
+    field: &str,
+    attestations: &[(String, String)],
+    name: &str,
+) -> R<String> {
+    attestations
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, t)| t.clone())
+        .ok_or_else(|| {
+            Stop::Err(doc.err(
+                node,
+                field,
+                format!("names attestation {name:?}, which spec.attestations does not define"),
+            ))
+        })
+}
+
+/// An ImageValidatingPolicy `cosign` attestor: `key.data` or `keyless.identities`.
+fn read_ivpol_cosign(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> {
+    doc.map(
+        node,
+        field,
+        &[
+            "key",
+            "keyless",
+            "ctlog",
+            "tlog",
+            "certificate",
+            "source",
+            "tuf",
+            "annotations",
+        ],
+    )?;
+    for (key, reason) in [
+        ("certificate", "certificate attestors are not verified"),
+        ("source", "signatures in another repository are not fetched"),
+        (
+            "tuf",
+            "a TUF root of its own is not used (the trusted root is)",
+        ),
+        ("annotations", "signature annotations are not checked"),
+    ] {
+        if let Some(n) = doc.get(node, key) {
+            return Err(unsupported(doc, n, &join(field, key), reason));
+        }
+    }
+    let mut options = AuthorityOptions::default();
+    if let Some(c) = doc.get(node, "ctlog") {
+        let cfield = join(field, "ctlog");
+        doc.map(
+            c,
+            &cfield,
+            &[
+                "url",
+                "insecureIgnoreSCT",
+                "insecureIgnoreTlog",
+                "ctLogPubKey",
+                "tsaCertChain",
+                "rekorPubKey",
+            ],
+        )?;
+        if let Some(n) = doc.get(c, "insecureIgnoreSCT") {
+            options.ignore_sct = doc.boolean(n, &join(&cfield, "insecureIgnoreSCT"))?;
+        }
+        if let Some(n) = doc.get(c, "insecureIgnoreTlog") {
+            options.ignore_tlog = doc.boolean(n, &join(&cfield, "insecureIgnoreTlog"))?;
+        }
+        for key in ["ctLogPubKey", "tsaCertChain", "rekorPubKey"] {
+            if let Some(n) = doc.get(c, key) {
+                return Err(unsupported(
+                    doc,
+                    n,
+                    &join(&cfield, key),
+                    "custom log and TSA keys are not used (the trusted root's are)",
+                ));
+            }
+        }
+        if let Some(n) = doc.get(c, "url") {
+            let url = doc.string(n, &join(&cfield, "url"))?;
+            if url.trim_end_matches('/') != "https://rekor.sigstore.dev" {
+                return Err(unsupported(
+                    doc,
+                    n,
+                    &join(&cfield, "url"),
+                    "a Rekor other than the trusted root's is not used",
+                ));
+            }
+        }
+    }
+    if let Some(n) = doc.get(node, "tlog") {
+        return Err(unsupported(
+            doc,
+            n,
+            &join(field, "tlog"),
+            "tlog settings are not evaluated",
+        ));
+    }
+    let mut a = match (doc.get(node, "key"), doc.get(node, "keyless")) {
+        (Some(k), None) => {
+            let kfield = join(field, "key");
+            doc.map(
+                k,
+                &kfield,
+                &["data", "kms", "hashAlgorithm", "expression", "secretRef"],
+            )?;
+            for key in ["kms", "expression", "secretRef"] {
+                if let Some(n) = doc.get(k, key) {
+                    return Err(unsupported(
+                        doc,
+                        n,
+                        &join(&kfield, key),
+                        "keys from KMS, CEL expressions or Secrets are not read",
+                    ));
+                }
+            }
+            if let Some(n) = doc.get(k, "hashAlgorithm") {
+                let h = doc.string(n, &join(&kfield, "hashAlgorithm"))?;
+                if h != "sha256" {
+                    return Err(unsupported(
+                        doc,
+                        n,
+                        &join(&kfield, "hashAlgorithm"),
+                        format!("{h} signatures are not verified (sha256 is)"),
+                    ));
+                }
+            }
+            let d = doc
+                .get(k, "data")
+                .ok_or_else(|| Stop::Err(doc.err(k, &kfield, "needs `data`")))?;
+            read_key_text(doc, d, &join(&kfield, "data"))?
+        }
+        (None, Some(k)) => {
+            let kfield = join(field, "keyless");
+            doc.map(k, &kfield, &["identities", "roots", "additionalExtensions"])?;
+            for (key, reason) in [
+                (
+                    "roots",
+                    "custom root certificates are not used (the trusted root is)",
+                ),
+                (
+                    "additionalExtensions",
+                    "certificate extensions are not checked",
+                ),
+            ] {
+                if let Some(n) = doc.get(k, key) {
+                    return Err(unsupported(doc, n, &join(&kfield, key), reason));
+                }
+            }
+            let list = doc
+                .get(k, "identities")
+                .ok_or_else(|| Stop::Err(doc.err(k, &kfield, "needs `identities`")))?;
+            let mut ids = Vec::new();
+            for (i, id) in doc
+                .seq(list, &join(&kfield, "identities"))?
+                .into_iter()
+                .enumerate()
+            {
+                let ifield = format!("{kfield}.identities[{i}]");
+                doc.map(
+                    id,
+                    &ifield,
+                    &["subject", "issuer", "subjectRegExp", "issuerRegExp"],
+                )?;
+                let a = read_keyless_fields(doc, id, &ifield)?;
+                if let Authority::Keyless(mut v) = a.authority {
+                    ids.append(&mut v);
+                }
+            }
+            if ids.is_empty() {
+                return Err(Stop::Err(doc.err(
+                    list,
+                    &join(&kfield, "identities"),
+                    "is empty",
+                )));
+            }
+            NamedAuthority::signature("keyless", Authority::Keyless(ids))
+        }
+        _ => {
+            return Err(Stop::Err(doc.err(
+                node,
+                field,
+                "needs exactly one of `key` or `keyless`",
+            )));
+        }
+    };
+    a.options = options;
+    Ok(a)
+}
+
+fn ivpol_unsupported(doc: &Doc<'_>, spec: NodeId, u: Unsupported) -> Result<Policy, PolicyError> {
+    let globs = ivpol_globs(doc, spec)?;
+    let mode = ivpol_mode(doc, spec)?;
     Ok(unsupported_policy(
         globs,
         Vec::new(),
@@ -1430,24 +1902,18 @@ mod tests {
             ),
             (
                 "ivpol-v1beta1-cosign-keyless-intoto.yaml",
-                Unsupported(
-                    "41:9",
-                    "ImageValidatingPolicy/ivpol-cosign-attestation-extract-cache: spec.validations[0].expression",
-                ),
+                Evaluated(2, Mode::Enforce),
             ),
             (
                 "ivpol-v1beta1-keyless-additionalextensions.yaml",
                 Unsupported(
-                    "28:9",
-                    "ImageValidatingPolicy/check-keyless-extensions-pass: spec.validations[0].expression",
+                    "24:13",
+                    "ImageValidatingPolicy/check-keyless-extensions-pass: spec.attestors[0].cosign.keyless.additionalExtensions",
                 ),
             ),
             (
                 "ivpol-v1beta1-mutatedigest-no-attestors.yaml",
-                Unsupported(
-                    "25:19",
-                    "ImageValidatingPolicy/ivpol-mutate-digest: spec.validations[0].expression",
-                ),
+                Evaluated(1, Mode::Enforce),
             ),
             (
                 "ivpol-v1beta1-notary-configmap-referrer.yaml",
@@ -1611,5 +2077,41 @@ mod tests {
             .expect_err("refused");
         let text = e.to_string();
         assert!(text.contains("ClusterPolicy/p: spec.rules[0].verifyImages[0].attestations[0].conditions[0].all[0].key: the function x509_decode() is not supported"), "{text}");
+    }
+
+    /// ImageValidatingPolicy validations: the documented shapes are read, anything else is
+    /// refused at its expression.
+    #[test]
+    fn image_validating_policy_validation_shapes() {
+        use super::{Shape, ivpol_shape};
+        let sig = "images.containers.map(image, verifyImageSignatures(image, [attestors.a, attestors.b])).all(e, e > 0)";
+        assert!(matches!(ivpol_shape(sig), Some(Shape::Signatures(n)) if n == ["a", "b"]));
+        let att = "images.containers.map(i, verifyAttestationSignatures(i, attestations.slsa, [attestors.c])).all(e, e > 0)";
+        assert!(
+            matches!(ivpol_shape(att), Some(Shape::Attestation(a, n)) if a == "slsa" && n == ["c"])
+        );
+        let payload = "images.containers.map(image, extractPayload(image, attestations.slsa).predicate.buildDefinition.buildType == 'x').all(e, e)";
+        assert!(
+            matches!(ivpol_shape(payload), Some(Shape::Payload(a, c)) if a == "slsa" && c == "statement.predicate.buildDefinition.buildType == 'x'")
+        );
+        for refused in [
+            // A count that is not `> 0`, another function, the object, two attestations.
+            "images.containers.map(image, verifyImageSignatures(image, [attestors.a])).all(e, e > 1)",
+            "images.containers.map(image, verifyImageSignatures(image, [attestors.a])).all(e, e)",
+            "images.containers.map(image, getImageData(image).config.user != 'root').all(e, e)",
+            "images.containers.map(image, extractPayload(image, attestations.a).x == image).all(e, e)",
+            "images.containers.map(image, extractPayload(image, attestations.a).x == extractPayload(image, attestations.b).x).all(e, e)",
+            "object.spec.containers.all(c, c.image.startsWith('ghcr.io'))",
+        ] {
+            assert!(ivpol_shape(refused).is_none(), "{refused}");
+        }
+        let text = "apiVersion: policies.kyverno.io/v1beta1\nkind: ImageValidatingPolicy\nmetadata: {name: p}\nspec:\n  matchImageReferences: [{glob: 'ghcr.io/*'}]\n  attestors: [{name: a, cosign: {keyless: {identities: [{subject: s, issuer: i}]}}}]\n  validations:\n  - expression: images.containers.map(image, verifyImageSignatures(image, [attestors.a])).all(e, e > 0)\n  - expression: images.containers.map(image, getImageData(image).config.user != 'root').all(e, e)\n";
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default())
+            .expect_err("refused");
+        assert!(e.to_string().starts_with("p.yaml:9:17: ImageValidatingPolicy/p: spec.validations[1].expression: this CEL expression is not one of the shapes read"), "{e}");
+        let ps = parse_with(&text.replace("  - expression: images.containers.map(image, getImageData(image).config.user != 'root').all(e, e)\n", ""), "p.yaml", Path::new("."), &ReadOptions::default()).expect("read");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].requirement.mode, Mode::Enforce);
+        assert!(ps[0].matches(&image("ghcr.io/acme/app:1")));
     }
 }
