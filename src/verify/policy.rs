@@ -123,6 +123,9 @@ pub struct AuthorityOptions {
     pub ignore_tlog: bool,
     /// Where this authority's signatures are stored instead of the image's repository.
     pub signature_repository: Option<ImageRef>,
+    /// How fields that change nothing offline were understood (`keyless.url`: not
+    /// contacted, …), for `policy explain`.
+    pub notes: Vec<String>,
 }
 
 impl AuthorityOptions {
@@ -241,6 +244,15 @@ impl Requirement {
         Self::new("flags", vec![NamedAuthority::signature("flags", authority)])
     }
 
+    /// Where its signatures are looked for instead of the image's repository (its
+    /// authorities' `signature_repository`: readers give all authorities of one
+    /// requirement the same one).
+    pub fn signature_repository(&self) -> Option<&ImageRef> {
+        self.authorities
+            .iter()
+            .find_map(|a| a.options.signature_repository.as_ref())
+    }
+
     /// Whether judging it needs the image's signatures or attestations (not so for `static`
     /// and `unsupported` requirements).
     pub fn needs_evidence(&self) -> bool {
@@ -348,9 +360,19 @@ impl PolicySet {
 #[derive(Debug, Clone)]
 pub struct Glob {
     source: String,
-    /// Whether the glob names a tag or digest (then it is matched against the full reference).
-    full: bool,
-    matcher: globset::GlobMatcher,
+    matcher: GlobMatcher,
+}
+
+#[derive(Debug, Clone)]
+enum GlobMatcher {
+    /// Ours (and Kyverno's): globset over the repository, or over the full reference when
+    /// the glob names a tag or digest (`full`).
+    Globset {
+        full: bool,
+        matcher: globset::GlobMatcher,
+    },
+    /// policy-controller's: a regular expression over the whole reference.
+    Regex(regex::Regex),
 }
 
 impl Glob {
@@ -385,8 +407,46 @@ impl Glob {
             .compile_matcher();
         Ok(Self {
             source: s.to_owned(),
-            full,
-            matcher,
+            matcher: GlobMatcher::Globset { full, matcher },
+        })
+    }
+
+    /// A sigstore policy-controller glob (`pkg/apis/glob`), which differs from ours: `**`
+    /// matches any characters anywhere (`**demo**` matches `ghcr.io/acme/demo:v1`), `*` any
+    /// characters but `/`, only `[a-zA-Z0-9-_:/*.@]` are allowed, and the glob is matched
+    /// against the whole reference (`repo:tag`, `repo@digest`; a bare `*` means
+    /// `index.docker.io/library/*` and `*/*` `index.docker.io/*/*`). Docker Hub is
+    /// `index.docker.io` there and `docker.io` here; both spellings are read as Docker Hub.
+    pub fn policy_controller(source: &str) -> Result<Self, String> {
+        let valid = |c: char| c.is_ascii_alphanumeric() || "-_:/*.@".contains(c);
+        if source.is_empty() || !source.chars().all(valid) {
+            return Err(format!(
+                "glob {source:?} is invalid (policy-controller allows letters, digits and \
+                 -_:/*.@)"
+            ));
+        }
+        let expanded = match source {
+            "*/*" => "index.docker.io/*/*",
+            "*" => "index.docker.io/library/*",
+            other => other,
+        };
+        let hub = expanded
+            .strip_prefix("index.docker.io/")
+            .or_else(|| expanded.strip_prefix("docker.io/"))
+            .map_or_else(
+                || expanded.to_owned(),
+                |rest| format!("{DOCKER_HUB}/{rest}"),
+            );
+        let re = hub
+            .replace('.', r"\.")
+            .replace("**", "#")
+            .replace('*', "[^/]*")
+            .replace('#', ".*");
+        let re =
+            regex::Regex::new(&format!("^{re}$")).map_err(|e| format!("glob {source:?}: {e}"))?;
+        Ok(Self {
+            source: source.to_owned(),
+            matcher: GlobMatcher::Regex(re),
         })
     }
 
@@ -396,10 +456,25 @@ impl Glob {
 
     /// Whether the normalised reference matches.
     pub fn matches(&self, image: &ImageRef) -> bool {
-        if self.full {
-            self.matcher.is_match(image.canonical())
-        } else {
-            self.matcher.is_match(image.canonical_repository())
+        match &self.matcher {
+            GlobMatcher::Globset {
+                full: true,
+                matcher,
+            } => matcher.is_match(image.canonical()),
+            GlobMatcher::Globset { matcher, .. } => matcher.is_match(image.canonical_repository()),
+            // Every spelling policy-controller may have matched (the reference as resolved,
+            // by tag, by digest): a policy applies when any does.
+            GlobMatcher::Regex(re) => {
+                let repo = image.canonical_repository();
+                let mut names = vec![
+                    image.canonical(),
+                    format!("{repo}:{}", image.tag_or_latest()),
+                ];
+                if let Some(d) = image.digest() {
+                    names.push(format!("{repo}@{d}"));
+                }
+                names.iter().any(|n| re.is_match(n))
+            }
         }
     }
 }
@@ -488,8 +563,9 @@ pub fn load_with(path: &Path, options: &ReadOptions) -> Result<Vec<Policy>, Poli
     parse_with(&text, &path.display().to_string(), base, options)
 }
 
-/// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`),
-/// so the caller can read them from the cluster before parsing.
+/// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`,
+/// and policy-controller's `key: {secretRef: …}`), so the caller can read them from the
+/// cluster before parsing.
 pub fn k8s_key_uris(text: &str) -> Vec<String> {
     let Ok(yaml) = Yaml::parse(text) else {
         return Vec::new();
@@ -504,6 +580,19 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
         match &yaml.node(n).value {
             Value::Map(entries) => {
                 for &(k, v) in entries {
+                    // policy-controller: `key: {secretRef: {name, namespace}}`, the namespace
+                    // defaulting to the controller's own.
+                    let is_key = yaml.scalar(k).is_some_and(|(t, _, _)| t == "key");
+                    if is_key
+                        && let Some(r) = yaml.get(v, "secretRef")
+                        && let Some(name) = yaml.get(r, "name").and_then(|n| yaml.scalar(n))
+                    {
+                        let ns = yaml
+                            .get(r, "namespace")
+                            .and_then(|n| yaml.scalar(n))
+                            .map_or(crate::admission::sigstore::SYSTEM_NAMESPACE, |(t, _, _)| t);
+                        out.push(format!("k8s://{ns}/{}", name.0));
+                    }
                     let is_path = yaml.scalar(k).is_some_and(|(t, _, _)| t == "path");
                     if is_path
                         && let Some((t, _, _)) = yaml.scalar(v)
@@ -1015,6 +1104,57 @@ mod tests {
         for (glob, image, want) in cases {
             let g = Glob::new(glob).unwrap();
             assert_eq!(g.matches(&r(image)), *want, "{glob} vs {image}");
+        }
+    }
+
+    /// policy-controller's globs (its `pkg/apis/glob` tests and e2e policies).
+    #[test]
+    fn policy_controller_glob_table() {
+        let d = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "**demo**",
+                "registry.local:5000/policy-controller/demo:v1",
+                true,
+            ),
+            ("**demo**", "127.0.0.1:5000/demo", true),
+            ("**demo**", "ghcr.io/acme/app", false),
+            ("ghcr.io/acme**", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/*", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/*", "ghcr.io/acme/team/app:v1", false),
+            ("ghcr.io/acme/app", "ghcr.io/acme/app:v1", false),
+            ("ghcr.io/acme/app:*", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/app*", &format!("ghcr.io/acme/app@{d}"), true),
+            (
+                "ghcr.io/acme/app:v1",
+                &format!("ghcr.io/acme/app:v1@{d}"),
+                true,
+            ),
+            ("*", "nginx", true),
+            ("*", "acme/app", false),
+            ("*/*", "acme/app:v1", true),
+            ("index.docker.io/library/*", "nginx:1.27", true),
+            ("docker.io/library/*", "nginx:1.27", true),
+            ("**", "anything.example/x/y:z", true),
+            (
+                "quay.io/jetstack/cert-manager-acmesolver:*",
+                "quay.io/jetstack/cert-manager-acmesolver:v1.9.1",
+                true,
+            ),
+            ("images.*", "images.example/app:v1", false),
+            ("image*", "imagex/app:v1", false),
+            (
+                "ghcr.io/sigstore/timestamp-server**",
+                "ghcr.io/sigstore/timestamp-server:v1",
+                true,
+            ),
+        ];
+        for (glob, image, want) in cases {
+            let g = Glob::policy_controller(glob).unwrap();
+            assert_eq!(g.matches(&r(image)), *want, "{glob} vs {image}");
+        }
+        for bad in ["ghcr.io/{a,b}", "ghcr.io/a?", "", "a b"] {
+            assert!(Glob::policy_controller(bad).is_err(), "{bad}");
         }
     }
 
