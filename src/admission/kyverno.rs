@@ -1062,6 +1062,7 @@ fn read_filter(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<ResourceFilte
             .get(r, "namespaceSelector")
             .map(|n| read_selector(doc, n, &join(&rfield, "namespaceSelector")))
             .transpose()?,
+        resources: Vec::new(),
     })
 }
 
