@@ -199,8 +199,9 @@ fn kyverno_page_code_review_attestation_conditions() {
     );
     let detail = e["detail"].as_str().unwrap();
     assert!(
-        detail.contains(
-            "condition `spec.rules[0].verifyImages[0].attestations[0].conditions[0].all[1]: \
+        detail.starts_with(
+            "attestation https://in-toto.io/Provenance/v0.1: condition \
+             `spec.rules[0].verifyImages[0].attestations[0].conditions[0].all[1]: \
              {{ repo.branch }} Equals main` is false (saw {{ repo.branch }} = \"dev\")"
         ),
         "{detail}"
