@@ -69,13 +69,34 @@ fn attest_code_review(
         "repo": {"uri": "https://git-repo.com/org/app", "branch": branch},
         "reviewers": ["ana@example.com", "bob@example.com"],
     });
-    let st = statement(
-        &format!("{}/{repo}", reg.host()),
+    attach_att(
+        s,
+        reg,
+        Signer::Key(key),
+        repo,
         digest,
         CODE_REVIEW,
         &predicate,
     );
-    let layer = s.attestation_layer(Signer::Key(key), &st);
+}
+
+/// Attaches a cosign `.att` attestation of `predicate` signed by `signer`.
+fn attach_att(
+    s: &TestSigstore,
+    reg: &TestRegistry,
+    signer: Signer<'_>,
+    repo: &str,
+    digest: &str,
+    predicate_type: &str,
+    predicate: &Value,
+) {
+    let st = statement(
+        &format!("{}/{repo}", reg.host()),
+        digest,
+        predicate_type,
+        predicate,
+    );
+    let layer = s.attestation_layer(signer, &st);
     let descs = vec![json!({
         "mediaType": "application/vnd.dsse.envelope.v1+json",
         "size": layer.payload.len(),
@@ -307,4 +328,142 @@ fn match_exclude_namespaces_and_audit_as_warning() {
     assert_eq!(e["verdict"], "unsigned", "{e:#}");
     assert_eq!(e["enforced"], false, "{e:#}");
     assert_eq!(json["summary"]["warned"], 1, "{json:#}");
+}
+
+/// Kyverno's ImageValidatingPolicy as published (its test policy for cosign keyless in-toto
+/// attestations, identities unchanged, the image glob pointed at the loopback registry):
+/// `verifyAttestationSignatures(…) > 0` and `has(extractPayload(…).predicate.buildDefinition)`
+/// both hold for an image with SLSA v1 provenance by the workflow; a provenance without
+/// `buildDefinition` is `condition-failed`, and another workflow's is `identity-mismatch`.
+#[test]
+fn image_validating_policy_keyless_attestation() {
+    const ISSUER: &str = "https://token.actions.githubusercontent.com";
+    const WORKFLOW: &str =
+        "https://github.com/kyverno/test-images/.github/workflows/cosign.yml@refs/heads/main";
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(WORKFLOW, ISSUER);
+    let other = s.keyless(
+        "https://github.com/evil/x/.github/workflows/x.yml@refs/heads/main",
+        ISSUER,
+    );
+    let repo = "kyverno/test-images/cosign";
+    let provenance = json!({"buildDefinition": {"buildType": "https://actions.github.io/buildtypes/workflow/v1"}});
+    let good = reg.push_image(repo, "good");
+    attach_att(
+        &s,
+        &reg,
+        Signer::Keyless(&id),
+        repo,
+        &good,
+        "https://slsa.dev/provenance/v1",
+        &provenance,
+    );
+    let thin = reg.push_image(repo, "thin");
+    attach_att(
+        &s,
+        &reg,
+        Signer::Keyless(&id),
+        repo,
+        &thin,
+        "https://slsa.dev/provenance/v1",
+        &json!({"runDetails": {}}),
+    );
+    let foreign = reg.push_image(repo, "foreign");
+    attach_att(
+        &s,
+        &reg,
+        Signer::Keyless(&other),
+        repo,
+        &foreign,
+        "https://slsa.dev/provenance/v1",
+        &provenance,
+    );
+    let text = vector("ivpol-v1beta1-cosign-keyless-intoto.yaml").replace(
+        "ghcr.io/kyverno/test-images/",
+        &format!("{host}/kyverno/test-images/"),
+    );
+    let policy = write(s.dir(), "ivpol.yaml", &text);
+    let (code, json, stderr) = run_image(&s, &host, &policy, &format!("{host}/{repo}:good"));
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (0, Some("verified")),
+        "{json:#}\n{stderr}"
+    );
+    assert_eq!(e["origin"]["kind"], "ImageValidatingPolicy", "{e:#}");
+    let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/{repo}:thin"));
+    let e = &json["images"][0];
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (1, Some("condition-failed")),
+        "{json:#}"
+    );
+    assert!(
+        e["detail"]
+            .as_str()
+            .unwrap()
+            .contains("has(statement.predicate.buildDefinition)"),
+        "{e:#}"
+    );
+    let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/{repo}:foreign"));
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (1, Some("identity-mismatch")),
+        "{json:#}"
+    );
+}
+
+/// A refused vector under `--skip-unsupported`: the images it applies to fail as
+/// `unsupported`, naming the field path; without the flag it is a usage error (exit 2).
+#[test]
+fn skip_unsupported_fails_the_images_of_a_refused_kyverno_policy() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    push_signed(&s, &reg, &key, "kyverno/test-verify-image", "v1");
+    let text =
+        vector("cpol-keys-kms-gcp.yaml").replace("ghcr.io/kyverno/", &format!("{host}/kyverno/"));
+    let policy = write(s.dir(), "kms.yaml", &text);
+    let image = format!("{host}/kyverno/test-verify-image:v1");
+    let out = crate::support::kubectl_verify()
+        .args(["image", "--policy"])
+        .arg(&policy)
+        .arg(&image)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("kms.yaml:35:20: ClusterPolicy/verify-image-gcpkms: spec.rules[0].verifyImages[0].attestors[0].entries[0].keys.kms: KMS keys are not read"),
+        "{stderr}"
+    );
+    let root = s.trusted_root_path();
+    let (code, json, stderr) = run_json(&[
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--insecure-registry",
+        &host,
+        "--skip-unsupported",
+        "--policy",
+        policy.to_str().unwrap(),
+        &image,
+    ]);
+    let e = &json["images"][0];
+    // The policy is Audit: reported, not enforced.
+    assert_eq!(
+        (code, e["verdict"].as_str()),
+        (0, Some("unsupported")),
+        "{json:#}\n{stderr}"
+    );
+    assert_eq!(e["enforced"], false, "{e:#}");
+    assert!(
+        e["detail"]
+            .as_str()
+            .unwrap()
+            .contains("spec.rules[0].verifyImages[0].attestors[0].entries[0].keys.kms"),
+        "{e:#}"
+    );
 }
