@@ -564,8 +564,8 @@ pub fn load_with(path: &Path, options: &ReadOptions) -> Result<Vec<Policy>, Poli
 }
 
 /// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`,
-/// and policy-controller's `key: {secretRef: …}`), so the caller can read them from the
-/// cluster before parsing.
+/// policy-controller's `key: {secretRef: …}` and Kyverno's `keys: {secret: {name,
+/// namespace}}`), so the caller can read them from the cluster before parsing.
 pub fn k8s_key_uris(text: &str) -> Vec<String> {
     let Ok(yaml) = Yaml::parse(text) else {
         return Vec::new();
@@ -592,6 +592,15 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
                             .and_then(|n| yaml.scalar(n))
                             .map_or(crate::admission::sigstore::SYSTEM_NAMESPACE, |(t, _, _)| t);
                         out.push(format!("k8s://{ns}/{}", name.0));
+                    }
+                    // Kyverno: `keys: {secret: {name, namespace}}` (both required).
+                    let is_keys = yaml.scalar(k).is_some_and(|(t, _, _)| t == "keys");
+                    if is_keys
+                        && let Some(r) = yaml.get(v, "secret")
+                        && let Some(name) = yaml.get(r, "name").and_then(|n| yaml.scalar(n))
+                        && let Some(ns) = yaml.get(r, "namespace").and_then(|n| yaml.scalar(n))
+                    {
+                        out.push(format!("k8s://{}/{}", ns.0, name.0));
                     }
                     let is_path = yaml.scalar(k).is_some_and(|(t, _, _)| t == "path");
                     if is_path

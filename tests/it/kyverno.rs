@@ -467,3 +467,70 @@ fn skip_unsupported_fails_the_images_of_a_refused_kyverno_policy() {
         "{e:#}"
     );
 }
+
+/// Kyverno's `keys.secret` (its conformance policy as published, the image glob pointed at
+/// the loopback registry): read from the cluster with the pods, as `--key k8s://…` is, and the
+/// pod's image verifies by that key (`rekor.ignoreTlog: true` is the policy's own relaxation).
+#[test]
+fn kyverno_secret_keys_are_read_from_the_cluster() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    let digest = push_signed(&s, &reg, &key, "kyverno/test-verify-image", "v1");
+    let image = format!("{host}/kyverno/test-verify-image:v1");
+    let api = KubeApi::start();
+    api.add(fixtures::pod(
+        "default",
+        "app",
+        &[],
+        &[C {
+            name: "app",
+            image: &image,
+            image_id: Some(&format!("{host}/kyverno/test-verify-image@{digest}")),
+        }],
+    ));
+    api.add(fixtures::opaque_secret(
+        "test-verify-images",
+        "testsecret",
+        &[("cosign.pub", key.public_pem().as_bytes())],
+    ));
+    let tmp = tempfile::tempdir().unwrap();
+    let kubeconfig = cluster_with_token(&api, tmp.path(), None);
+    let text =
+        vector("cpol-keys-secret.yaml").replace("ghcr.io/kyverno/", &format!("{host}/kyverno/"));
+    let policy = write(s.dir(), "secret.yaml", &text);
+    let root = s.trusted_root_path();
+    let out = verify(&kubeconfig)
+        .args([
+            "pods",
+            "-o",
+            "json",
+            "--no-builtin-policy",
+            "--insecure-registry",
+            &host,
+        ])
+        .args([
+            "--trusted-root",
+            root.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{json:#}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let e = entry(&json, &image, Some(&digest));
+    assert_eq!(e["verdict"], "verified", "{e:#}");
+    assert_eq!(
+        e["signer"]["fingerprint"],
+        format!("sha256:{}", key.fingerprint()),
+        "{e:#}"
+    );
+    assert_eq!(e["origin"]["name"], "secret-in-keys", "{e:#}");
+}
