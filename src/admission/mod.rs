@@ -25,7 +25,7 @@ pub mod kyverno;
 pub mod sigstore;
 
 use crate::manifest::yaml::{NodeId, Value};
-use crate::verify::policy::{Ctx, Origin, Policy, PolicyError, Unsupported};
+use crate::verify::policy::{Ctx, Origin, Policy, PolicyError, ReadAs, Unsupported};
 use crate::verify::scope::{LabelExpression, LabelOperator, LabelSelector};
 
 /// API groups whose documents are policies: a kind of theirs we do not read is an error.
@@ -308,6 +308,18 @@ pub fn join(field: &str, key: &str) -> String {
         key.to_owned()
     } else {
         format!("{field}.{key}")
+    }
+}
+
+/// How a document of `apiVersion` and `kind` is read.
+pub fn read_as(api_version: &str, kind: &str) -> ReadAs {
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    match (group, kind) {
+        ("policy.sigstore.dev", "TrustRoot") => ReadAs::TrustRoot,
+        ("policy.sigstore.dev", "ClusterImagePolicy")
+        | ("kyverno.io", "ClusterPolicy" | "Policy")
+        | ("policies.kyverno.io", "ImageValidatingPolicy") => ReadAs::Policy,
+        _ => ReadAs::Skipped,
     }
 }
 

@@ -690,6 +690,82 @@ impl Ctx<'_> {
     }
 }
 
+/// How one YAML document of a policy file was read (for `policy explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    pub at: Position,
+    pub api_version: Option<String>,
+    /// The document's `kind`; `None` for our own format (a `policies:` list).
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub read_as: ReadAs,
+}
+
+/// What a document of a policy file is to kubectl-verify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadAs {
+    /// Our own `policies:` list.
+    Policies,
+    /// An admission policy (ClusterImagePolicy, ClusterPolicy, …).
+    Policy,
+    /// A policy-controller TrustRoot (trust material policies name).
+    TrustRoot,
+    /// Another object: skipped.
+    Skipped,
+}
+
+/// [`load_with`], with how each document was read.
+pub fn load_explained(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<(Vec<Policy>, Vec<DocumentInfo>), PolicyError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path.display().to_string();
+    let policies = parse_with(&text, &name, base, options)?;
+    // It parsed above, so it parses again.
+    let yaml = Yaml::parse(&text).map_err(|e| PolicyError::Invalid {
+        path: name.clone(),
+        at: e.position(),
+        reason: e.to_string(),
+    })?;
+    let text_of = |map: Option<NodeId>, key: &str| {
+        map.and_then(|m| yaml.get(m, key))
+            .filter(|&n| !yaml.is_null(n))
+            .and_then(|n| yaml.scalar(n))
+            .map(|(t, _, _)| t.to_owned())
+    };
+    let documents = yaml
+        .documents
+        .iter()
+        .copied()
+        .filter(|&d| !yaml.is_null(d))
+        .map(|d| {
+            let kind = text_of(Some(d), "kind");
+            let api_version = text_of(Some(d), "apiVersion");
+            let meta = yaml.get(d, "metadata");
+            let read_as = match &kind {
+                None => ReadAs::Policies,
+                Some(k) => crate::admission::read_as(api_version.as_deref().unwrap_or(""), k),
+            };
+            DocumentInfo {
+                at: yaml.node(d).start,
+                api_version,
+                kind,
+                name: text_of(meta, "name"),
+                namespace: text_of(meta, "namespace"),
+                read_as,
+            }
+        })
+        .collect();
+    Ok((policies, documents))
+}
+
 /// Parses a policy file's text; `path` names it in errors, `base` resolves key paths.
 pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyError> {
     parse_with(text, path, base, &ReadOptions::default())
@@ -737,6 +813,27 @@ pub fn parse_with(
     }
     let (objects, own): (Vec<NodeId>, Vec<NodeId>) =
         docs.iter().partition(|&&d| yaml.get(d, "kind").is_some());
+    let text_of = |d: NodeId, key: &str| {
+        yaml.get(d, key)
+            .and_then(|n| yaml.scalar(n))
+            .map_or("", |(t, _, _)| t)
+    };
+    if own.is_empty()
+        && objects.iter().all(|&d| {
+            crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                == ReadAs::Skipped
+        })
+    {
+        let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
+        return Err(PolicyError::Invalid {
+            path: path.to_owned(),
+            at: Position { line: 1, col: 1 },
+            reason: format!(
+                "no policy in this file: every document is another kind of object ({})",
+                kinds.join(", ")
+            ),
+        });
+    }
     let mut out = Vec::new();
     for root in own {
         ctx.map(root, "the policy file", &["apiVersion", "policies"])?;
