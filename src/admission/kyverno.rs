@@ -354,7 +354,7 @@ fn unsupported_policy(
     origin: crate::verify::policy::Origin,
     mode: Mode,
 ) -> Policy {
-    let mut req = Requirement::new(format!("{origin} (unsupported)"), Vec::new());
+    let mut req = Requirement::new(format!("{} (unsupported)", u.field), Vec::new());
     req.mode = mode;
     req.origin = Some(origin);
     req.unsupported = Some(u);
@@ -464,11 +464,11 @@ fn read_entry(doc: &Doc<'_>, entry: NodeId, field: &str) -> R<Vec<Requirement>> 
             }
         }
     }
+    let entry_repository = match doc.get(entry, "repository") {
+        Some(n) => Some(read_repository(doc, n, &join(field, "repository"))?),
+        None => None,
+    };
     for (key, reason) in [
-        (
-            "repository",
-            "signatures in another repository are not fetched",
-        ),
         (
             "roots",
             "custom root certificates are not used (the trusted root is)",
@@ -510,11 +510,23 @@ fn read_entry(doc: &Doc<'_>, entry: NodeId, field: &str) -> R<Vec<Requirement>> 
     let legacy_key = doc.get(entry, "key");
     let legacy_keyless = doc.get(entry, "subject").is_some() || doc.get(entry, "issuer").is_some();
     if let Some(k) = legacy_key {
-        let a = read_key_text(doc, k, &join(field, "key"))?;
+        let mut a = read_key_text(doc, k, &join(field, "key"))?;
+        "key".clone_into(&mut a.name);
         sets.push((join(field, "key"), vec![a], 1));
     } else if legacy_keyless {
-        let a = read_keyless_fields(doc, entry, field)?;
+        let mut a = read_keyless_fields(doc, entry, field)?;
+        "keyless".clone_into(&mut a.name);
         sets.push((field.to_owned(), vec![a], 1));
+    }
+    if let Some(repo) = &entry_repository {
+        // The entry's repository holds the signatures of every attestor that names none.
+        for (_, authorities, _) in &mut sets {
+            for a in authorities {
+                a.options
+                    .signature_repository
+                    .get_or_insert_with(|| repo.clone());
+            }
+        }
     }
     let mut out = Vec::new();
     for (name, authorities, count) in &sets {
@@ -530,7 +542,17 @@ fn read_entry(doc: &Doc<'_>, entry: NodeId, field: &str) -> R<Vec<Requirement>> 
             .enumerate()
         {
             let afield = format!("{field}.attestations[{i}]");
-            out.extend(read_attestation(doc, a, &afield, &sets)?);
+            let mut reqs = read_attestation(doc, a, &afield, &sets)?;
+            if let Some(repo) = &entry_repository {
+                for r in &mut reqs {
+                    for a in &mut r.authorities {
+                        a.options
+                            .signature_repository
+                            .get_or_insert_with(|| repo.clone());
+                    }
+                }
+            }
+            out.extend(reqs);
         }
     }
     if out.is_empty() {
@@ -652,6 +674,24 @@ fn read_attestor_sets(
                 "is empty",
             )));
         }
+        let repositories: Vec<Option<String>> = authorities
+            .iter()
+            .map(|a| {
+                a.options
+                    .signature_repository
+                    .as_ref()
+                    .map(crate::reference::ImageRef::canonical_repository)
+            })
+            .collect();
+        if repositories.iter().any(|r| r != &repositories[0]) {
+            return Err(unsupported(
+                doc,
+                entries_node,
+                &join(&sfield, "entries"),
+                "entries of one attestor set with signatures in different repositories are \
+                 not evaluated",
+            ));
+        }
         let count = match doc.get(set, "count") {
             None => authorities.len(),
             Some(c) => {
@@ -692,25 +732,33 @@ fn read_attestor(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> 
     for (key, reason) in [
         ("certificates", "certificate attestors are not verified"),
         ("attestor", "nested attestor sets are not evaluated"),
-        (
-            "repository",
-            "signatures in another repository are not fetched",
-        ),
         ("annotations", "signature annotations are not checked"),
     ] {
         if let Some(n) = doc.get(node, key) {
             return Err(unsupported(doc, n, &join(field, key), reason));
         }
     }
-    match (doc.get(node, "keys"), doc.get(node, "keyless")) {
-        (Some(k), None) => read_keys(doc, k, &join(field, "keys")),
-        (None, Some(k)) => read_keyless(doc, k, &join(field, "keyless")),
-        _ => Err(Stop::Err(doc.err(
-            node,
-            field,
-            "needs exactly one of `keys`, `keyless` or `certificates`",
-        ))),
+    let mut a = match (doc.get(node, "keys"), doc.get(node, "keyless")) {
+        (Some(k), None) => read_keys(doc, k, &join(field, "keys"))?,
+        (None, Some(k)) => read_keyless(doc, k, &join(field, "keyless"))?,
+        _ => {
+            return Err(Stop::Err(doc.err(
+                node,
+                field,
+                "needs exactly one of `keys`, `keyless` or `certificates`",
+            )));
+        }
+    };
+    if let Some(n) = doc.get(node, "repository") {
+        a.options.signature_repository = Some(read_repository(doc, n, &join(field, "repository"))?);
     }
+    // Reports name an attestor by where it is written.
+    field
+        .rsplit('.')
+        .next()
+        .unwrap_or(field)
+        .clone_into(&mut a.name);
+    Ok(a)
 }
 
 fn read_keys(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> {
@@ -775,6 +823,21 @@ fn read_keys(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> {
     };
     a.options = options;
     Ok(a)
+}
+
+/// A signature repository (`repository`), as a reference without tag or digest.
+fn read_repository(doc: &Doc<'_>, node: NodeId, field: &str) -> R<crate::reference::ImageRef> {
+    let text = doc.string(node, field)?;
+    if text.contains("{{") {
+        return Err(unsupported(
+            doc,
+            node,
+            field,
+            "repositories from variables are not read",
+        ));
+    }
+    crate::reference::ImageRef::parse(&text)
+        .map_err(|e| Stop::Err(doc.err(node, field, e.to_string())))
 }
 
 /// A PEM public key written in the policy (Kyverno's `key`/`publicKeys`); a variable or a KMS
@@ -1398,7 +1461,9 @@ fn read_ivpol_requirements(doc: &Doc<'_>, spec: NodeId) -> R<Vec<Requirement>> {
                     doc,
                     e,
                     &efield,
-                    "this CEL expression is not one of the shapes read (verifyImageSignatures /                      verifyAttestationSignatures counts > 0, conditions over extractPayload,                      true); Kyverno's other image functions are not evaluated",
+                    "this CEL expression is not one of the shapes read (verifyImageSignatures / \
+                     verifyAttestationSignatures counts > 0, conditions over extractPayload, \
+                     true); Kyverno's other image functions are not evaluated",
                 ));
             }
         }

@@ -316,9 +316,8 @@ pub fn read_as(api_version: &str, kind: &str) -> ReadAs {
     let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
     match (group, kind) {
         ("policy.sigstore.dev", "TrustRoot") => ReadAs::TrustRoot,
-        ("policy.sigstore.dev", "ClusterImagePolicy")
-        | ("kyverno.io", "ClusterPolicy" | "Policy")
-        | ("policies.kyverno.io", "ImageValidatingPolicy") => ReadAs::Policy,
+        // Kinds of the policy groups that are not read are errors when read (never skipped).
+        (g, _) if POLICY_GROUPS.contains(&g) => ReadAs::Policy,
         _ => ReadAs::Skipped,
     }
 }
@@ -441,6 +440,11 @@ mod tests {
                 );
             }
         }
-        assert!(parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).is_ok());
+        // A file of nothing but other objects is not a policy file.
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.yaml:1:1: no policy in this file: every document is another kind of object (ConfigMap)"
+        );
     }
 }

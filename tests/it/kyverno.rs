@@ -534,3 +534,47 @@ fn kyverno_secret_keys_are_read_from_the_cluster() {
     );
     assert_eq!(e["origin"]["name"], "secret-in-keys", "{e:#}");
 }
+
+/// `repository` on a verifyImages entry: the signatures are looked for there, as Kyverno does
+/// (cosign's `COSIGN_REPOSITORY`); the image's own repository has none.
+#[test]
+fn kyverno_repository_holds_the_signatures() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    let digest = reg.push_image("team/app", "v1");
+    let payload = simple_signing_payload(&format!("{host}/team/app"), &digest);
+    push_legacy(
+        &reg,
+        "signatures/app",
+        &digest,
+        &[s.legacy_layer(Signer::Key(&key), &payload)],
+    );
+    let pem = key.public_pem();
+    let pem = pem.trim().replace('\n', "\n              ");
+    let policy = |repository: &str| {
+        write(
+            s.dir(),
+            &format!("repo-{}.yaml", repository.len()),
+            &format!(
+                "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: elsewhere\nspec:\n  validationFailureAction: Enforce\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: [\"{host}/team/*\"]\n{repository}      attestors:\n      - entries:\n        - keys:\n            publicKeys: |-\n              {pem}\n"
+            ),
+        )
+    };
+    let image = format!("{host}/team/app:v1");
+    let with = policy(&format!("      repository: {host}/signatures/app\n"));
+    let (code, json, stderr) = run_image(&s, &host, &with, &image);
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (0, Some("verified")),
+        "{json:#}\n{stderr}"
+    );
+    let without = policy("");
+    let (code, json, _) = run_image(&s, &host, &without, &image);
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (1, Some("unsigned")),
+        "{json:#}"
+    );
+}
