@@ -578,3 +578,62 @@ fn kyverno_repository_holds_the_signatures() {
         "{json:#}"
     );
 }
+
+/// `policy explain` shows every Kyverno vector (with `--skip-unsupported`, what is refused
+/// appears as `unsupported` with its field path); the malformed one is an error.
+#[test]
+fn policy_explain_shows_every_kyverno_vector() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/policies/kyverno");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let malformed = dir.join("legacy-2021-image-key-gcpkms-misplaced-any.yaml");
+    let readable: Vec<&PathBuf> = files.iter().filter(|p| **p != malformed).collect();
+    let out = crate::support::kubectl_verify()
+        .args(["policy", "explain", "--skip-unsupported", "-o", "json"])
+        .args(&readable)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kyverno_docs: Vec<&Value> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            matches!(
+                d["kind"].as_str(),
+                Some("ClusterPolicy" | "Policy" | "ImageValidatingPolicy")
+            )
+        })
+        .collect();
+    // One Kyverno document per file, two in cpol-cli-signature-ctlog-rekor-usecache.yaml.
+    assert_eq!(kyverno_docs.len(), readable.len() + 1, "{json:#}");
+    let mut unsupported = 0;
+    for d in &kyverno_docs {
+        let policies = d["policies"].as_array().unwrap();
+        assert!(!policies.is_empty(), "{d:#}");
+        if policies
+            .iter()
+            .any(|p| p["unsupported"]["field"].is_string())
+        {
+            unsupported += 1;
+        }
+    }
+    assert_eq!(unsupported, 21, "{json:#}");
+    let out = crate::support::kubectl_verify()
+        .args(["policy", "explain"])
+        .arg(&malformed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("spec.rules[0].any: unknown field"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
