@@ -188,6 +188,12 @@ impl Condition {
         &self.source
     }
 
+    /// Whether every statement of the required type signed by the authority must meet it (a
+    /// Kyverno condition list, as Kyverno checks each statement), rather than one.
+    pub fn every_statement(&self) -> bool {
+        matches!(self.language, Language::Kyverno(_))
+    }
+
     /// Evaluates the condition over `statement` (an in-toto statement, already bounded in
     /// size by the blob limits): `Ok` when it is `true`. `false`, a non-boolean result, an
     /// evaluation error (a field that is absent), a cost estimate over [`MAX_STEPS`] and a

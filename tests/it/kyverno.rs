@@ -90,19 +90,37 @@ fn attach_att(
     predicate_type: &str,
     predicate: &Value,
 ) {
-    let st = statement(
-        &format!("{}/{repo}", reg.host()),
-        digest,
-        predicate_type,
-        predicate,
-    );
-    let layer = s.attestation_layer(signer, &st);
-    let descs = vec![json!({
-        "mediaType": "application/vnd.dsse.envelope.v1+json",
-        "size": layer.payload.len(),
-        "digest": reg.put_blob(repo, &layer.payload),
-        "annotations": layer.annotations,
-    })];
+    attach_atts(s, reg, signer, repo, digest, predicate_type, &[predicate]);
+}
+
+/// Attaches one cosign `.att` manifest with an attestation layer per predicate.
+fn attach_atts(
+    s: &TestSigstore,
+    reg: &TestRegistry,
+    signer: Signer<'_>,
+    repo: &str,
+    digest: &str,
+    predicate_type: &str,
+    predicates: &[&Value],
+) {
+    let descs: Vec<Value> = predicates
+        .iter()
+        .map(|predicate| {
+            let st = statement(
+                &format!("{}/{repo}", reg.host()),
+                digest,
+                predicate_type,
+                predicate,
+            );
+            let layer = s.attestation_layer(signer, &st);
+            json!({
+                "mediaType": "application/vnd.dsse.envelope.v1+json",
+                "size": layer.payload.len(),
+                "digest": reg.put_blob(repo, &layer.payload),
+                "annotations": layer.annotations,
+            })
+        })
+        .collect();
     let config = b"{}";
     let config_digest = reg.put_blob(repo, config);
     let manifest = json!({
@@ -196,6 +214,24 @@ fn kyverno_page_code_review_attestation_conditions() {
     let dev = push_signed(&s, &reg, &key, "org/app", "dev");
     attest_code_review(&s, &reg, &key, "org/app", &dev, "dev");
     let bare = push_signed(&s, &reg, &key, "org/app", "no-attestation");
+    // Two code-review attestations, main and dev: Kyverno checks every statement.
+    let both = push_signed(&s, &reg, &key, "org/app", "both");
+    let review = |branch: &str| {
+        json!({
+            "repo": {"uri": "https://git-repo.com/org/app", "branch": branch},
+            "reviewers": ["ana@example.com", "bob@example.com"],
+        })
+    };
+    let (main_review, dev_review) = (review("main"), review("dev"));
+    attach_atts(
+        &s,
+        &reg,
+        Signer::Key(&key),
+        "org/app",
+        &both,
+        CODE_REVIEW,
+        &[&main_review, &dev_review],
+    );
     let text = with_key(
         &vector("legacy-2021-image-key-attestations-conditions.yaml"),
         &key,
@@ -228,6 +264,13 @@ fn kyverno_page_code_review_attestation_conditions() {
         "{detail}"
     );
     assert_eq!(e["origin"]["name"], "attest-code-review", "{e:#}");
+
+    let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{both}"));
+    assert_eq!(
+        (code, json["images"][0]["verdict"].as_str()),
+        (1, Some("condition-failed")),
+        "{json:#}"
+    );
 
     let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{bare}"));
     assert_eq!(
