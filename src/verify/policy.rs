@@ -222,6 +222,9 @@ pub struct Requirement {
     /// Not evaluable (`--skip-unsupported`): fails as `unsupported`; `authorities` may hold
     /// what could be read, for `policy explain`.
     pub unsupported: Option<Unsupported>,
+    /// What the policy says with its failures (policy-controller `static.message`, a Kyverno
+    /// rule's `message`): added to the detail of the failures it decides.
+    pub message: Option<String>,
 }
 
 impl Requirement {
@@ -236,6 +239,7 @@ impl Requirement {
             origin: None,
             static_action: None,
             unsupported: None,
+            message: None,
         }
     }
 
@@ -820,8 +824,10 @@ pub fn parse_with(
     };
     if own.is_empty()
         && objects.iter().all(|&d| {
-            crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
-                == ReadAs::Skipped
+            // An empty `kind` is an error of its own, said by the reader.
+            !text_of(d, "kind").trim().is_empty()
+                && crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                    == ReadAs::Skipped
         })
     {
         let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
