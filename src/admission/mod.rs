@@ -386,7 +386,7 @@ mod tests {
             ),
             (
                 "apiVersion: kyverno.io/v1\nkind: Policy\nmetadata: {name: k, namespace: n}\n",
-                "p.yaml:5:1: Policy/n/k: kind:",
+                "p.yaml:5:1: Policy/n/k: spec: is required",
             ),
             ("apiVersion: v1\nkind: ''\n", "p.yaml:5:1: /: kind: must be"),
         ];

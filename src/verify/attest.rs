@@ -86,8 +86,18 @@ pub const VARIABLES: [&str; 4] = ["predicateType", "predicate", "subject", "stat
 #[derive(Debug, Clone)]
 pub struct Condition {
     source: Arc<str>,
-    nodes: usize,
-    comprehension_depth: usize,
+    language: Language,
+}
+
+/// The language a condition is written in.
+#[derive(Debug, Clone)]
+enum Language {
+    Cel {
+        nodes: usize,
+        comprehension_depth: usize,
+    },
+    /// A Kyverno `conditions` list over the predicate (Kyverno's `verifyImages` attestations).
+    Kyverno(Arc<super::kyverno_conditions::Conditions>),
 }
 
 /// Why a condition did not hold.
@@ -158,13 +168,30 @@ impl Condition {
         }
         Ok(Self {
             source: Arc::from(source),
-            nodes: shape.nodes,
-            comprehension_depth: shape.comprehension_depth,
+            language: Language::Cel {
+                nodes: shape.nodes,
+                comprehension_depth: shape.comprehension_depth,
+            },
         })
+    }
+
+    /// A Kyverno `conditions` list (already checked when read), evaluated over the statement's
+    /// predicate as Kyverno does. Its source is the list as canonical JSON.
+    pub fn kyverno(conditions: super::kyverno_conditions::Conditions) -> Self {
+        Self {
+            source: Arc::from(format!("kyverno:{}", conditions.as_str())),
+            language: Language::Kyverno(Arc::new(conditions)),
+        }
     }
 
     pub fn as_str(&self) -> &str {
         &self.source
+    }
+
+    /// Whether every statement of the required type signed by the authority must meet it (a
+    /// Kyverno condition list, as Kyverno checks each statement), rather than one.
+    pub fn every_statement(&self) -> bool {
+        matches!(self.language, Language::Kyverno(_))
     }
 
     /// Evaluates the condition over `statement` (an in-toto statement, already bounded in
@@ -173,13 +200,22 @@ impl Condition {
     /// run past [`EVAL_DEADLINE`] are failures that name the expression and the values of the
     /// statement it read.
     pub fn evaluate(&self, statement: &Arc<Value>) -> Result<(), ConditionFailure> {
+        let (nodes, comprehension_depth) = match &self.language {
+            Language::Cel {
+                nodes,
+                comprehension_depth,
+            } => (*nodes, *comprehension_depth),
+            Language::Kyverno(c) => {
+                return c.evaluate(statement.get("predicate").unwrap_or(&Value::Null));
+            }
+        };
         let fail = |why: String| ConditionFailure {
             expression: self.source.to_string(),
             why,
             seen: seen_values(&self.source, statement),
         };
         let longest = longest_collection(statement);
-        let steps = estimate(self.nodes, longest, self.comprehension_depth);
+        let steps = estimate(nodes, longest, comprehension_depth);
         if steps > MAX_STEPS {
             return Err(fail(format!(
                 "was not evaluated: over this statement (a list of {longest} items) it could \

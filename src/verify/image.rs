@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::attest::{self, AttestationRequirement};
+use super::attest::{self, AttestationRequirement, Condition};
 use super::legacy::{self, LayerDescriptor, LegacySignature};
 use super::policy::{Mode, NamedAuthority, Origin, Requirement, StaticAction};
 use super::sigstore::{Authority, Options, Subject, parse_bundle, verify_bundle};
@@ -362,7 +362,9 @@ fn verify_attestation(
 }
 
 /// The verdict on one required attestation: the first envelope of its type that verifies for
-/// the authority and whose conditions all hold, else the most telling failure among those of
+/// the authority and whose conditions all hold (with Kyverno's conditions, every envelope of
+/// its type the authority signed must meet them, as Kyverno checks each statement), else the
+/// most telling failure among those of
 /// its type (`condition-failed` naming the expression and what it saw, `identity-mismatch`,
 /// `digest-mismatch`, …), else `attestation-missing`. With it, the index (in `atts`) of the
 /// envelope that satisfied it.
@@ -376,6 +378,10 @@ fn judge_required_attestation(
 ) -> (AttestationCheck, Verdict, Option<usize>) {
     let mut best: Option<(u8, Verdict, Option<Format>)> = None;
     let mut other_types: Vec<String> = Vec::new();
+    // Kyverno's conditions must hold for every statement of the type the authority signed,
+    // not just one: the first that satisfies is kept while the rest are checked.
+    let every = required.conditions.iter().any(Condition::every_statement);
+    let mut satisfied: Option<(AttestationCheck, Verdict, Option<usize>)> = None;
     for (i, att) in atts.iter().enumerate() {
         // The statement is read before its signature is checked only to pick the envelopes
         // of the required type; what decides is read again from the verified envelope.
@@ -422,16 +428,32 @@ fn judge_required_attestation(
                     format!("{note}; {}", verdict.detail)
                 };
             }
-            return (
+            let found = (
                 check(named, required, verdict.clone(), att.format()),
                 verdict,
                 Some(i),
+            );
+            if !every {
+                return found;
+            }
+            satisfied.get_or_insert(found);
+            continue;
+        }
+        if every && verdict.code == VerdictCode::ConditionFailed {
+            // A statement the authority signed fails the conditions: the requirement fails.
+            return (
+                check(named, required, verdict.clone(), att.format()),
+                verdict,
+                None,
             );
         }
         let r = rank(verdict.code);
         if best.as_ref().is_none_or(|(b, _, _)| r < *b) {
             best = Some((r, verdict, att.format()));
         }
+    }
+    if let Some(found) = satisfied {
+        return found;
     }
     let (verdict, format) = best.map_or_else(
         || {

@@ -7,6 +7,7 @@
 pub mod attest;
 pub mod blob;
 pub mod image;
+pub mod kyverno_conditions;
 pub mod legacy;
 pub mod pem;
 pub mod policy;

@@ -425,6 +425,16 @@ enum GlobMatcher {
 impl Glob {
     /// Compiles a glob. Errors name what is wrong with it.
     pub fn new(source: &str) -> Result<Self, String> {
+        Self::build(source, true)
+    }
+
+    /// A Kyverno image pattern: its `*` is a plain wildcard over the whole reference, crossing
+    /// `/` (`ghcr.io/acme/*` covers `ghcr.io/acme/team/app`).
+    pub fn wildcard(source: &str) -> Result<Self, String> {
+        Self::build(source, false)
+    }
+
+    fn build(source: &str, literal_separator: bool) -> Result<Self, String> {
         let s = source.trim();
         if s.is_empty() {
             return Err("empty glob".to_owned());
@@ -436,7 +446,7 @@ impl Glob {
         let full = s.contains('@') || (s.contains('/') && last.contains(':'));
         let normalised = normalise_glob(s);
         let matcher = globset::GlobBuilder::new(&normalised)
-            .literal_separator(true)
+            .literal_separator(literal_separator)
             // `\` has no place in an image reference; read it as itself, not an escape.
             .backslash_escape(false)
             .build()
@@ -601,8 +611,8 @@ pub fn load_with(path: &Path, options: &ReadOptions) -> Result<Vec<Policy>, Poli
 }
 
 /// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`,
-/// and policy-controller's `key: {secretRef: …}`), so the caller can read them from the
-/// cluster before parsing.
+/// policy-controller's `key: {secretRef: …}` and Kyverno's `keys: {secret: {name,
+/// namespace}}`), so the caller can read them from the cluster before parsing.
 pub fn k8s_key_uris(text: &str) -> Vec<String> {
     let Ok(yaml) = Yaml::parse(text) else {
         return Vec::new();
@@ -629,6 +639,15 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
                             .and_then(|n| yaml.scalar(n))
                             .map_or(crate::admission::sigstore::SYSTEM_NAMESPACE, |(t, _, _)| t);
                         out.push(format!("k8s://{ns}/{}", name.0));
+                    }
+                    // Kyverno: `keys: {secret: {name, namespace}}` (both required).
+                    let is_keys = yaml.scalar(k).is_some_and(|(t, _, _)| t == "keys");
+                    if is_keys
+                        && let Some(r) = yaml.get(v, "secret")
+                        && let Some(name) = yaml.get(r, "name").and_then(|n| yaml.scalar(n))
+                        && let Some(ns) = yaml.get(r, "namespace").and_then(|n| yaml.scalar(n))
+                    {
+                        out.push(format!("k8s://{}/{}", ns.0, name.0));
                     }
                     let is_path = yaml.scalar(k).is_some_and(|(t, _, _)| t == "path");
                     if is_path

@@ -16,6 +16,7 @@ mod hostile_files;
 mod hostile_registry;
 mod image;
 mod kubeapi;
+mod kyverno;
 mod manifests;
 mod newcomer;
 mod packaging;
