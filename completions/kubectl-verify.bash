@@ -385,11 +385,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -773,11 +773,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -919,11 +919,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1065,11 +1065,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1513,11 +1513,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1659,11 +1659,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1769,11 +1769,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2017,11 +2017,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2297,11 +2297,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2443,11 +2443,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)

@@ -103,7 +103,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -139,7 +141,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -295,7 +299,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -342,7 +348,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -389,7 +397,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -436,7 +446,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -483,7 +495,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -530,7 +544,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -577,7 +593,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -624,7 +642,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -671,7 +691,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -718,7 +740,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -765,7 +789,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -812,7 +838,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -859,7 +887,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -906,7 +936,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -953,7 +985,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1000,7 +1034,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1047,7 +1083,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1094,7 +1132,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1141,7 +1181,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1188,7 +1230,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1235,7 +1279,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F

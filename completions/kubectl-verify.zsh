@@ -86,12 +86,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -136,12 +140,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -342,12 +350,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -405,12 +417,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -468,12 +484,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -531,12 +551,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -594,12 +618,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -657,12 +685,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -720,12 +752,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -783,12 +819,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -846,12 +886,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -909,12 +953,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -972,12 +1020,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1035,12 +1087,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1098,12 +1154,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1161,12 +1221,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1224,12 +1288,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1287,12 +1355,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1350,12 +1422,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1413,12 +1489,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1476,12 +1556,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1539,12 +1623,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1602,12 +1690,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \

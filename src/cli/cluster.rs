@@ -8,9 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 
 use super::Outcome;
-use super::common::{
-    ImageOutput, VerifyArgs, check_uses, k8s_keys, parse_duration, prepare, write_report,
-};
+use super::common::{VerifyArgs, check_uses, k8s_keys, parse_duration, prepare, write_report};
 use crate::check::{ImageUse, Settings};
 use crate::cluster::{self, Kind, KubeOptions, Query};
 
@@ -264,7 +262,7 @@ async fn run_workloads(
         }
         let err = (failed > 0)
             .then(|| anyhow::anyhow!("{failed} of {} clusters could not be read", contexts.len()));
-        if matches!(args.verify.output, ImageOutput::Json | ImageOutput::Yaml) {
+        if args.verify.output.is_document() {
             let mut report = crate::report::images::ImagesReport::new(Vec::new());
             if let Some(e) = &err {
                 report = report.with_error(e);

@@ -14,6 +14,7 @@ use crate::evidence::VerifyPlan;
 use crate::reference::ImageRef;
 use crate::registry::{Mirror, Registry, RegistryOptions};
 use crate::report::images::{self as report, ImagesReport, TableStyle};
+use crate::report::policyreport;
 use crate::report::verdict::StructuredFormat;
 use crate::verify::attest::{self, AttestationRequirement, Condition};
 use crate::verify::policy::{self, NamedAuthority, PolicySet, Requirement};
@@ -349,6 +350,22 @@ pub enum ImageOutput {
     Wide,
     /// One line per image: the reference pinned to the digest it resolved to.
     Name,
+    /// `wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport
+    /// (cluster-scoped objects, files, arguments), for `kubectl apply -f -`.
+    Policyreport,
+    /// The same as `openreports.io/v1alpha1` Reports and a ClusterReport.
+    Openreports,
+}
+
+impl ImageOutput {
+    /// A format that is a document whatever happened (so a script reading stdout never gets
+    /// zero bytes): JSON, YAML, and the policy reports.
+    pub fn is_document(self) -> bool {
+        matches!(
+            self,
+            Self::Json | Self::Yaml | Self::Policyreport | Self::Openreports
+        )
+    }
 }
 
 /// Who must have signed ([`SignerArgs`], policies) and where signatures live: shared by
@@ -669,6 +686,8 @@ pub fn write_report(
         ImageOutput::Yaml => {
             report::write(report, Some(StructuredFormat::Yaml), TableStyle::Normal)
         }
+        ImageOutput::Policyreport => policyreport::write(report, policyreport::Flavour::WgPolicy),
+        ImageOutput::Openreports => policyreport::write(report, policyreport::Flavour::OpenReports),
     };
     written?;
     Ok(())

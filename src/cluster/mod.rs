@@ -527,6 +527,14 @@ async fn uses_of(
             container: site.container.clone(),
             image_id: image_id.clone(),
             status,
+            api_version: object
+                .get("apiVersion")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
+            uid: object
+                .pointer("/metadata/uid")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
         };
         let image = match ImageRef::parse(text) {
             Ok(i) => i,

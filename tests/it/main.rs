@@ -18,6 +18,7 @@ mod manifests;
 mod newcomer;
 mod packaging;
 mod pin;
+mod policyreport;
 mod readme;
 mod registry;
 mod release;

@@ -1,0 +1,323 @@
+//! `-o policyreport` / `-o openreports` and `--policy-from-cluster` (issue 13): the reports
+//! validated against the CRDs' schemas, and applied with the real `kubectl apply
+//! --dry-run=server` against the test API server, which serves the report kinds and validates
+//! them as the real server does (support/kubeapi.rs: `register_crd`, `validate`).
+#![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+
+use crate::cluster::{K8sRegistry, cluster_with_token, kubectl_with_plugin};
+use crate::support::kubeapi::fixtures::{self, C};
+use crate::support::kubeapi::{KubeApi, crd_from_yaml, kubectl, validate};
+
+fn crd_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/policies/policyreport")
+}
+
+/// The four report CRDs (PolicyReport, ClusterPolicyReport, Report, ClusterReport) as JSON.
+fn report_crds() -> Vec<Value> {
+    [
+        "crd-kyverno-wgpolicyk8s.io_policyreports.yaml",
+        "crd-kyverno-wgpolicyk8s.io_clusterpolicyreports.yaml",
+        "crd-openreports.io_reports.yaml",
+        "crd-openreports.io_clusterreports.yaml",
+    ]
+    .iter()
+    .map(|f| crd_from_yaml(&std::fs::read_to_string(crd_dir().join(f)).unwrap()))
+    .collect()
+}
+
+/// The `openAPIV3Schema` of the CRD serving `kind`.
+fn schema_of(kind: &str) -> Value {
+    let crd = report_crds()
+        .into_iter()
+        .find(|c| c["spec"]["names"]["kind"] == kind)
+        .unwrap_or_else(|| panic!("no CRD for {kind}"));
+    crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"].clone()
+}
+
+/// Every document of a multi-document YAML stream.
+fn documents(text: &str) -> Vec<Value> {
+    serde_saphyr::from_multiple::<Value>(text)
+        .unwrap_or_else(|e| panic!("not YAML documents ({e}):\n{text}"))
+}
+
+/// Each document valid against its CRD's schema, with no field the schema does not declare.
+fn assert_valid(docs: &[Value]) {
+    for d in docs {
+        let v = validate(&schema_of(d["kind"].as_str().unwrap()), d);
+        assert!(
+            v.invalid.is_empty() && v.unknown.is_empty(),
+            "{:?} {:?}\n{d:#}",
+            v.invalid,
+            v.unknown
+        );
+    }
+}
+
+/// `kubectl apply --dry-run=server -f -` (the real kubectl) with `stdin`.
+fn apply(home: &Path, kubeconfig: &Path, stdin: &str, extra: &[&str]) -> Output {
+    kubectl(home, kubeconfig)
+        .args(["apply", "--dry-run=server", "-f", "-"])
+        .args(extra)
+        .write_stdin(stdin)
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A cluster with pods in two namespaces, one signed and one not, and registry.k8s.io
+/// mirrored to the test registry (the built-in policy applies).
+struct Fixture {
+    k: K8sRegistry,
+    api: KubeApi,
+    tmp: tempfile::TempDir,
+    kubeconfig: PathBuf,
+    signed: String,
+    unsigned: String,
+}
+
+fn fixture() -> Fixture {
+    let k = K8sRegistry::new();
+    let signed = k.push_signed("pause", "3.10");
+    let unsigned = k.push("etcd", "3.5.16-0");
+    let api = KubeApi::start();
+    for crd in report_crds() {
+        api.register_crd(&crd);
+    }
+    let pause_id = format!("registry.k8s.io/pause@{signed}");
+    let etcd_id = format!("registry.k8s.io/etcd@{unsigned}");
+    api.add_all([
+        fixtures::pod(
+            "team-a",
+            "web",
+            &[],
+            &[C {
+                name: "pause",
+                image: "registry.k8s.io/pause:3.10",
+                image_id: Some(&pause_id),
+            }],
+        ),
+        fixtures::pod(
+            "kube-system",
+            "etcd-kind-control-plane",
+            &[],
+            &[C {
+                name: "etcd",
+                image: "registry.k8s.io/etcd:3.5.16-0",
+                image_id: Some(&etcd_id),
+            }],
+        ),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let kubeconfig = cluster_with_token(&api, tmp.path(), None);
+    Fixture {
+        k,
+        api,
+        tmp,
+        kubeconfig,
+        signed,
+        unsigned,
+    }
+}
+
+impl Fixture {
+    /// `kubectl verify ARGS` through the real kubectl (plugin on PATH).
+    fn verify(&self, args: &[&str]) -> Output {
+        kubectl_with_plugin(self.tmp.path(), &self.kubeconfig)
+            .arg("verify")
+            .args(args)
+            .args(self.k.flags())
+            .output()
+            .unwrap()
+    }
+}
+
+/// Issue 13's "Show": `kubectl verify pods -A -o policyreport | kubectl apply
+/// --dry-run=server -f -` through the real kubectl is accepted by a server that validates
+/// the reports against the PolicyReport CRD's schema, one report per namespace, each result
+/// naming the pod, the policy and the verdict.
+#[test]
+fn pods_policyreport_is_accepted_by_kubectl_apply_dry_run_server() {
+    let f = fixture();
+    let out = f.verify(&["pods", "-A", "-o", "policyreport"]);
+    let yaml = text(&out.stdout);
+    // The unsigned etcd fails the run, as with every other output.
+    assert_eq!(out.status.code(), Some(1), "{yaml}\n{}", text(&out.stderr));
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    let names: Vec<(&str, &str, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap(),
+                d["metadata"]["namespace"].as_str().unwrap_or("-"),
+                d["metadata"]["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("PolicyReport", "kube-system", "kubectl-verify-kube-system"),
+            ("PolicyReport", "team-a", "kubectl-verify-team-a"),
+        ],
+        "{yaml}"
+    );
+    let etcd = &docs[0]["results"][0];
+    assert_eq!(etcd["result"], "fail", "{yaml}");
+    assert_eq!(etcd["policy"], "builtin:kubernetes");
+    assert_eq!(etcd["source"], "kubectl-verify");
+    assert_eq!(etcd["properties"]["verdict"], "unsigned");
+    assert_eq!(etcd["properties"]["digest"], f.unsigned.as_str());
+    assert_eq!(etcd["resources"][0]["kind"], "Pod");
+    assert_eq!(etcd["resources"][0]["apiVersion"], "v1");
+    assert_eq!(etcd["resources"][0]["name"], "etcd-kind-control-plane");
+    assert!(etcd["message"].as_str().unwrap().starts_with("unsigned: "));
+    assert_eq!(docs[0]["summary"]["fail"], 1);
+    let pause = &docs[1]["results"][0];
+    assert_eq!(pause["result"], "pass", "{yaml}");
+    assert_eq!(pause["properties"]["digest"], f.signed.as_str());
+    assert!(
+        pause["properties"]["signer"]
+            .as_str()
+            .unwrap()
+            .starts_with("krel-trust@"),
+        "{pause:#}"
+    );
+    assert!(
+        pause["resources"][0]["uid"]
+            .as_str()
+            .is_some_and(|u| !u.is_empty())
+    );
+    assert!(pause["timestamp"]["seconds"].as_i64().unwrap() > 1_700_000_000);
+    assert_eq!(
+        docs[1]["metadata"]["labels"]["app.kubernetes.io/managed-by"],
+        "kubectl-verify"
+    );
+
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+    assert_eq!(
+        text(&applied.stdout),
+        "policyreport.wgpolicyk8s.io/kubectl-verify-kube-system created (server dry run)\n\
+         policyreport.wgpolicyk8s.io/kubectl-verify-team-a created (server dry run)\n"
+    );
+    // The server validated them: dry-run creates, with strict field validation.
+    let posts: Vec<_> = f
+        .api
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 2);
+    for p in &posts {
+        assert_eq!(p.param("dryRun").as_deref(), Some("All"), "{p:?}");
+        assert_eq!(
+            p.param("fieldValidation").as_deref(),
+            Some("Strict"),
+            "{p:?}"
+        );
+    }
+
+    // Server-side apply takes them as well.
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &["--server-side"]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+}
+
+/// `-o openreports`: the same results as openreports.io Reports, accepted the same way.
+#[test]
+fn openreports_are_accepted_by_kubectl_apply_dry_run_server() {
+    let f = fixture();
+    let out = f.verify(&["pods", "-A", "-o", "openreports"]);
+    let yaml = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{yaml}\n{}", text(&out.stderr));
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    assert!(
+        docs.iter()
+            .all(|d| d["apiVersion"] == "openreports.io/v1alpha1" && d["kind"] == "Report"),
+        "{yaml}"
+    );
+    assert_eq!(docs[0]["source"], "kubectl-verify");
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+    assert_eq!(
+        text(&applied.stdout),
+        "report.openreports.io/kubectl-verify-kube-system created (server dry run)\n\
+         report.openreports.io/kubectl-verify-team-a created (server dry run)\n"
+    );
+}
+
+/// The validation can fail: a report with a `result` the CRD does not allow, or a field it
+/// does not declare, is refused by the server (422 Invalid, strict decoding) and kubectl
+/// says why — so the acceptance above means something.
+#[test]
+fn kubectl_apply_dry_run_server_refuses_a_broken_report() {
+    let f = fixture();
+    let out = f.verify(&["pods", "-n", "team-a", "-o", "policyreport"]);
+    let yaml = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{yaml}\n{}", text(&out.stderr));
+    assert!(yaml.contains("  result: pass\n"), "{yaml}");
+
+    let bad_result = yaml.replace("  result: pass\n", "  result: passed\n");
+    let refused = apply(f.tmp.path(), &f.kubeconfig, &bad_result, &[]);
+    assert!(!refused.status.success());
+    assert_eq!(
+        text(&refused.stderr),
+        "The PolicyReport \"kubectl-verify-team-a\" is invalid: results[0].result: Unsupported \
+         value: \"passed\": supported values: \"pass\", \"fail\", \"warn\", \"error\", \"skip\"\n"
+    );
+    let v = validate(&schema_of("PolicyReport"), &documents(&bad_result)[0]);
+    assert_eq!(v.invalid.len(), 1, "{:?}", v.invalid);
+
+    let unknown = yaml.replace("  result: pass\n", "  result: pass\n  verdict: verified\n");
+    let refused = apply(f.tmp.path(), &f.kubeconfig, &unknown, &[]);
+    assert!(!refused.status.success());
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("strict decoding error: unknown field \"results[0].verdict\""),
+        "{stderr}"
+    );
+
+    let bad_name = yaml.replace("name: kubectl-verify-team-a", "name: Kubectl_Verify");
+    let refused = apply(f.tmp.path(), &f.kubeconfig, &bad_name, &[]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("a lowercase RFC 1123 subdomain"));
+}
+
+/// Files and arguments have no namespace: their results go to the ClusterPolicyReport,
+/// which kubectl applies at cluster scope.
+#[test]
+fn image_arguments_go_to_a_cluster_policy_report() {
+    let f = fixture();
+    let out = crate::support::kubectl_verify()
+        .args(["image", "registry.k8s.io/pause:3.10", "-o", "policyreport"])
+        .args(f.k.flags())
+        .output()
+        .unwrap();
+    let yaml = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{yaml}\n{}", text(&out.stderr));
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    assert_eq!(docs.len(), 1, "{yaml}");
+    assert_eq!(docs[0]["kind"], "ClusterPolicyReport");
+    assert_eq!(docs[0]["metadata"]["name"], "kubectl-verify");
+    assert_eq!(
+        docs[0]["results"][0]["properties"]["image"],
+        "registry.k8s.io/pause:3.10"
+    );
+    assert_eq!(docs[0]["summary"]["pass"], 1);
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+    assert_eq!(
+        text(&applied.stdout),
+        "clusterpolicyreport.wgpolicyk8s.io/kubectl-verify created (server dry run)\n"
+    );
+}
