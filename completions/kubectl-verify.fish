@@ -121,6 +121,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s f -l filename -d 'A manifest file, directory, pipe or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -160,6 +161,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s f -l filename -d 'A manifest file, directory or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -320,6 +322,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l n
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -369,6 +372,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -418,6 +422,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -467,6 +472,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -516,6 +522,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -565,6 +572,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -614,6 +622,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -663,6 +672,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -712,6 +722,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -761,6 +772,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -810,6 +822,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -859,6 +872,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -908,6 +922,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -957,6 +972,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1006,6 +1022,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1055,6 +1072,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l n
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1104,6 +1122,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1153,6 +1172,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1202,6 +1222,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1251,6 +1272,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1300,6 +1322,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'

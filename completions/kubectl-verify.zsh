@@ -112,6 +112,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -168,6 +169,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -380,6 +382,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -447,6 +450,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -514,6 +518,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -581,6 +586,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -648,6 +654,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -715,6 +722,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -782,6 +790,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -849,6 +858,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -916,6 +926,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -983,6 +994,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1050,6 +1062,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1117,6 +1130,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1184,6 +1198,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1251,6 +1266,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1318,6 +1334,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1385,6 +1402,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1452,6 +1470,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1519,6 +1538,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1586,6 +1606,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1653,6 +1674,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1720,6 +1742,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

@@ -8,7 +8,10 @@ use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 
 use super::Outcome;
-use super::common::{VerifyArgs, check_uses, k8s_keys, parse_duration, prepare, write_report};
+use super::common::{
+    VerifyArgs, check_uses, cluster_policies, k8s_keys_with, parse_duration, prepare_with,
+    write_report,
+};
 use crate::check::{ImageUse, Settings};
 use crate::cluster::{self, Kind, KubeOptions, Query};
 
@@ -180,6 +183,12 @@ async fn run_workloads(
     if kinds.len() > 1 && !args.names.is_empty() {
         bail!("`kubectl verify all` takes no names (name a kind: `kubectl verify pods NAME`)");
     }
+    if kube.all_contexts && args.verify.policy_from_cluster {
+        bail!(
+            "--policy-from-cluster reads one cluster's policies: name its --context instead of \
+             --all-contexts"
+        );
+    }
     let options = kube.options()?;
     let kubeconfig = cluster::load_kubeconfig(&options)?;
     let contexts: Vec<Option<String>> = if kube.all_contexts {
@@ -276,9 +285,25 @@ async fn run_workloads(
         };
     }
 
-    let keys = k8s_keys(&args.verify.trust, first_connection.as_ref(), &options).await?;
+    let from_cluster = if args.verify.policy_from_cluster {
+        cluster_policies(
+            first_connection.as_ref(),
+            &options,
+            scope_namespace.as_deref(),
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+    let keys = k8s_keys_with(
+        &args.verify.trust,
+        first_connection.as_ref(),
+        &options,
+        &from_cluster,
+    )
+    .await?;
     let settings = Settings {
-        plan: prepare(&args.verify.trust, &keys)?,
+        plan: prepare_with(&args.verify.trust, &keys, &from_cluster)?,
         allow_unmatched: args.verify.trust.allow_unmatched,
         drift: args.drift,
         cache: super::common::verification_cache(&args.verify.trust),

@@ -1,6 +1,6 @@
 //! Flags shared by several subcommands, spelled and defaulted as kubectl and cosign do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use crate::cache::Cache;
 use crate::check::{self, ImageUse, Settings};
+use crate::cluster::policies::PolicyDocument;
 use crate::cluster::{Connection, KubeOptions};
 use crate::evidence::VerifyPlan;
 use crate::reference::ImageRef;
@@ -489,6 +490,12 @@ pub struct VerifyArgs {
     /// Do not print the table's header line (as kubectl's --no-headers).
     #[arg(long, help_heading = "Output")]
     pub no_headers: bool,
+    /// Also evaluate the admission policies installed in the cluster (kubeconfig's current
+    /// context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore
+    /// policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not
+    /// have, or that RBAC forbids listing, is one warning.
+    #[arg(long, help_heading = "Verification")]
+    pub policy_from_cluster: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -501,6 +508,69 @@ const IMAGES_PER_REQUEST_SLOT: usize = 4;
 /// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
 /// mistakes and unreadable trust material are errors (exit 2).
 pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
+    prepare_with(args, keys, &[])
+}
+
+/// [`prepare`], with the policy documents `--policy-from-cluster` read, each through the same
+/// reader as a `--policy` file (named by its origin, `cluster:KIND/NAME`, in errors).
+pub fn prepare_with(
+    args: &TrustArgs,
+    keys: &K8sKeys,
+    cluster_policies: &[PolicyDocument],
+) -> anyhow::Result<VerifyPlan> {
+    let mut plan = prepare_own(args, keys)?;
+    for doc in cluster_policies {
+        let read = policy::parse_with(&doc.text, &doc.origin, Path::new("."), keys)
+            .context("--policy-from-cluster")?;
+        plan.policies.policies.extend(read);
+    }
+    Ok(plan)
+}
+
+/// Reads the admission policies of the cluster `conn` reaches (else the kubeconfig's current
+/// context): namespaced kinds in `namespace` (None: all). What was not read is one warning
+/// each; a cluster that cannot be read is an error.
+pub async fn cluster_policies(
+    conn: Option<&Connection>,
+    options: &KubeOptions,
+    namespace: Option<&str>,
+) -> anyhow::Result<Vec<PolicyDocument>> {
+    let own;
+    let conn = if let Some(c) = conn {
+        c
+    } else {
+        let kubeconfig = crate::cluster::load_kubeconfig(options)
+            .context("--policy-from-cluster needs a cluster")?;
+        own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
+        &own
+    };
+    let reading = crate::cluster::policies::read(conn, namespace).await?;
+    for note in &reading.notes {
+        crate::report::warn(note);
+    }
+    crate::report::log(1, || {
+        let names: Vec<&str> = reading
+            .documents
+            .iter()
+            .map(|d| d.origin.as_str())
+            .collect();
+        format!(
+            "--policy-from-cluster: {} policy objects read from context {}: {}",
+            names.len(),
+            conn.context,
+            names.join(", ")
+        )
+    });
+    if reading.documents.is_empty() {
+        crate::report::warn(&format!(
+            "--policy-from-cluster: context {} has no policy objects",
+            conn.context
+        ));
+    }
+    Ok(reading.documents)
+}
+
+fn prepare_own(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
     let signer = args.signer.resolve_with(keys)?;
     let flags = match signer.named {
         FlagSigner::Key(key) => Some(Authority::Key(key)),
@@ -619,9 +689,15 @@ pub async fn verify_uses(
     uses: Vec<ImageUse>,
     drift: bool,
 ) -> anyhow::Result<ImagesReport> {
-    let keys = k8s_keys(&args.trust, None, &KubeOptions::default()).await?;
+    let options = KubeOptions::default();
+    let from_cluster = if args.policy_from_cluster {
+        cluster_policies(None, &options, None).await?
+    } else {
+        Vec::new()
+    };
+    let keys = k8s_keys_with(&args.trust, None, &options, &from_cluster).await?;
     let settings = Settings {
-        plan: prepare(&args.trust, &keys)?,
+        plan: prepare_with(&args.trust, &keys, &from_cluster)?,
         allow_unmatched: args.trust.allow_unmatched,
         drift,
         cache: verification_cache(&args.trust),
@@ -733,7 +809,20 @@ pub async fn k8s_keys(
     conn: Option<&Connection>,
     options: &KubeOptions,
 ) -> anyhow::Result<K8sKeys> {
+    k8s_keys_with(trust, conn, options, &[]).await
+}
+
+/// [`k8s_keys`], with those the cluster's policy documents name as well.
+pub async fn k8s_keys_with(
+    trust: &TrustArgs,
+    conn: Option<&Connection>,
+    options: &KubeOptions,
+    cluster_policies: &[PolicyDocument],
+) -> anyhow::Result<K8sKeys> {
     let mut uris: Vec<String> = Vec::new();
+    for doc in cluster_policies {
+        uris.extend(policy::k8s_key_uris(&doc.text));
+    }
     if let Some(k) = &trust.signer.key {
         let k = k.to_string_lossy();
         if k.starts_with("k8s://") {

@@ -14,6 +14,7 @@
 //!   once per run; a read the RBAC forbids is one warning, and that pod's images use the local
 //!   docker config.
 
+pub mod policies;
 pub mod running;
 
 use std::collections::HashMap;
@@ -104,6 +105,13 @@ pub enum ClusterError {
         what: String,
         reason: String,
         error: Box<kube::Error>,
+    },
+    /// `--policy-from-cluster` read more, or larger, policy objects than it believes.
+    #[error("context {context}: {what}: {reason}")]
+    Policies {
+        context: String,
+        what: String,
+        reason: String,
     },
     /// `--key k8s://…` cannot be used.
     #[error("context {context}: key {uri}: {reason}")]

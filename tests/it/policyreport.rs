@@ -321,3 +321,72 @@ fn image_arguments_go_to_a_cluster_policy_report() {
         "clusterpolicyreport.wgpolicyk8s.io/kubectl-verify created (server dry run)\n"
     );
 }
+
+/// `--policy-from-cluster` on a cluster without the policy CRDs: one line per group that is
+/// not installed, and one for a kind the RBAC forbids listing; the run goes on with the
+/// other policies (here the built-in one) and reports as usual.
+#[test]
+fn policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each() {
+    let f = fixture();
+    // policy-controller is installed, but alice may not list its ClusterImagePolicies.
+    f.api.register(
+        "policy.sigstore.dev/v1beta1",
+        "ClusterImagePolicy",
+        "clusterimagepolicies",
+        false,
+        &[],
+    );
+    f.api.register(
+        "policy.sigstore.dev/v1beta1",
+        "TrustRoot",
+        "trustroots",
+        false,
+        &[],
+    );
+    f.api
+        .deny(Some("alice"), "list", "clusterimagepolicies", None);
+    let out = f.verify(&[
+        "pods",
+        "-n",
+        "team-a",
+        "--policy-from-cluster",
+        "-o",
+        "json",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{stderr}",
+        text(&out.stdout)
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "warning: --policy-from-cluster: ClusterPolicy, Policy (kyverno.io) not installed: this cluster serves no such API group",
+            "warning: --policy-from-cluster: ImageValidatingPolicy (policies.kyverno.io) not installed: this cluster serves no such API group",
+            "warning: --policy-from-cluster: ClusterImagePolicy (policy.sigstore.dev/v1beta1) not read: clusterimagepolicies.policy.sigstore.dev is forbidden: User \"alice\" cannot list resource \"clusterimagepolicies\" in API group \"policy.sigstore.dev\" at the cluster scope (HTTP 403)",
+            "warning: --policy-from-cluster: context kind-kind has no policy objects",
+        ],
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["images"][0]["verdict"], "verified", "{json:#}");
+    // The TrustRoots were listed (empty), the forbidden kind was asked once.
+    assert_eq!(f.api.list_requests("trustroots"), 1);
+    assert_eq!(f.api.list_requests("clusterimagepolicies"), 1);
+}
+
+/// `--policy-from-cluster` reads one cluster: with `--all-contexts` it is a usage error.
+#[test]
+fn policy_from_cluster_refuses_all_contexts() {
+    let f = fixture();
+    let out = f.verify(&["pods", "-A", "--all-contexts", "--policy-from-cluster"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--policy-from-cluster reads one cluster's policies"),
+        "{}",
+        text(&out.stderr)
+    );
+}
