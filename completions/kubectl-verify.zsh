@@ -78,7 +78,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -108,6 +108,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -133,7 +134,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -165,6 +166,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -190,7 +192,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -211,6 +213,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -250,7 +253,7 @@ name\:"One line per artifact\: \`KIND/NAME\` (images pinned to their digest)"))'
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -269,6 +272,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -289,7 +293,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -312,6 +316,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -344,7 +349,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -378,6 +383,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -412,7 +418,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -446,6 +452,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -480,7 +487,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -514,6 +521,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -548,7 +556,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -582,6 +590,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -616,7 +625,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -650,6 +659,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -684,7 +694,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -718,6 +728,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -752,7 +763,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -786,6 +797,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -820,7 +832,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -854,6 +866,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -888,7 +901,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -922,6 +935,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -956,7 +970,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -990,6 +1004,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1024,7 +1039,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1058,6 +1073,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1092,7 +1108,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1126,6 +1142,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1160,7 +1177,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1194,6 +1211,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1228,7 +1246,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1262,6 +1280,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1296,7 +1315,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1330,6 +1349,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1364,7 +1384,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1398,6 +1418,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1432,7 +1453,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1466,6 +1487,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1500,7 +1522,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1534,6 +1556,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1568,7 +1591,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1602,6 +1625,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1636,7 +1660,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1670,6 +1694,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
@@ -1704,7 +1729,7 @@ _arguments "${_arguments_options[@]}" : \
 '--trusted-root=[Use this Sigstore trusted_root.json instead of the one \`kubectl verify trust update\` cached, or the embedded public-good root]:FILE:_files' \
 '*--attestation-type=[Verify an attestation of this type instead of the image signature (repeatable)\: one of cosign'\''s names slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a predicate-type URI. Signed by the --key or --certificate-identity signer, and naming the image digest]:TYPE:_default' \
 '*--attestation-condition=[A CEL expression that must be true of each --attestation-type attestation (repeatable), over \`predicateType\`, \`predicate\`, \`subject\` and \`statement\`, e.g. '\''predicate.buildDefinition.externalParameters.workflow.repository == "https\://github.com/acme/app"'\'']:CEL:_default' \
-'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn]:FILE:_files' \
+'--policy=[A policy file\: image globs → authorities, count (M-of-N), mode enforce|warn; or admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …)]:FILE:_files' \
 '--signature-repository=[Look for signatures in this repository instead of the image'\''s (as cosign'\''s COSIGN_REPOSITORY)]:REPO:_default' \
 '--concurrency=[Registry requests in flight at once, per registry (as curl'\''s --parallel-max); 4 × N images are verified at once to keep them busy]:N:_default' \
 '--cache-ttl=[Reuse a \`verified\` result from the verification cache for this long (e.g. 24h, 30m; at most 24h); 0 turns the cache off. Entries are keyed by the digest, the policy and flags that applied, the trusted root and this version]:DURATION:_default' \
@@ -1738,6 +1763,7 @@ never\:""))' \
 '--insecure-ignore-tlog[INSECURE\: accept signatures without a verified transparency log entry]' \
 '--insecure-ignore-sct[INSECURE\: do not require the certificate'\''s SCT to verify]' \
 '--require-signature[With --attestation-type\: require the image signature by the same signer as well]' \
+'--skip-unsupported[Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE or Rego policy, …) into the failing verdict \`unsupported\` for the images it applies to, instead of an error]' \
 '--no-builtin-policy[Do not hold registry.k8s.io images to the Kubernetes release identity by default]' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \

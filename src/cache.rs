@@ -54,7 +54,7 @@ use crate::evidence::{VerifiedBy, VerifyPlan};
 use crate::fsutil::{self, WriteError};
 use crate::reference::{Digest, ImageRef};
 use crate::verify::image::{Format, Judgement};
-use crate::verify::policy::{Glob, Mode, Requirement};
+use crate::verify::policy::{Mode, Requirement, StaticAction};
 use crate::verify::sigstore::Authority;
 use crate::verify::{Matcher, Signer, TlogFacts, Verdict, VerdictCode};
 
@@ -125,7 +125,8 @@ struct KeyInputs<'a> {
     requirements: Vec<RequirementKey<'a>>,
     /// The globs of the policy-file policies that matched: they decide nothing once matched,
     /// but a policy whose globs changed is a changed policy.
-    globs: Vec<Vec<&'a str>>,
+    /// `!glob` for the policy's `skip` globs.
+    globs: Vec<Vec<String>>,
     ignore_tlog: bool,
     ignore_sct: bool,
     trust_root: &'a str,
@@ -136,7 +137,26 @@ struct RequirementKey<'a> {
     name: &'a str,
     count: usize,
     mode: ModeRec,
-    authorities: Vec<(&'a str, AuthorityKey<'a>, Vec<AttestationKey<'a>>)>,
+    authorities: Vec<(
+        &'a str,
+        AuthorityKey<'a>,
+        Vec<AttestationKey<'a>>,
+        AuthorityOptionsKey,
+    )>,
+    /// Admission policies: where it was read, `static`, and why it is `unsupported` (such
+    /// judgements are not stored today; the key still says everything that decides them).
+    origin: Option<String>,
+    static_action: Option<&'static str>,
+    unsupported: Option<String>,
+}
+
+/// An authority's own trust root (by digest), relaxations and signature repository.
+#[derive(Debug, Serialize)]
+struct AuthorityOptionsKey {
+    trust_root: Option<String>,
+    ignore_sct: bool,
+    ignore_tlog: bool,
+    signature_repository: Option<String>,
 }
 
 /// An attestation an authority must have signed: its type and its conditions' text.
@@ -204,9 +224,22 @@ fn requirement_key(r: &Requirement) -> RequirementKey<'_> {
                             .collect(),
                     })
                     .collect();
-                (a.name.as_str(), key, attestations)
+                let o = &a.options;
+                let options = AuthorityOptionsKey {
+                    trust_root: o.trust.as_ref().map(|(_, t)| t.digest().to_owned()),
+                    ignore_sct: o.ignore_sct,
+                    ignore_tlog: o.ignore_tlog,
+                    signature_repository: o.signature_repository.as_ref().map(ImageRef::canonical),
+                };
+                (a.name.as_str(), key, attestations, options)
             })
             .collect(),
+        origin: r.origin.as_ref().map(ToString::to_string),
+        static_action: r.static_action.map(|a| match a {
+            StaticAction::Pass => "pass",
+            StaticAction::Fail => "fail",
+        }),
+        unsupported: r.unsupported.as_ref().map(ToString::to_string),
     }
 }
 
@@ -245,7 +278,14 @@ pub fn key(plan: &VerifyPlan, image: &ImageRef, digest: &Digest, access: &Access
             .policies
             .iter()
             .filter(|p| p.matches(image))
-            .map(|p| p.globs.iter().map(Glob::as_str).collect())
+            .map(|p| {
+                let skip = p.skip.iter().map(|g| format!("!{}", g.as_str()));
+                p.globs
+                    .iter()
+                    .map(|g| g.as_str().to_owned())
+                    .chain(skip)
+                    .collect()
+            })
             .collect(),
         ignore_tlog: plan.options.ignore_tlog,
         ignore_sct: plan.options.ignore_sct,
@@ -324,7 +364,13 @@ impl Facts {
     fn of(j: &Judgement, verified_by: &[VerifiedBy]) -> Option<Self> {
         // Attestation results (each with its conditions' outcome) are not stored: such a
         // judgement is verified afresh each run rather than reported from a partial record.
-        if !j.is_verified() || !j.attestations.is_empty() {
+        // Judgements under admission policies (with their origin and per-rule results) are
+        // not stored either, for the same reason.
+        if !j.is_verified()
+            || !j.attestations.is_empty()
+            || j.origin.is_some()
+            || !j.results.is_empty()
+        {
             return None;
         }
         Some(Self {
@@ -399,6 +445,8 @@ impl Facts {
                 ModeRec::Warn => Mode::Warn,
             },
             attestations: Vec::new(),
+            origin: None,
+            results: Vec::new(),
         };
         Ok((judgement, verified_by))
     }
@@ -460,7 +508,7 @@ pub struct Hit {
 /// What a lookup found.
 #[derive(Debug)]
 pub enum Lookup {
-    Hit(Hit),
+    Hit(Box<Hit>),
     /// No entry.
     Absent,
     /// An entry older than the TTL.
@@ -562,12 +610,12 @@ impl Cache {
             return Lookup::Expired { written };
         }
         match body.facts.judgement() {
-            Ok((judgement, verified_by)) => Lookup::Hit(Hit {
+            Ok((judgement, verified_by)) => Lookup::Hit(Box::new(Hit {
                 judgement,
                 verified_by,
                 written,
                 path,
-            }),
+            })),
             Err(why) => unusable(why),
         }
     }
@@ -803,7 +851,7 @@ mod tests {
                 builtin: Vec::new(),
             },
             options: Options::default(),
-            trust: Trust::embedded().expect("embedded root"),
+            trust: Trust::embedded().expect("embedded root").into(),
             signature_repository: None,
             concurrency: 1,
         }
@@ -827,6 +875,8 @@ mod tests {
             policy: Some("flags".to_owned()),
             mode: Mode::Enforce,
             attestations: Vec::new(),
+            origin: None,
+            results: Vec::new(),
         };
         let by = vec![VerifiedBy {
             digest: Digest::parse(D).expect("digest"),

@@ -27,6 +27,7 @@ use crate::registry::{Keychain, Registry};
 use crate::report::images::{ImageEntry, RekorInfo, UseSource, VerifiedDigest, rfc3339};
 use crate::verify::image::Judgement;
 use crate::verify::policy::Mode;
+use crate::verify::scope::Subject;
 use crate::verify::{Verdict, VerdictCode};
 
 /// What the node runs for a use.
@@ -56,6 +57,9 @@ pub struct ImageUse {
     pub source: Option<UseSource>,
     /// Pull-secret credentials for this use's images only (cluster reads).
     pub keychain: Option<Arc<Keychain>>,
+    /// The object it belongs to (kind, name, namespace, labels), as far as known: what a
+    /// policy's scope (`match`/`exclude`) is decided on.
+    pub subject: Subject,
 }
 
 impl ImageUse {
@@ -66,6 +70,7 @@ impl ImageUse {
             running: Running::NotApplicable,
             source: None,
             keychain: None,
+            subject: Subject::default(),
         }
     }
 }
@@ -88,16 +93,73 @@ type FromCache = HashMap<String, jiff::Timestamp>;
 /// What a report entry stands for: (spec reference, digest or why there is none, verdict).
 type EntryKey = (String, String, VerdictCode);
 
-/// Verifies every use and returns one entry per (reference, digest, verdict), in the order of
-/// first use, each listing all its uses.
+/// Verifies every use and returns one entry per (reference, digest, verdict, deciding
+/// policy), in the order of first use, each listing all its uses.
+///
+/// Uses are grouped by which policies' scopes (`match`/`exclude` of admission policies)
+/// apply to them, and each group is verified under the policy set narrowed to those: most
+/// runs have one group (policies without a scope apply to every use).
 pub async fn check(
     registry: &Registry,
     settings: &Settings,
     uses: Vec<ImageUse>,
     progress: Option<&dyn Progress>,
 ) -> Vec<ImageEntry> {
+    let policies = &settings.plan.policies.policies;
+    if policies.iter().all(|p| p.scope.is_everything()) {
+        return check_group(registry, settings, &settings.plan, uses, progress).await;
+    }
+    let mut groups: Vec<(Vec<bool>, Vec<ImageUse>)> = Vec::new();
+    for u in uses {
+        let applies: Vec<bool> = policies
+            .iter()
+            .map(|p| p.scope.applies(&u.subject))
+            .collect();
+        match groups.iter_mut().find(|(a, _)| *a == applies) {
+            Some((_, list)) => list.push(u),
+            None => groups.push((applies, vec![u])),
+        }
+    }
+    let mut out: Vec<ImageEntry> = Vec::new();
+    for (applies, uses) in groups {
+        let plan = settings
+            .plan
+            .narrowed(&settings.plan.policies.narrowed(&applies));
+        for e in check_group(registry, settings, &plan, uses, progress).await {
+            // The same outcome reached in two groups is one entry.
+            match out.iter_mut().find(|o| same_entry(o, &e)) {
+                Some(o) => {
+                    o.sources.extend(e.sources);
+                    o.sources.sort();
+                    o.sources.dedup();
+                }
+                None => out.push(e),
+            }
+        }
+    }
+    out
+}
+
+/// Whether two entries report the same outcome (reference, digest, verdict, policy).
+fn same_entry(a: &ImageEntry, b: &ImageEntry) -> bool {
+    a.reference == b.reference
+        && a.digest == b.digest
+        && a.verdict == b.verdict
+        && a.policy == b.policy
+        && a.origin == b.origin
+        && a.enforced == b.enforced
+}
+
+/// [`check`] for uses that all have the same policies applying.
+async fn check_group(
+    registry: &Registry,
+    settings: &Settings,
+    plan: &VerifyPlan,
+    uses: Vec<ImageUse>,
+    progress: Option<&dyn Progress>,
+) -> Vec<ImageEntry> {
     // 1. What each use verifies: its spec reference, at the digest the node runs.
-    let configs = match_configs(registry, &uses, settings.plan.concurrency).await;
+    let configs = match_configs(registry, &uses, plan.concurrency).await;
     let mut targets: Vec<(ImageUse, Result<ImageRef, Verdict>)> = Vec::with_capacity(uses.len());
     for u in uses {
         let target = match &u.running {
@@ -137,7 +199,7 @@ pub async fn check(
     }
     let group_outcomes =
         futures::future::join_all(groups.into_iter().map(|(id, (reg, refs))| async move {
-            let outcomes = verify(&reg, &refs, settings, progress).await;
+            let outcomes = verify(&reg, &refs, plan, settings.cache.as_ref(), progress).await;
             (id, reg, outcomes)
         }))
         .await;
@@ -213,7 +275,7 @@ pub async fn check(
     let (mut out, keychains): (Vec<ImageEntry>, Vec<Option<Arc<Keychain>>>) =
         order.into_iter().filter_map(|k| entries.remove(&k)).unzip();
     if settings.drift {
-        drift(registry, &mut out, &keychains, settings.plan.concurrency).await;
+        drift(registry, &mut out, &keychains, plan.concurrency).await;
     }
     for e in &mut out {
         e.sources.sort();
@@ -230,12 +292,12 @@ pub async fn check(
 async fn verify(
     registry: &Registry,
     refs: &[ImageRef],
-    settings: &Settings,
+    plan: &VerifyPlan,
+    cache: Option<&Cache>,
     progress: Option<&dyn Progress>,
 ) -> (Vec<ImageOutcome>, FromCache) {
     use futures::StreamExt as _;
-    let plan = &settings.plan;
-    let Some(cache) = &settings.cache else {
+    let Some(cache) = cache else {
         let outcomes = evidence::verify_images(registry, refs, plan, progress).await;
         return (outcomes, FromCache::new());
     };
@@ -512,6 +574,8 @@ pub fn entry(reference: &str, o: ImageOutcome, allow_unmatched: bool) -> ImageEn
         enforced,
         detail: j.verdict.detail,
         policy: j.policy,
+        origin: j.origin,
+        results: j.results,
         signer: j.verdict.signer,
         format: j.format,
         rekor: j.verdict.tlog.map(|t| RekorInfo {
@@ -551,7 +615,14 @@ pub async fn verified_digests(
     settings: &Settings,
     refs: &[ImageRef],
 ) -> PinDigests {
-    let (outcomes, _) = verify(registry, refs, settings, None).await;
+    let (outcomes, _) = verify(
+        registry,
+        refs,
+        &settings.plan,
+        settings.cache.as_ref(),
+        None,
+    )
+    .await;
     let mut out = PinDigests::default();
     for o in outcomes {
         let key = o.reference.canonical();

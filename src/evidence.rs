@@ -91,15 +91,27 @@ pub const MAX_SIGNATURE_BLOBS: usize = 32;
 pub const IMAGE_DEADLINE_FACTOR: u32 = 10;
 
 /// Everything that decides how images are verified.
+#[derive(Debug, Clone)]
 pub struct VerifyPlan {
     pub policies: PolicySet,
     pub options: Options,
-    pub trust: Trust,
+    pub trust: Arc<Trust>,
     /// `--signature-repository` / `COSIGN_REPOSITORY`: where signatures are stored instead of
     /// the image's own repository.
     pub signature_repository: Option<ImageRef>,
     /// How many images are verified at once.
     pub concurrency: usize,
+}
+
+impl VerifyPlan {
+    /// The same plan under another policy set (one scope's, see [`crate::check::check`]).
+    #[must_use]
+    pub fn narrowed(&self, policies: &PolicySet) -> Self {
+        Self {
+            policies: policies.clone(),
+            ..self.clone()
+        }
+    }
 }
 
 /// A digest that verified on behalf of the image (multi-arch), with its platform.
@@ -305,9 +317,11 @@ async fn verify_digest_within(
     plan: &VerifyPlan,
 ) -> (Judgement, Vec<VerifiedBy>) {
     let requirements = plan.policies.requirements_for(image);
-    if requirements.is_empty() {
+    // No policy, or only requirements the policy decides alone (`static`, `unsupported`):
+    // nothing to fetch.
+    if !requirements.iter().any(|r| r.needs_evidence()) {
         return (
-            image::judge(digest, &[], &[], &plan.options, &plan.trust),
+            image::judge(digest, &[], &requirements, &plan.options, &plan.trust),
             Vec::new(),
         );
     }
@@ -1203,7 +1217,11 @@ async fn legacy_evidence(
 /// The predicate types the requirements' attestation authorities ask for (empty: none).
 fn attestation_types(requirements: &[&Requirement]) -> Vec<String> {
     let mut types: Vec<String> = Vec::new();
-    for a in requirements.iter().flat_map(|r| &r.authorities) {
+    for a in requirements
+        .iter()
+        .filter(|r| r.needs_evidence())
+        .flat_map(|r| &r.authorities)
+    {
         for t in &a.attestations {
             if !types.contains(&t.predicate_type) {
                 types.push(t.predicate_type.clone());
@@ -1217,6 +1235,7 @@ fn attestation_types(requirements: &[&Requirement]) -> Vec<String> {
 fn wants_signatures(requirements: &[&Requirement]) -> bool {
     requirements
         .iter()
+        .filter(|r| r.needs_evidence())
         .flat_map(|r| &r.authorities)
         .any(|a| a.attestations.is_empty())
 }

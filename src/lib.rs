@@ -18,7 +18,10 @@
 //!   ├─ remote    fetching the rest: artifact/bundle URLs and Rekor entries (`blob`)
 //!   ├─ tuf       which Sigstore trusted root a run trusts (--trusted-root, the cached one
 //!   │            `trust update` fetched and verified through TUF, or the embedded one)
-//!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts
+//!   ├─ verify/   judging evidence: Sigstore bundles, legacy cosign layers, policy → verdicts;
+//!   │            which uses a policy applies to (`verify::scope`)
+//!   ├─ admission/ admission-controller policies (policy-controller, Kyverno) read into the
+//!   │            same policies as our own format; anything not evaluated is refused by field
 //!   ├─ check     image uses → report entries: the one path every verifying command takes
 //!   ├─ cache     `verified` judgements kept on disk (keyed by everything that decided them),
 //!   │            consulted by `check` so repeated audits skip the signature requests
@@ -32,6 +35,7 @@
 //! Fetching evidence (registry, evidence, remote) is kept apart from judging it (verify): the
 //! judgement is a pure function over bytes that tests can drive without a server.
 
+pub mod admission;
 pub mod cache;
 pub mod check;
 pub mod cli;

@@ -29,7 +29,7 @@
 //! The walk is generic over [`Tree`], so the manifest reader's YAML tree (with byte spans) and
 //! `serde_json::Value` from the Kubernetes API share it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 /// A read-only view of a YAML/JSON node: just what the walk needs.
@@ -39,6 +39,8 @@ pub trait Tree<'a>: Copy + 'a {
     fn get(self, key: &str) -> Option<Self>;
     /// The items when this is a sequence; empty otherwise.
     fn items(self) -> Vec<Self>;
+    /// The string keys and values when this is a mapping; empty otherwise.
+    fn entries(self) -> Vec<(&'a str, Self)>;
     /// The text when this is a string scalar (not null).
     fn text(self) -> Option<&'a str>;
     /// A stable identity for the node (the same node reached twice through aliases has the same
@@ -68,6 +70,8 @@ pub struct ImageSite<N> {
     pub kind: String,
     pub name: Option<String>,
     pub namespace: Option<String>,
+    /// The object's `metadata.labels` (string values only), for policies that select on them.
+    pub labels: BTreeMap<String, String>,
     /// The container's (or volume's) `name`, if any.
     pub container: Option<String>,
     /// The PodSpec holding the site (for its `imagePullSecrets` and `serviceAccountName`).
@@ -113,10 +117,20 @@ fn walk_object<'a, N: Tree<'a>>(
     let meta = object.get("metadata");
     let name = meta.and_then(|m| m.get("name")).and_then(Tree::text);
     let namespace = meta.and_then(|m| m.get("namespace")).and_then(Tree::text);
+    let labels = meta
+        .and_then(|m| m.get("labels"))
+        .map(|l| {
+            l.entries()
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_owned(), v.text()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
     let owner = Owner {
         kind,
         name,
         namespace,
+        labels,
     };
 
     let spec_path: Option<&[&str]> = match kind {
@@ -162,6 +176,7 @@ struct Owner<'a> {
     kind: &'a str,
     name: Option<&'a str>,
     namespace: Option<&'a str>,
+    labels: BTreeMap<String, String>,
 }
 
 fn follow<'a, N: Tree<'a>>(mut node: N, path: &[&str]) -> Option<N> {
@@ -213,6 +228,7 @@ fn site<'a, N: Tree<'a>>(
         kind: owner.kind.to_owned(),
         name: owner.name.map(str::to_owned),
         namespace: owner.namespace.map(str::to_owned),
+        labels: owner.labels.clone(),
         container: holder.get("name").and_then(Tree::text).map(str::to_owned),
     }
 }
@@ -226,6 +242,12 @@ impl<'a> Tree<'a> for &'a serde_json::Value {
     fn items(self) -> Vec<Self> {
         self.as_array()
             .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    }
+
+    fn entries(self) -> Vec<(&'a str, Self)> {
+        self.as_object()
+            .map(|o| o.iter().map(|(k, v)| (k.as_str(), v)).collect())
             .unwrap_or_default()
     }
 

@@ -1,6 +1,7 @@
 //! Flags shared by several subcommands, spelled and defaulted as kubectl and cosign do.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -390,9 +391,15 @@ pub struct TrustArgs {
     /// With --attestation-type: require the image signature by the same signer as well.
     #[arg(long, requires = "attestation_type")]
     pub require_signature: bool,
-    /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn.
+    /// A policy file: image globs → authorities, count (M-of-N), mode enforce|warn; or
+    /// admission policies (policy-controller ClusterImagePolicy, Kyverno ClusterPolicy …).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
+    /// Turn what a --policy file uses that kubectl-verify does not evaluate (a KMS key, a CUE
+    /// or Rego policy, …) into the failing verdict `unsupported` for the images it applies
+    /// to, instead of an error.
+    #[arg(long)]
+    pub skip_unsupported: bool,
     /// Do not hold registry.k8s.io images to the Kubernetes release identity by default.
     #[arg(long)]
     pub no_builtin_policy: bool,
@@ -520,7 +527,11 @@ pub fn prepare_with(
 ) -> anyhow::Result<VerifyPlan> {
     let mut plan = prepare_own(args, keys)?;
     for doc in cluster_policies {
-        let read = policy::parse_with(&doc.text, &doc.origin, Path::new("."), keys)
+        let options = policy::ReadOptions {
+            k8s_keys: keys.clone(),
+            skip_unsupported: args.skip_unsupported,
+        };
+        let read = policy::parse_with(&doc.text, &doc.origin, Path::new("."), &options)
             .context("--policy-from-cluster")?;
         plan.policies.policies.extend(read);
     }
@@ -583,7 +594,13 @@ fn prepare_own(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
     };
     let flags = flag_requirement(args, flags)?;
     let policies = match &args.policy {
-        Some(path) => policy::load_with(path, keys)?,
+        Some(path) => policy::load_with(
+            path,
+            &policy::ReadOptions {
+                k8s_keys: keys.clone(),
+                skip_unsupported: args.skip_unsupported,
+            },
+        )?,
         None => Vec::new(),
     };
     let set = PolicySet {
@@ -604,7 +621,7 @@ fn prepare_own(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
     let plan = VerifyPlan {
         policies: set,
         options: signer.options,
-        trust: signer.trust,
+        trust: Arc::new(signer.trust),
         signature_repository,
         concurrency: IMAGES_PER_REQUEST_SLOT * usize::from(args.concurrency),
     };
@@ -655,15 +672,12 @@ fn flag_requirement(
         authorities.push(NamedAuthority::signature("flags", authority.clone()));
     }
     authorities.push(NamedAuthority {
-        name: "flags:attestations".to_owned(),
-        authority,
         attestations,
+        ..NamedAuthority::signature("flags:attestations", authority)
     });
     Ok(Some(Requirement {
-        name: "flags".to_owned(),
         count: authorities.len(),
-        authorities,
-        mode: policy::Mode::Enforce,
+        ..Requirement::new("flags", authorities)
     }))
 }
 

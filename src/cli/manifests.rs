@@ -16,6 +16,7 @@ use crate::manifest::inputs::{self, Input, InputProblem, Parsed, ReadError};
 use crate::manifest::{self, Position};
 use crate::reference::ImageRef;
 use crate::report::images::{ImagesReport, SkipReason, Skipped, SourceLocation, UseSource};
+use crate::verify::scope::Subject;
 
 /// Verify the signatures of the images in Kubernetes manifests.
 #[derive(Debug, Args)]
@@ -230,6 +231,15 @@ fn gather(args: &ManifestsArgs) -> anyhow::Result<Gathered> {
                         column: site.at.col,
                     })),
                     keychain: None,
+                    // A file gives the object's kind, name, labels and (when it says)
+                    // namespace, never its namespace's labels.
+                    subject: Subject {
+                        kind: Some(site.kind.clone()),
+                        name: site.name.clone(),
+                        namespace: site.namespace.clone(),
+                        labels: Some(site.labels.clone()),
+                        namespace_labels: None,
+                    },
                 }),
                 Err(e) => {
                     crate::report::error(&anyhow!("{label}:{}: {e}", site.at));

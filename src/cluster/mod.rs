@@ -34,6 +34,7 @@ use crate::check::{ImageUse, Running};
 use crate::reference::ImageRef;
 use crate::registry::Keychain;
 use crate::report::images::{ObjectSource, ObjectStatus, UseSource};
+use crate::verify::scope::Subject;
 use crate::workload::{self, Field};
 
 /// Items asked for per list request, as kubectl's `--chunk-size` default.
@@ -567,6 +568,15 @@ async fn uses_of(
             running,
             source: Some(UseSource::Object(source)),
             keychain: keychain.clone().flatten(),
+            // Namespace labels are not read (yet): selectors on them are undecided, which
+            // never makes a policy apply less (see `verify::scope`).
+            subject: Subject {
+                kind: Some(site.kind.clone()),
+                name: site.name.clone(),
+                namespace: site.namespace.clone(),
+                labels: Some(site.labels.clone()),
+                namespace_labels: None,
+            },
         });
     }
 }

@@ -86,6 +86,8 @@ pub struct ImageScalar {
     pub kind: String,
     pub name: Option<String>,
     pub namespace: Option<String>,
+    /// The object's `metadata.labels`.
+    pub labels: std::collections::BTreeMap<String, String>,
     pub container: Option<String>,
     /// 0-based index of the document in the file.
     pub document: usize,
@@ -213,6 +215,19 @@ impl<'a> Tree<'a> for YamlNode<'a> {
             .collect()
     }
 
+    fn entries(self) -> Vec<(&'a str, Self)> {
+        match &self.yaml.node(self.id).value {
+            yaml::Value::Map(entries) => entries
+                .iter()
+                .filter_map(|&(k, v)| {
+                    let key = self.yaml.scalar(k)?.0;
+                    Some((key, Self { id: v, ..self }))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     fn text(self) -> Option<&'a str> {
         if self.yaml.is_null(self.id) {
             return None;
@@ -331,6 +346,7 @@ impl<'t> Manifest<'t> {
             kind: site.kind,
             name: site.name,
             namespace: site.namespace,
+            labels: site.labels,
             container: site.container,
             document,
         })

@@ -20,11 +20,15 @@
 //!                    untrusted-certificate | tlog-missing | digest-mismatch |
 //!                    malformed-bundle | unreachable | rate-limited | not-found |
 //!                    unauthorized | no-policy | unknown-digest | attestation-missing |
-//!                    condition-failed
+//!                    condition-failed | unsupported | denied
 //!   enforced         false when the verdict comes from a `mode: warn` policy (or is an
 //!                    unmatched image under --allow-unmatched): it does not fail the run
 //!   detail           one line saying why
 //!   policy           flags | builtin:kubernetes | the policy's name
+//!   origin           {kind, name, namespace, rule}: the admission-policy document (and
+//!                    rule) that decided the verdict (present when one did)
+//!   results[]        when an admission policy applied, every policy's outcome for the
+//!                    image: {policy, origin, mode, verdict, detail} (present when not empty)
 //!   signer           {kind: keyless, identity, issuer} | {kind: key, fingerprint}
 //!   format           bundle | legacy
 //!   rekor            {logIndex, integratedTime (RFC 3339 UTC)}
@@ -64,7 +68,8 @@ use serde::Serialize;
 
 pub use super::verdict::rfc3339;
 use super::verdict::{API_VERSION, StructuredFormat, write_structured};
-use crate::verify::image::{AttestationCheck, Format, NO_POLICY_HINT};
+use crate::verify::image::{AttestationCheck, Format, NO_POLICY_HINT, RequirementResult};
+use crate::verify::policy::Origin;
 use crate::verify::{Signer, VerdictCode};
 
 /// The schema version of [`ImagesReport`].
@@ -172,6 +177,12 @@ pub struct ImageEntry {
     pub enforced: bool,
     pub detail: String,
     pub policy: Option<String>,
+    /// The admission-policy document and rule that decided the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// Every requirement's outcome for this image, when an admission policy applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<RequirementResult>,
     pub signer: Option<Signer>,
     pub format: Option<Format>,
     pub rekor: Option<RekorInfo>,
@@ -691,6 +702,8 @@ mod tests {
             enforced,
             detail: String::new(),
             policy: None,
+            origin: None,
+            results: Vec::new(),
             signer: None,
             format: None,
             rekor: None,

@@ -9,11 +9,15 @@
 //! - `openreports.io/v1alpha1` `Report` / `ClusterReport`, the same documents under the
 //!   OpenReports API (which also carries `source` at the report level).
 //!
-//! One result per (resource, policy, rule, image): `pass` verified; `fail` a failing verdict
-//! its policy enforces; `warn` a failing verdict of a `mode: warn` policy; `error` the
-//! verdict could not be reached (registry unreachable, rate limited, unauthorized, not
-//! found) or the rule is not supported by kubectl-verify (`--skip-unsupported`: nothing was
-//! evaluated, and `error` is never a pass); `skip` no policy covers the image. Every result
+//! One result per (resource, policy, rule, image) — with admission policies, one per policy
+//! and rule that applied to the image (the entry's `results[]`), named by the document's name
+//! and its rule; with our own policy file, the policy's name and `verify-signature` or
+//! `verify-attestations`: `pass` verified; `fail` a failing verdict (`denied` included) its
+//! policy enforces; `warn` the same under a `mode: warn` (Kyverno `Audit`) policy; `error`
+//! nothing was judged — the registry was unreachable, rate limited, unauthorized or had no
+//! such image, or the rule uses what kubectl-verify does not evaluate (`unsupported`, with
+//! `--skip-unsupported`: reporting it as `fail` would claim the image breaks a rule nobody
+//! checked, and `error` is never a pass); `skip` no policy covers the image. Every result
 //! has `source: kubectl-verify`, the verdict's line as `message`, the run's time as
 //! `timestamp`, the object as `resources[0]` when the use has one, and `properties` (image,
 //! digest, verdict, signer, container or file position). Documents are YAML separated by
@@ -24,6 +28,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::images::{ImageEntry, ImagesReport, UseSource};
+use crate::verify::policy::Mode;
 use crate::verify::{Signer, VerdictCode};
 
 /// The `source` of every result, and the `app.kubernetes.io/managed-by` label's value.
@@ -73,12 +78,21 @@ pub enum Outcome {
 
 /// What an image entry means as a result: see the module documentation.
 pub fn outcome(entry: &ImageEntry) -> Outcome {
+    outcome_of(entry.verdict, entry.enforced)
+}
+
+/// A verdict as a result, `enforced` when its policy fails the run.
+pub fn outcome_of(verdict: VerdictCode, enforced: bool) -> Outcome {
     use VerdictCode as V;
-    match entry.verdict {
+    match verdict {
         V::Verified => Outcome::Pass,
         V::NoPolicy => Outcome::Skip,
-        V::Unreachable | V::RateLimited | V::Unauthorized | V::NotFound => Outcome::Error,
-        _ if entry.enforced => Outcome::Fail,
+        // Nothing was judged: the registry could not be asked, or the policy uses what
+        // kubectl-verify does not evaluate. Not a pass, and not a finding about the image.
+        V::Unreachable | V::RateLimited | V::Unauthorized | V::NotFound | V::Unsupported => {
+            Outcome::Error
+        }
+        _ if enforced => Outcome::Fail,
         _ => Outcome::Warn,
     }
 }
@@ -162,12 +176,68 @@ pub struct Document {
     pub results: Vec<ReportResult>,
 }
 
-/// The policy and rule that decided an entry (`no-policy`: kubectl-verify's own).
-fn policy_and_rule(entry: &ImageEntry) -> (String, String) {
-    match (&entry.policy, entry.verdict) {
-        (_, VerdictCode::NoPolicy) | (None, _) => (OWN_POLICY.to_owned(), "no-policy".to_owned()),
-        (Some(p), _) => (p.clone(), rule_of(entry).to_owned()),
+/// One policy's (and rule's) outcome for an image: what becomes a result.
+struct Decision {
+    policy: String,
+    rule: String,
+    /// `ClusterImagePolicy`, `ClusterPolicy`, … for admission policies.
+    kind: Option<String>,
+    verdict: VerdictCode,
+    outcome: Outcome,
+    message: String,
+    /// Whether the entry's signer is this decision's (it decided the entry's verdict).
+    deciding: bool,
+}
+
+/// The decisions of an entry: every policy's outcome when admission policies applied (the
+/// entry's `results[]`), else the entry's own verdict under its policy (`no-policy`:
+/// kubectl-verify's own).
+fn decisions(entry: &ImageEntry) -> Vec<Decision> {
+    if !entry.results.is_empty() {
+        return entry
+            .results
+            .iter()
+            .map(|r| {
+                let (name, rule, kind) = match &r.origin {
+                    Some(o) => (
+                        o.name.clone(),
+                        o.rule.clone().unwrap_or_else(|| rule_of(entry).to_owned()),
+                        Some(o.kind.clone()),
+                    ),
+                    None => (r.policy.clone(), rule_of(entry).to_owned(), None),
+                };
+                Decision {
+                    policy: name,
+                    rule,
+                    kind,
+                    verdict: r.verdict,
+                    outcome: outcome_of(r.verdict, r.mode == Mode::Enforce),
+                    message: line(r.verdict, &r.detail),
+                    deciding: r.origin.is_some() && r.origin == entry.origin,
+                }
+            })
+            .collect();
     }
+    let (policy, rule, kind) = match (&entry.origin, &entry.policy, entry.verdict) {
+        (_, _, VerdictCode::NoPolicy) | (None, None, _) => {
+            (OWN_POLICY.to_owned(), "no-policy".to_owned(), None)
+        }
+        (Some(o), _, _) => (
+            o.name.clone(),
+            o.rule.clone().unwrap_or_else(|| rule_of(entry).to_owned()),
+            Some(o.kind.clone()),
+        ),
+        (None, Some(p), _) => (p.clone(), rule_of(entry).to_owned(), None),
+    };
+    vec![Decision {
+        policy,
+        rule,
+        kind,
+        verdict: entry.verdict,
+        outcome: outcome(entry),
+        message: message(entry),
+        deciding: true,
+    }]
 }
 
 /// The rule of a policy of our own format, which has none of its own: what was checked.
@@ -187,10 +257,15 @@ fn signer_text(s: &Signer) -> String {
 }
 
 fn message(entry: &ImageEntry) -> String {
-    if entry.detail.is_empty() {
-        entry.verdict.to_string()
+    line(entry.verdict, &entry.detail)
+}
+
+/// `verdict: detail`, or the verdict alone.
+fn line(verdict: VerdictCode, detail: &str) -> String {
+    if detail.is_empty() {
+        verdict.to_string()
     } else {
-        format!("{}: {}", entry.verdict, entry.detail)
+        format!("{verdict}: {detail}")
     }
 }
 
@@ -206,47 +281,58 @@ pub fn documents(report: &ImagesReport, flavour: Flavour, now: jiff::Timestamp) 
     let timestamp = Timestamp::from(now);
     let mut by_target: BTreeMap<Target, Vec<ReportResult>> = BTreeMap::new();
     for entry in &report.images {
-        let (policy, rule) = policy_and_rule(entry);
         let mut base = BTreeMap::new();
         base.insert("image".to_owned(), entry.reference.clone());
         if let Some(d) = &entry.digest {
             base.insert("digest".to_owned(), d.clone());
         }
-        base.insert("verdict".to_owned(), entry.verdict.to_string());
-        if let Some(s) = &entry.signer {
-            base.insert("signer".to_owned(), signer_text(s));
-        }
         if let Some(d) = &entry.current_digest {
             base.insert("currentDigest".to_owned(), d.clone());
         }
-        let result = |resources: Vec<ObjectRef>, extra: &[(&str, String)]| {
-            let mut properties = base.clone();
-            for (k, v) in extra {
-                properties.insert((*k).to_owned(), v.clone());
-            }
-            ReportResult {
-                source: SOURCE,
-                policy: policy.clone(),
-                rule: rule.clone(),
-                result: outcome(entry),
-                message: message(entry),
-                timestamp,
-                resources,
-                properties,
-            }
+        let decisions = decisions(entry);
+        // Every decision at one place: a result each.
+        let results = |resources: Vec<ObjectRef>, extra: &[(&str, String)]| {
+            decisions
+                .iter()
+                .map(|d| {
+                    let mut properties = base.clone();
+                    properties.insert("verdict".to_owned(), d.verdict.to_string());
+                    if let Some(k) = &d.kind {
+                        properties.insert("policyKind".to_owned(), k.clone());
+                    }
+                    if d.deciding
+                        && let Some(s) = &entry.signer
+                    {
+                        properties.insert("signer".to_owned(), signer_text(s));
+                    }
+                    for (k, v) in extra {
+                        properties.insert((*k).to_owned(), v.clone());
+                    }
+                    ReportResult {
+                        source: SOURCE,
+                        policy: d.policy.clone(),
+                        rule: d.rule.clone(),
+                        result: d.outcome,
+                        message: d.message.clone(),
+                        timestamp,
+                        resources: resources.clone(),
+                        properties,
+                    }
+                })
+                .collect::<Vec<_>>()
         };
         if entry.sources.is_empty() {
             by_target
                 .entry(None)
                 .or_default()
-                .push(result(Vec::new(), &[]));
+                .extend(results(Vec::new(), &[]));
             continue;
         }
         // One result per object (its containers listed together), one per file position.
         let mut objects: BTreeMap<ObjectRef, Vec<String>> = BTreeMap::new();
         for s in &entry.sources {
             match s {
-                UseSource::File(f) => by_target.entry(None).or_default().push(result(
+                UseSource::File(f) => by_target.entry(None).or_default().extend(results(
                     Vec::new(),
                     &[("file", format!("{}:{}:{}", f.file, f.line, f.column))],
                 )),
@@ -277,7 +363,7 @@ pub fn documents(report: &ImagesReport, flavour: Flavour, now: jiff::Timestamp) 
             by_target
                 .entry(target)
                 .or_default()
-                .push(result(vec![r], &extra));
+                .extend(results(vec![r], &extra));
         }
     }
     for s in &report.skipped {
@@ -394,6 +480,8 @@ mod tests {
                 "why".to_owned()
             },
             policy: Some("release".to_owned()),
+            origin: None,
+            results: Vec::new(),
             signer: None,
             format: None,
             rekor: None,
@@ -435,6 +523,10 @@ mod tests {
             (VerdictCode::NoPolicy, false, Outcome::Skip),
             (VerdictCode::UnknownDigest, true, Outcome::Fail),
             (VerdictCode::ConditionFailed, true, Outcome::Fail),
+            (VerdictCode::Denied, true, Outcome::Fail),
+            (VerdictCode::Denied, false, Outcome::Warn),
+            (VerdictCode::Unsupported, true, Outcome::Error),
+            (VerdictCode::Unsupported, false, Outcome::Error),
         ];
         for (verdict, enforced, want) in table {
             assert_eq!(
@@ -523,5 +615,100 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("results: []"), "{text}");
+    }
+
+    /// With admission policies, one result per (policy, rule) that applied to the image, each
+    /// with its own verdict and mode; the signer only on the one that decided the entry.
+    #[test]
+    fn each_admission_rule_is_a_result_of_its_own() {
+        use crate::verify::image::RequirementResult;
+        use crate::verify::policy::Origin;
+        let origin = |kind: &str, name: &str, rule: Option<&str>| Origin {
+            kind: kind.to_owned(),
+            name: name.to_owned(),
+            namespace: None,
+            rule: rule.map(str::to_owned),
+        };
+        let mut e = entry(VerdictCode::Unsigned, true, vec![pod("web", "a", "app")]);
+        e.signer = Some(Signer::Key {
+            fingerprint: "ab".to_owned(),
+        });
+        e.origin = Some(origin(
+            "ClusterPolicy",
+            "check-image",
+            Some("verify-signature"),
+        ));
+        e.results = vec![
+            RequirementResult {
+                policy: "ClusterPolicy/check-image".to_owned(),
+                origin: Some(origin(
+                    "ClusterPolicy",
+                    "check-image",
+                    Some("verify-signature"),
+                )),
+                mode: Mode::Enforce,
+                verdict: VerdictCode::Unsigned,
+                detail: "no signature".to_owned(),
+            },
+            RequirementResult {
+                policy: "ClusterImagePolicy/audit".to_owned(),
+                origin: Some(origin("ClusterImagePolicy", "audit", None)),
+                mode: Mode::Warn,
+                verdict: VerdictCode::Denied,
+                detail: "static: fail".to_owned(),
+            },
+            RequirementResult {
+                policy: "ClusterImagePolicy/cue".to_owned(),
+                origin: Some(origin("ClusterImagePolicy", "cue", None)),
+                mode: Mode::Enforce,
+                verdict: VerdictCode::Unsupported,
+                detail: "spec.authorities[0].attestations[0].policy: CUE".to_owned(),
+            },
+        ];
+        let report = ImagesReport::new(vec![e]);
+        let docs = documents(&report, Flavour::WgPolicy, jiff::Timestamp::UNIX_EPOCH);
+        assert_eq!(docs.len(), 1);
+        let got: Vec<(&str, &str, Outcome, &str)> = docs[0]
+            .results
+            .iter()
+            .map(|r| {
+                (
+                    r.policy.as_str(),
+                    r.rule.as_str(),
+                    r.result,
+                    r.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "check-image",
+                    "verify-signature",
+                    Outcome::Fail,
+                    "unsigned: no signature"
+                ),
+                (
+                    "audit",
+                    "verify-signature",
+                    Outcome::Warn,
+                    "denied: static: fail"
+                ),
+                (
+                    "cue",
+                    "verify-signature",
+                    Outcome::Error,
+                    "unsupported: spec.authorities[0].attestations[0].policy: CUE"
+                ),
+            ]
+        );
+        let r = &docs[0].results;
+        assert_eq!(r[0].properties["policyKind"], "ClusterPolicy");
+        assert_eq!(r[0].properties["signer"], "key ab");
+        assert!(!r[1].properties.contains_key("signer"));
+        assert_eq!(r[2].properties["verdict"], "unsupported");
+        let s = docs[0].summary;
+        assert_eq!((s.fail, s.warn, s.error), (1, 1, 1));
     }
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::attest::{self, AttestationRequirement};
 use super::legacy::{self, LayerDescriptor, LegacySignature};
-use super::policy::{Mode, NamedAuthority, Requirement};
+use super::policy::{Mode, NamedAuthority, Origin, Requirement, StaticAction};
 use super::sigstore::{Authority, Options, Subject, parse_bundle, verify_bundle};
 use super::trust::Trust;
 use super::{Signer, Verdict, VerdictCode};
@@ -154,6 +154,24 @@ pub struct Judgement {
     pub mode: Mode,
     /// Each attestation checked, when the requirement asks for attestations.
     pub attestations: Vec<AttestationCheck>,
+    /// The admission-policy document and rule of the requirement the verdict is about.
+    pub origin: Option<Origin>,
+    /// When an admission policy applies: the outcome of every requirement that applied
+    /// (reports list a result per policy and rule), the deciding one among them.
+    pub results: Vec<RequirementResult>,
+}
+
+/// The outcome of one requirement for an image.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequirementResult {
+    /// The requirement's name (`flags`, a policy's name).
+    pub policy: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    pub mode: Mode,
+    pub verdict: VerdictCode,
+    pub detail: String,
 }
 
 impl Judgement {
@@ -164,6 +182,8 @@ impl Judgement {
             policy: None,
             mode: Mode::Enforce,
             attestations: Vec::new(),
+            origin: None,
+            results: Vec::new(),
         }
     }
 
@@ -193,6 +213,10 @@ pub fn rank(code: VerdictCode) -> u8 {
         VerdictCode::Unsigned => 13,
         VerdictCode::NoPolicy => 14,
         VerdictCode::UnknownDigest => 15,
+        // Decided by the policy, not by evidence: never compared with signature failures
+        // (see `judge_requirement`), ranked last for completeness.
+        VerdictCode::Unsupported => 16,
+        VerdictCode::Denied => 17,
     }
 }
 
@@ -677,6 +701,9 @@ pub fn judge_requirement(
     options: &Options,
     trust: &Trust,
 ) -> Judgement {
+    if let Some(j) = decided_by_policy(requirement) {
+        return stamp(j, requirement, Vec::new());
+    }
     // Bundles first, then legacy layers, as cosign 3 looks; attestations apart.
     let ordered: Vec<&Evidence> = evidence
         .iter()
@@ -730,6 +757,8 @@ pub fn judge_requirement(
     for named in &requirement.authorities {
         let mut ok = None;
         let mut by = Vec::new();
+        let own_options = named.options.apply(options);
+        let (options, trust) = (&own_options, named.options.trust(trust));
         if !named.attestations.is_empty() {
             let (j, c, used) = judge_attestation_authority(digest, &atts, named, options, trust);
             checks.extend(c);
@@ -784,12 +813,7 @@ pub fn judge_requirement(
         first_ok.push(ok);
         satisfied_by.push(by);
     }
-    let finish = |mut j: Judgement| {
-        j.policy = Some(requirement.name.clone());
-        j.mode = requirement.mode;
-        j.attestations.clone_from(&checks);
-        j
-    };
+    let finish = |j: Judgement| stamp(j, requirement, checks.clone());
     let authorities_ok = first_ok.iter().filter(|j| j.is_some()).count();
     let matched = distinct_matches(&satisfied_by, keys.len());
     let first_ok = first_ok.into_iter().flatten().next();
@@ -839,6 +863,40 @@ pub fn judge_requirement(
     finish(j)
 }
 
+/// The judgement of a requirement that needs no evidence: `static` (`verified` or `denied`)
+/// or `unsupported`.
+fn decided_by_policy(requirement: &Requirement) -> Option<Judgement> {
+    let origin = requirement
+        .origin
+        .as_ref()
+        .map_or_else(|| requirement.name.clone(), ToString::to_string);
+    if let Some(u) = &requirement.unsupported {
+        return Some(Judgement::new(Verdict::new(
+            VerdictCode::Unsupported,
+            format!("not evaluated: {u}"),
+        )));
+    }
+    match requirement.static_action? {
+        StaticAction::Pass => Some(Judgement::new(Verdict::new(
+            VerdictCode::Verified,
+            format!("{origin}: static: pass (no signature checked)"),
+        ))),
+        StaticAction::Fail => Some(Judgement::new(Verdict::new(
+            VerdictCode::Denied,
+            format!("{origin}: static: fail (the policy rejects every image it matches)"),
+        ))),
+    }
+}
+
+/// A requirement's judgement, labelled with the requirement.
+fn stamp(mut j: Judgement, requirement: &Requirement, checks: Vec<AttestationCheck>) -> Judgement {
+    j.policy = Some(requirement.name.clone());
+    j.mode = requirement.mode;
+    j.origin.clone_from(&requirement.origin);
+    j.attestations = checks;
+    j
+}
+
 /// The detail of a `no-policy` verdict.
 pub const NO_POLICY: &str = "no policy or flag says who should have signed this image";
 /// What to do about a `no-policy` verdict. Part of the detail in `-o json`; a table prints it
@@ -861,22 +919,6 @@ pub fn judge(
             format!("{NO_POLICY} ({NO_POLICY_HINT})"),
         ));
     }
-    let wants_attestations = requirements
-        .iter()
-        .any(|r| r.authorities.iter().any(|a| !a.attestations.is_empty()));
-    if evidence.is_empty() && !wants_attestations {
-        let mut j = Judgement::new(Verdict::new(
-            VerdictCode::Unsigned,
-            "no signature found (no referrer bundle, no .sig tag)",
-        ));
-        j.policy = Some(requirements[0].name.clone());
-        j.mode = if requirements.iter().any(|r| r.mode == Mode::Enforce) {
-            Mode::Enforce
-        } else {
-            Mode::Warn
-        };
-        return j;
-    }
     let judgements: Vec<Judgement> = requirements
         .iter()
         .map(|r| judge_requirement(digest, evidence, r, options, trust))
@@ -887,10 +929,23 @@ pub fn judge(
     let warn_failure = judgements
         .iter()
         .find(|j| !j.is_verified() && j.mode == Mode::Warn);
-    enforced_failure
+    let mut decided = enforced_failure
         .or(warn_failure)
         .unwrap_or(&judgements[0])
-        .clone()
+        .clone();
+    if requirements.iter().any(|r| r.origin.is_some()) {
+        decided.results = judgements
+            .iter()
+            .map(|j| RequirementResult {
+                policy: j.policy.clone().unwrap_or_default(),
+                origin: j.origin.clone(),
+                mode: j.mode,
+                verdict: j.verdict.code,
+                detail: j.verdict.detail.clone(),
+            })
+            .collect();
+    }
+    decided
 }
 
 fn join_detail(a: &str, b: &str) -> String {
@@ -931,6 +986,79 @@ mod tests {
 }
 
 #[cfg(test)]
+mod policy_decided_tests {
+    use super::*;
+    use crate::verify::KeylessIdentity;
+    use crate::verify::policy::{StaticAction, Unsupported};
+
+    /// `static` and `unsupported` requirements are decided without evidence; with an
+    /// admission policy among the requirements, every requirement's result is kept and the
+    /// enforced failure decides.
+    #[test]
+    fn static_and_unsupported_requirements() {
+        let digest = Digest::parse(&format!("sha256:{}", "a".repeat(64))).unwrap();
+        let trust = Trust::embedded().unwrap();
+        let origin = |name: &str| Origin {
+            kind: "ClusterImagePolicy".into(),
+            name: name.into(),
+            namespace: None,
+            rule: None,
+        };
+        let pass = Requirement {
+            static_action: Some(StaticAction::Pass),
+            origin: Some(origin("pass")),
+            ..Requirement::new("pass", Vec::new())
+        };
+        let fail = Requirement {
+            static_action: Some(StaticAction::Fail),
+            origin: Some(origin("fail")),
+            ..Requirement::new("fail", Vec::new())
+        };
+        let unsupported = Requirement {
+            unsupported: Some(Unsupported {
+                at: "p.yaml:3:4".into(),
+                document: "ClusterImagePolicy/u".into(),
+                field: "spec.policy".into(),
+                reason: "CUE".into(),
+            }),
+            mode: Mode::Warn,
+            origin: Some(origin("u")),
+            ..Requirement::new(
+                "u",
+                vec![NamedAuthority::signature(
+                    "a",
+                    Authority::Keyless(vec![KeylessIdentity::exact("x", "y")]),
+                )],
+            )
+        };
+        let o = Options::default();
+        let j = judge(&digest, &[], &[&pass], &o, &trust);
+        assert_eq!(j.verdict.code, VerdictCode::Verified);
+        assert_eq!(j.origin, Some(origin("pass")));
+        let j = judge(&digest, &[], &[&pass, &unsupported, &fail], &o, &trust);
+        assert_eq!(j.verdict.code, VerdictCode::Denied);
+        assert_eq!(j.policy.as_deref(), Some("fail"));
+        let codes: Vec<_> = j.results.iter().map(|r| r.verdict).collect();
+        assert_eq!(
+            codes,
+            [
+                VerdictCode::Verified,
+                VerdictCode::Unsupported,
+                VerdictCode::Denied
+            ]
+        );
+        let j = judge(&digest, &[], &[&pass, &unsupported], &o, &trust);
+        assert_eq!(j.verdict.code, VerdictCode::Unsupported);
+        assert_eq!(j.mode, Mode::Warn);
+        assert!(
+            j.verdict.detail.contains("spec.policy: CUE"),
+            "{}",
+            j.verdict.detail
+        );
+    }
+}
+
+#[cfg(test)]
 mod matching_tests {
     use super::distinct_matches;
 
@@ -966,7 +1094,7 @@ mod matching_tests {
 #[cfg(test)]
 mod real_tests {
     use super::*;
-    use crate::verify::policy::{Mode, Requirement};
+    use crate::verify::policy::Requirement;
     use crate::verify::trust::PublicKey;
 
     fn cloud_build() -> (Digest, Vec<Evidence>) {
@@ -1002,12 +1130,10 @@ mod real_tests {
         )
         .unwrap();
         let key = PublicKey::from_pem(&pem, "kms").unwrap();
-        let req = Requirement {
-            name: "flags".into(),
-            authorities: vec![NamedAuthority::signature("kms", Authority::Key(key))],
-            count: 1,
-            mode: Mode::Enforce,
-        };
+        let req = Requirement::new(
+            "flags",
+            vec![NamedAuthority::signature("kms", Authority::Key(key))],
+        );
         let trust = Trust::embedded().unwrap();
         let j = judge_requirement(&digest, &evidence, &req, &Options::default(), &trust);
         assert_eq!(
@@ -1049,10 +1175,8 @@ mod real_tests {
         };
         let trust = Trust::embedded().unwrap();
         let req = |count: usize, names: &[&str]| Requirement {
-            name: "two".into(),
-            authorities: names.iter().map(|n| key(n)).collect(),
             count,
-            mode: Mode::Enforce,
+            ..Requirement::new("two", names.iter().map(|n| key(n)).collect())
         };
         let key_layer: Vec<Evidence> = evidence
             .iter()

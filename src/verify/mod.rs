@@ -10,6 +10,7 @@ pub mod image;
 pub mod legacy;
 pub mod pem;
 pub mod policy;
+pub mod scope;
 pub mod sigstore;
 pub mod trust;
 
@@ -61,6 +62,13 @@ pub enum VerdictCode {
     /// The required attestation is there, signed by whom was wanted and naming the image, but
     /// one of its conditions is false (the detail names the expression and what it saw).
     ConditionFailed,
+    /// A policy the image matches uses something kubectl-verify does not evaluate (a KMS key,
+    /// a CUE or Rego policy, …), read with `--skip-unsupported`: never a pass; the detail
+    /// names the document and the field path.
+    Unsupported,
+    /// A policy the image matches rejects it outright, whatever is signed (policy-controller
+    /// `static: {action: fail}`).
+    Denied,
 }
 
 impl VerdictCode {
@@ -83,6 +91,8 @@ impl VerdictCode {
             Self::UnknownDigest => "unknown-digest",
             Self::AttestationMissing => "attestation-missing",
             Self::ConditionFailed => "condition-failed",
+            Self::Unsupported => "unsupported",
+            Self::Denied => "denied",
         }
     }
 

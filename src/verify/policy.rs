@@ -52,11 +52,14 @@
 //! no rule covers gets the verdict `no-policy`.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::attest::{self, AttestationRequirement, Condition};
-use super::sigstore::Authority;
-use super::trust::PublicKey;
+use super::scope::Scope;
+use super::sigstore::{Authority, Options};
+use super::trust::{PublicKey, Trust};
 use super::{KeylessIdentity, Matcher};
 use crate::manifest::Position;
 use crate::manifest::yaml::{NodeId, Value, Yaml};
@@ -88,6 +91,9 @@ pub struct NamedAuthority {
     /// signature: as `cosign verify-attestation` and policy-controller authorities with
     /// `attestations:` behave.
     pub attestations: Vec<AttestationRequirement>,
+    /// What this authority changes about how its signatures are checked (admission policies
+    /// set these per authority; the default changes nothing).
+    pub options: AuthorityOptions,
 }
 
 impl NamedAuthority {
@@ -97,7 +103,103 @@ impl NamedAuthority {
             name: name.into(),
             authority,
             attestations: Vec::new(),
+            options: AuthorityOptions::default(),
         }
+    }
+}
+
+/// Per-authority settings of admission policies (policy-controller `trustRootRef`,
+/// `ctlog.insecureIgnoreSCT`, `source.oci`; Kyverno `rekor.ignoreTlog`, `ctlog.ignoreSCT`,
+/// `repository`). They only relax what the policy itself says to relax, never the run's
+/// flags: `--insecure-ignore-*` still apply to every authority.
+#[derive(Debug, Clone, Default)]
+pub struct AuthorityOptions {
+    /// The Sigstore trust root this authority is checked against instead of the run's, with
+    /// the name it was given (policy-controller `TrustRoot`).
+    pub trust: Option<(String, Arc<Trust>)>,
+    /// Do not require the certificate's SCT to verify.
+    pub ignore_sct: bool,
+    /// Accept signatures without a verified transparency log proof.
+    pub ignore_tlog: bool,
+    /// Where this authority's signatures are stored instead of the image's repository.
+    pub signature_repository: Option<ImageRef>,
+}
+
+impl AuthorityOptions {
+    /// The run's options with this authority's relaxations added.
+    pub fn apply(&self, run: &Options) -> Options {
+        Options {
+            ignore_tlog: run.ignore_tlog || self.ignore_tlog,
+            ignore_sct: run.ignore_sct || self.ignore_sct,
+        }
+    }
+
+    /// The trust root to check against: this authority's, else the run's.
+    pub fn trust<'a>(&'a self, run: &'a Trust) -> &'a Trust {
+        self.trust.as_ref().map_or(run, |(_, t)| t.as_ref())
+    }
+}
+
+/// Which admission-policy document (and rule) a requirement came from: what reports name as
+/// having decided an image.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Origin {
+    /// `ClusterImagePolicy`, `ClusterPolicy`, `Policy`, `ImageValidatingPolicy`, …
+    pub kind: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// The rule (Kyverno) or authority group within the document, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/", self.kind)?;
+        if let Some(ns) = &self.namespace {
+            write!(f, "{ns}/")?;
+        }
+        f.write_str(&self.name)?;
+        if let Some(r) = &self.rule {
+            write!(f, " rule {r}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A requirement decided by the policy alone, whatever is signed (policy-controller
+/// `static: {action: pass|fail}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StaticAction {
+    /// `verified`, without looking at signatures.
+    Pass,
+    /// `denied`.
+    Fail,
+}
+
+/// Why a requirement cannot be evaluated (read with `--skip-unsupported`): it fails every
+/// image it applies to with the verdict `unsupported`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported {
+    /// `file:line:col` of the field.
+    pub at: String,
+    /// `ClusterImagePolicy/name`.
+    pub document: String,
+    /// The field path, e.g. `spec.authorities[0].attestations[0].policy`.
+    pub field: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {} ({})",
+            self.document, self.field, self.reason, self.at
+        )
     }
 }
 
@@ -109,17 +211,40 @@ pub struct Requirement {
     pub authorities: Vec<NamedAuthority>,
     pub count: usize,
     pub mode: Mode,
+    /// The admission-policy document and rule it was read from (`None` for our own format,
+    /// the flags and the built-in policy).
+    pub origin: Option<Origin>,
+    /// Decided without evidence (`authorities` is then empty).
+    pub static_action: Option<StaticAction>,
+    /// Not evaluable (`--skip-unsupported`): fails as `unsupported`; `authorities` may hold
+    /// what could be read, for `policy explain`.
+    pub unsupported: Option<Unsupported>,
 }
 
 impl Requirement {
-    /// The requirement the command-line flags make: one authority, enforced.
-    pub fn from_flags(authority: Authority) -> Self {
+    /// A requirement that `count` (1) of `authorities` be satisfied, enforced, with nothing
+    /// else set.
+    pub fn new(name: impl Into<String>, authorities: Vec<NamedAuthority>) -> Self {
         Self {
-            name: "flags".to_owned(),
-            authorities: vec![NamedAuthority::signature("flags", authority)],
+            name: name.into(),
+            authorities,
             count: 1,
             mode: Mode::Enforce,
+            origin: None,
+            static_action: None,
+            unsupported: None,
         }
+    }
+
+    /// The requirement the command-line flags make: one authority, enforced.
+    pub fn from_flags(authority: Authority) -> Self {
+        Self::new("flags", vec![NamedAuthority::signature("flags", authority)])
+    }
+
+    /// Whether judging it needs the image's signatures or attestations (not so for `static`
+    /// and `unsupported` requirements).
+    pub fn needs_evidence(&self) -> bool {
+        self.static_action.is_none() && self.unsupported.is_none()
     }
 }
 
@@ -127,29 +252,44 @@ impl Requirement {
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub globs: Vec<Glob>,
+    /// Images the globs match that the policy still does not apply to (Kyverno
+    /// `skipImageReferences`).
+    pub skip: Vec<Glob>,
+    /// Which uses (objects, namespaces, labels) it applies to; everything by default.
+    pub scope: Scope,
     pub requirement: Requirement,
 }
 
 impl Policy {
+    /// A policy over `globs`, applying everywhere, skipping nothing.
+    pub fn new(globs: Vec<Glob>, requirement: Requirement) -> Self {
+        Self {
+            globs,
+            skip: Vec::new(),
+            scope: Scope::default(),
+            requirement,
+        }
+    }
+
+    /// Whether the image is one the policy is about (its globs, minus `skip`); whether it
+    /// applies to a particular use is [`Scope::applies`].
     pub fn matches(&self, image: &ImageRef) -> bool {
-        self.globs.iter().any(|g| g.matches(image))
+        self.globs.iter().any(|g| g.matches(image)) && !self.skip.iter().any(|g| g.matches(image))
     }
 }
 
 /// The built-in policy for Kubernetes' own images.
 pub fn builtin() -> Vec<Policy> {
-    vec![Policy {
-        globs: vec![Glob::new("registry.k8s.io/**").expect("valid built-in glob")],
-        requirement: Requirement {
-            name: "builtin:kubernetes".to_owned(),
-            authorities: vec![NamedAuthority::signature(
+    vec![Policy::new(
+        vec![Glob::new("registry.k8s.io/**").expect("valid built-in glob")],
+        Requirement::new(
+            "builtin:kubernetes",
+            vec![NamedAuthority::signature(
                 "krel-trust",
                 Authority::Keyless(vec![KeylessIdentity::exact(K8S_IDENTITY, K8S_ISSUER)]),
             )],
-            count: 1,
-            mode: Mode::Enforce,
-        },
-    }]
+        ),
+    )]
 }
 
 /// Everything that decides who must have signed an image.
@@ -164,6 +304,23 @@ pub struct PolicySet {
 }
 
 impl PolicySet {
+    /// The same set with only the file policies `keep` says (by index) apply: what one group
+    /// of uses (one scope) is verified under.
+    #[must_use]
+    pub fn narrowed(&self, keep: &[bool]) -> Self {
+        Self {
+            flags: self.flags.clone(),
+            policies: self
+                .policies
+                .iter()
+                .zip(keep)
+                .filter(|(_, k)| **k)
+                .map(|(p, _)| p.clone())
+                .collect(),
+            builtin: self.builtin.clone(),
+        }
+    }
+
     /// The requirements that apply to `image`, in order: flags, matching file policies, or
     /// else the matching built-in policy. Empty: no rule covers the image (`no-policy`).
     pub fn requirements_for(&self, image: &ImageRef) -> Vec<&Requirement> {
@@ -277,6 +434,29 @@ pub enum PolicyError {
         at: Position,
         reason: String,
     },
+    /// A field of an admission-policy document is wrong, or not supported (`unsupported`:
+    /// `--skip-unsupported` turns those into failing `unsupported` results instead).
+    #[error("{path}:{at}: {document}: {field}: {reason}")]
+    Field {
+        path: String,
+        at: Position,
+        /// `ClusterImagePolicy/name`.
+        document: String,
+        /// The field path from the document root, e.g. `spec.authorities[0].key.kms`.
+        field: String,
+        reason: String,
+        unsupported: bool,
+    },
+}
+
+/// How policy files are read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Public keys read from cluster secrets, by their `k8s://NAMESPACE/SECRET` URI.
+    pub k8s_keys: K8sKeys,
+    /// `--skip-unsupported`: what is not supported becomes a failing `unsupported`
+    /// requirement instead of an error.
+    pub skip_unsupported: bool,
 }
 
 /// Public keys read from cluster secrets, by their `k8s://NAMESPACE/SECRET` URI (PEM).
@@ -284,18 +464,18 @@ pub type K8sKeys = BTreeMap<String, String>;
 
 /// Reads a policy file. Key paths inside it are relative to the file's directory.
 pub fn load(path: &Path) -> Result<Vec<Policy>, PolicyError> {
-    load_with(path, &K8sKeys::new())
+    load_with(path, &ReadOptions::default())
 }
 
 /// [`load`], with the `k8s://NAMESPACE/SECRET` keys it names already read from the cluster
-/// (PEM by URI; see [`k8s_key_uris`]).
-pub fn load_with(path: &Path, k8s_keys: &K8sKeys) -> Result<Vec<Policy>, PolicyError> {
+/// (PEM by URI; see [`k8s_key_uris`]) and `--skip-unsupported`.
+pub fn load_with(path: &Path, options: &ReadOptions) -> Result<Vec<Policy>, PolicyError> {
     let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
         path: path.display().to_string(),
         source,
     })?;
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    parse_with(&text, &path.display().to_string(), base, k8s_keys)
+    parse_with(&text, &path.display().to_string(), base, options)
 }
 
 /// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`),
@@ -331,14 +511,21 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
     out
 }
 
-struct Ctx<'a> {
-    yaml: &'a Yaml,
-    path: &'a str,
-    base: &'a Path,
-    k8s_keys: &'a K8sKeys,
+/// A policy file being read: its YAML, its name for errors, the directory key paths are
+/// relative to, and how to read it. Shared with [`crate::admission`].
+pub struct Ctx<'a> {
+    pub yaml: &'a Yaml,
+    pub path: &'a str,
+    pub base: &'a Path,
+    pub options: &'a ReadOptions,
 }
 
 impl Ctx<'_> {
+    /// `file:line:col` of a node.
+    pub fn at(&self, node: NodeId) -> Position {
+        self.yaml.node(node).start
+    }
+
     fn err(&self, node: NodeId, reason: impl Into<String>) -> PolicyError {
         PolicyError::Invalid {
             path: self.path.to_owned(),
@@ -397,15 +584,19 @@ impl Ctx<'_> {
 
 /// Parses a policy file's text; `path` names it in errors, `base` resolves key paths.
 pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyError> {
-    parse_with(text, path, base, &K8sKeys::new())
+    parse_with(text, path, base, &ReadOptions::default())
 }
 
-/// [`parse`], with the `k8s://` keys the text names.
+/// [`parse`], with the `k8s://` keys the text names and `--skip-unsupported`.
+///
+/// Each YAML document is either our own format (a `policies:` list) or, when it has a
+/// `kind`, a Kubernetes object: admission policies ([`crate::admission`]: Kyverno,
+/// policy-controller) are read, other kinds skipped.
 pub fn parse_with(
     text: &str,
     path: &str,
     base: &Path,
-    k8s_keys: &K8sKeys,
+    options: &ReadOptions,
 ) -> Result<Vec<Policy>, PolicyError> {
     let yaml = Yaml::parse(text).map_err(|e| PolicyError::Invalid {
         path: path.to_owned(),
@@ -419,7 +610,7 @@ pub fn parse_with(
         yaml: &yaml,
         path,
         base,
-        k8s_keys,
+        options,
     };
     let docs: Vec<NodeId> = yaml
         .documents
@@ -427,24 +618,28 @@ pub fn parse_with(
         .copied()
         .filter(|&d| !yaml.is_null(d))
         .collect();
-    let [root] = docs.as_slice() else {
+    if docs.is_empty() {
         return Err(PolicyError::Invalid {
             path: path.to_owned(),
             at: Position { line: 1, col: 1 },
-            reason: format!(
-                "expected one YAML document with a `policies:` list, found {}",
-                docs.len()
-            ),
+            reason: "expected a YAML document with a `policies:` list, or admission policies \
+                     (Kyverno, policy-controller); found none"
+                .to_owned(),
         });
-    };
-    ctx.map(*root, "the policy file", &["apiVersion", "policies"])?;
-    let Some(list) = yaml.get(*root, "policies") else {
-        return Err(ctx.err(*root, "missing `policies:` list"));
-    };
-    let mut out = Vec::new();
-    for (i, &p) in ctx.seq(list, "`policies`")?.iter().enumerate() {
-        out.push(parse_policy(&ctx, p, i + 1)?);
     }
+    let (objects, own): (Vec<NodeId>, Vec<NodeId>) =
+        docs.iter().partition(|&&d| yaml.get(d, "kind").is_some());
+    let mut out = Vec::new();
+    for root in own {
+        ctx.map(root, "the policy file", &["apiVersion", "policies"])?;
+        let Some(list) = yaml.get(root, "policies") else {
+            return Err(ctx.err(root, "missing `policies:` list"));
+        };
+        for &p in &ctx.seq(list, "`policies`")? {
+            out.push(parse_policy(&ctx, p, out.len() + 1)?);
+        }
+    }
+    out.extend(crate::admission::read(&ctx, &objects)?);
     Ok(out)
 }
 
@@ -525,15 +720,14 @@ fn parse_policy(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<Policy, PolicyE
             count
         }
     };
-    Ok(Policy {
+    Ok(Policy::new(
         globs,
-        requirement: Requirement {
-            name,
-            authorities,
+        Requirement {
             count,
             mode,
+            ..Requirement::new(name, authorities)
         },
-    })
+    ))
 }
 
 fn parse_authority(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<NamedAuthority, PolicyError> {
@@ -569,9 +763,8 @@ fn parse_authority(ctx: &Ctx<'_>, node: NodeId, n: usize) -> Result<NamedAuthori
         }
     };
     Ok(NamedAuthority {
-        name,
-        authority,
         attestations,
+        ..NamedAuthority::signature(name, authority)
     })
 }
 
@@ -666,7 +859,7 @@ fn parse_key(ctx: &Ctx<'_>, node: NodeId) -> Result<Authority, PolicyError> {
             let rel = ctx.string(p, "`path`")?;
             if rel.starts_with("k8s://") {
                 // cosign's convention: the secret's `cosign.pub`, read by the caller.
-                let pem = ctx.k8s_keys.get(&rel).ok_or_else(|| {
+                let pem = ctx.options.k8s_keys.get(&rel).ok_or_else(|| {
                     ctx.err(p, format!("{rel}: the key was not read from the cluster"))
                 })?;
                 PublicKey::from_pem(pem, &rel).map_err(|e| ctx.err(p, chain(&e)))?
@@ -685,7 +878,7 @@ fn parse_key(ctx: &Ctx<'_>, node: NodeId) -> Result<Authority, PolicyError> {
 }
 
 /// An error and its sources on one line (`reading public key k.pub: No such file…`).
-fn chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {

@@ -1,0 +1,299 @@
+//! Which uses of an image a policy applies to, beyond its image globs: the `match`/`exclude`
+//! of admission policies (Kyverno `match`/`exclude`, policy-controller `match`) over the
+//! object that uses the image — its kind, name, namespace, and labels.
+//!
+//! # The rule for what a use does not know
+//!
+//! A command-line argument has no object, a manifest file gives no namespace labels (and
+//! often no namespace), a cluster read may not have read the namespace's labels. A filter
+//! that looks at something the use does not know cannot be decided; such a filter is taken as
+//! *matching* in `match` and as *not excluding* in `exclude`: what is unknown never makes a
+//! policy apply less (fail closed). So `kubectl verify image X` is checked against every
+//! policy whose globs match X, whatever its `match` says about kinds or namespaces.
+//!
+//! # Kinds (autogen)
+//!
+//! As Kyverno's auto-generated rules (and policy-controller, which admits pod controllers
+//! through the pod template) do, a filter naming `Pod` also matches the pod templates of
+//! Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job and CronJob.
+//! Kinds may be written `Pod`, `v1/Pod` or `apps/v1/Deployment` (the last component is
+//! compared) or `*`.
+
+use std::collections::BTreeMap;
+
+/// The object a use belongs to, as far as it is known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    /// `Pod`, `Deployment`, …; `None` for a command-line argument.
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    /// `None` when not known (a manifest without `metadata.namespace`, an argument) or
+    /// cluster-scoped.
+    pub namespace: Option<String>,
+    /// `metadata.labels`; `None` when there is no object.
+    pub labels: Option<BTreeMap<String, String>>,
+    /// The labels of the object's namespace; `None` when not read.
+    pub namespace_labels: Option<BTreeMap<String, String>>,
+}
+
+/// Pod controllers whose pod templates a `Pod` filter also matches.
+pub const POD_CONTROLLERS: &[&str] = &[
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+];
+
+/// A Kubernetes label selector (`matchLabels` and `matchExpressions`, ANDed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelSelector {
+    pub match_labels: BTreeMap<String, String>,
+    pub match_expressions: Vec<LabelExpression>,
+}
+
+/// One `matchExpressions` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelExpression {
+    pub key: String,
+    pub operator: LabelOperator,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelOperator {
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}
+
+impl LabelSelector {
+    /// Whether `labels` satisfy the selector (an empty selector matches everything).
+    pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
+        self.match_labels
+            .iter()
+            .all(|(k, v)| labels.get(k) == Some(v))
+            && self.match_expressions.iter().all(|e| {
+                let v = labels.get(&e.key);
+                match e.operator {
+                    LabelOperator::In => v.is_some_and(|v| e.values.contains(v)),
+                    LabelOperator::NotIn => v.is_none_or(|v| !e.values.contains(v)),
+                    LabelOperator::Exists => v.is_some(),
+                    LabelOperator::DoesNotExist => v.is_none(),
+                }
+            })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.match_labels.is_empty() && self.match_expressions.is_empty()
+    }
+}
+
+/// One resource filter: every field given must match (empty lists match anything). Names and
+/// namespaces take `*` and `?` wildcards, as Kyverno's do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResourceFilter {
+    pub kinds: Vec<String>,
+    pub names: Vec<String>,
+    pub namespaces: Vec<String>,
+    pub selector: Option<LabelSelector>,
+    pub namespace_selector: Option<LabelSelector>,
+}
+
+impl ResourceFilter {
+    /// `Some(matches)`, or `None` when the subject lacks something the filter looks at.
+    pub fn test(&self, s: &Subject) -> Option<bool> {
+        let results = [
+            (!self.kinds.is_empty())
+                .then(|| s.kind.as_deref().map(|k| kind_matches(&self.kinds, k))),
+            (!self.names.is_empty())
+                .then(|| s.name.as_deref().map(|n| any_wildcard(&self.names, n))),
+            (!self.namespaces.is_empty()).then(|| {
+                s.namespace
+                    .as_deref()
+                    .map(|n| any_wildcard(&self.namespaces, n))
+            }),
+            self.selector
+                .as_ref()
+                .map(|sel| s.labels.as_ref().map(|l| sel.matches(l))),
+            self.namespace_selector
+                .as_ref()
+                .map(|sel| s.namespace_labels.as_ref().map(|l| sel.matches(l))),
+        ];
+        let mut unknown = false;
+        for r in results.into_iter().flatten() {
+            match r {
+                Some(false) => return Some(false),
+                Some(true) => {}
+                None => unknown = true,
+            }
+        }
+        if unknown { None } else { Some(true) }
+    }
+}
+
+/// Where a policy applies: `match` (any of `any`, and all of `all`) minus `exclude` (any of
+/// `exclude_any`, or all of a non-empty `exclude_all`). The default applies everywhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub any: Vec<ResourceFilter>,
+    pub all: Vec<ResourceFilter>,
+    pub exclude_any: Vec<ResourceFilter>,
+    pub exclude_all: Vec<ResourceFilter>,
+}
+
+impl Scope {
+    /// Applies everywhere.
+    pub fn is_everything(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// Whether the policy applies to a use by `s` (unknowns as the module doc says).
+    pub fn applies(&self, s: &Subject) -> bool {
+        // Unknown → true in match, unknown → false ("not excluded") in exclude.
+        let matched = (self.any.is_empty() || self.any.iter().any(|f| f.test(s) != Some(false)))
+            && self.all.iter().all(|f| f.test(s) != Some(false));
+        let excluded = self.exclude_any.iter().any(|f| f.test(s) == Some(true))
+            || (!self.exclude_all.is_empty()
+                && self.exclude_all.iter().all(|f| f.test(s) == Some(true)));
+        matched && !excluded
+    }
+}
+
+/// Whether `kind` is one of `kinds` (autogen: `Pod` covers the pod controllers).
+fn kind_matches(kinds: &[String], kind: &str) -> bool {
+    kinds.iter().any(|k| {
+        let k = k.rsplit('/').next().unwrap_or(k);
+        k == "*" || k.eq_ignore_ascii_case(kind) || (k == "Pod" && POD_CONTROLLERS.contains(&kind))
+    })
+}
+
+fn any_wildcard(patterns: &[String], value: &str) -> bool {
+    patterns.iter().any(|p| wildcard(p, value))
+}
+
+/// `*` (any run) and `?` (one character) wildcards over the whole value.
+pub fn wildcard(pattern: &str, value: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let v: Vec<char> = value.chars().collect();
+    // Iterative matching with backtracking to the last `*`: linear-ish, no recursion.
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < v.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == v[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn wildcards() {
+        for (p, v, want) in [
+            ("*", "", true),
+            ("kube-*", "kube-system", true),
+            ("kube-*", "default", false),
+            ("a?c", "abc", true),
+            ("a?c", "abbc", false),
+            ("*-prod-*", "eu-prod-1", true),
+        ] {
+            assert_eq!(wildcard(p, v), want, "{p} {v}");
+        }
+    }
+
+    /// Unknown facts never make a policy apply less: an argument (no object) is in every
+    /// `match` and in no `exclude`.
+    #[test]
+    fn scope_table() {
+        let pods = ResourceFilter {
+            kinds: vec!["Pod".into()],
+            ..Default::default()
+        };
+        let kube_system = ResourceFilter {
+            namespaces: vec!["kube-*".into()],
+            ..Default::default()
+        };
+        let team_a = ResourceFilter {
+            selector: Some(LabelSelector {
+                match_labels: labels(&[("team", "a")]),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let scope = Scope {
+            any: vec![pods.clone()],
+            exclude_any: vec![kube_system],
+            ..Default::default()
+        };
+        let deploy = Subject {
+            kind: Some("Deployment".into()),
+            namespace: Some("default".into()),
+            labels: Some(BTreeMap::new()),
+            ..Default::default()
+        };
+        assert!(scope.applies(&deploy));
+        let in_kube = Subject {
+            namespace: Some("kube-system".into()),
+            ..deploy.clone()
+        };
+        assert!(!scope.applies(&in_kube));
+        let svc = Subject {
+            kind: Some("Service".into()),
+            ..deploy.clone()
+        };
+        assert!(!scope.applies(&svc));
+        assert!(scope.applies(&Subject::default()));
+        let by_label = Scope {
+            any: vec![team_a.clone()],
+            ..Default::default()
+        };
+        assert!(!by_label.applies(&deploy));
+        let labelled = Subject {
+            labels: Some(labels(&[("team", "a")])),
+            ..deploy.clone()
+        };
+        assert!(by_label.applies(&labelled));
+        let excl = Scope {
+            exclude_any: vec![team_a],
+            ..Default::default()
+        };
+        assert!(excl.applies(&Subject::default()));
+        assert!(!excl.applies(&labelled));
+        let expr = LabelSelector {
+            match_expressions: vec![LabelExpression {
+                key: "env".into(),
+                operator: LabelOperator::NotIn,
+                values: vec!["dev".into()],
+            }],
+            ..Default::default()
+        };
+        assert!(expr.matches(&labels(&[])));
+        assert!(!expr.matches(&labels(&[("env", "dev")])));
+        assert!(kind_matches(&["apps/v1/Deployment".into()], "Deployment"));
+        assert!(!kind_matches(&["Deployment".into()], "Pod"));
+    }
+}
