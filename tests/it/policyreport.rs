@@ -390,3 +390,89 @@ fn policy_from_cluster_refuses_all_contexts() {
         text(&out.stderr)
     );
 }
+
+/// `manifests --policy-from-cluster` reads the kubeconfig's current context (here: the
+/// kinds are not installed, one line each), and `-o policyreport` puts file uses in the
+/// ClusterPolicyReport with their position.
+#[test]
+fn manifests_policy_from_cluster_uses_the_current_context() {
+    let f = fixture();
+    std::fs::write(
+        f.tmp.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers:\n  - name: app\n    image: registry.k8s.io/pause:3.10\n",
+    )
+    .unwrap();
+    let out = crate::cluster::verify(&f.kubeconfig)
+        .current_dir(f.tmp.path())
+        .args([
+            "manifests",
+            "pod.yaml",
+            "--policy-from-cluster",
+            "-o",
+            "policyreport",
+        ])
+        .args(f.k.flags())
+        .output()
+        .unwrap();
+    let yaml = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{yaml}\n{stderr}");
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.contains("not installed"))
+            .count(),
+        3,
+        "{stderr}"
+    );
+    assert!(f.api.list_requests("pods") == 0, "manifests lists nothing");
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    assert_eq!(docs.len(), 1, "{yaml}");
+    assert_eq!(docs[0]["kind"], "ClusterPolicyReport");
+    assert_eq!(docs[0]["results"][0]["properties"]["file"], "pod.yaml:7:12");
+    assert_eq!(docs[0]["results"][0]["result"], "pass");
+}
+
+/// Every key path of a document (`.results[].policy`), lists by their first item.
+fn keys(v: &Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                let p = format!("{at}.{k}");
+                out.push(p.clone());
+                keys(v, &p, out);
+            }
+        }
+        Value::Array(a) => {
+            if let Some(first) = a.first() {
+                keys(first, &format!("{at}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The README's PolicyReport example is valid against the CRD and has the keys of a real one.
+#[test]
+fn readme_policyreport_example_matches_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let example = readme
+        .split("```yaml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .find(|b| b.contains("kind: PolicyReport\n"))
+        .expect("README.md has a PolicyReport example");
+    let docs = documents(example);
+    assert_valid(&docs);
+    let f = fixture();
+    let out = f.verify(&["pods", "-n", "kube-system", "-o", "policyreport"]);
+    let real = documents(&text(&out.stdout));
+    let (mut want, mut got) = (Vec::new(), Vec::new());
+    keys(&docs[0], "", &mut want);
+    keys(&real[0], "", &mut got);
+    want.sort();
+    got.sort();
+    assert_eq!(want, got, "{:#}", real[0]);
+}
