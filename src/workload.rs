@@ -66,8 +66,10 @@ pub struct ImageSite<N> {
     /// (or `items[2].spec.containers[0].image` inside a List).
     pub path: String,
     pub field: Field,
-    /// The `kind` and `metadata.name`/`namespace` of the object holding the PodSpec.
+    /// The `kind`, `apiVersion` and `metadata.name`/`namespace` of the object holding the
+    /// PodSpec.
     pub kind: String,
+    pub api_version: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
     /// The object's `metadata.labels` (string values only), for policies that select on them.
@@ -128,6 +130,7 @@ fn walk_object<'a, N: Tree<'a>>(
         .unwrap_or_default();
     let owner = Owner {
         kind,
+        api_version: object.get("apiVersion").and_then(Tree::text),
         name,
         namespace,
         labels,
@@ -174,6 +177,7 @@ fn walk_object<'a, N: Tree<'a>>(
 
 struct Owner<'a> {
     kind: &'a str,
+    api_version: Option<&'a str>,
     name: Option<&'a str>,
     namespace: Option<&'a str>,
     labels: BTreeMap<String, String>,
@@ -226,6 +230,7 @@ fn site<'a, N: Tree<'a>>(
         path,
         field,
         kind: owner.kind.to_owned(),
+        api_version: owner.api_version.map(str::to_owned),
         name: owner.name.map(str::to_owned),
         namespace: owner.namespace.map(str::to_owned),
         labels: owner.labels.clone(),

@@ -235,6 +235,7 @@ fn gather(args: &ManifestsArgs) -> anyhow::Result<Gathered> {
                     // namespace, never its namespace's labels.
                     subject: Subject {
                         kind: Some(site.kind.clone()),
+                        api_version: site.api_version.clone(),
                         name: site.name.clone(),
                         namespace: site.namespace.clone(),
                         labels: Some(site.labels.clone()),

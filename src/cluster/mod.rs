@@ -572,6 +572,7 @@ async fn uses_of(
             // never makes a policy apply less (see `verify::scope`).
             subject: Subject {
                 kind: Some(site.kind.clone()),
+                api_version: site.api_version.clone(),
                 name: site.name.clone(),
                 namespace: site.namespace.clone(),
                 labels: Some(site.labels.clone()),

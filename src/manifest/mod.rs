@@ -84,6 +84,7 @@ pub struct ImageScalar {
     pub path: String,
     pub field: Field,
     pub kind: String,
+    pub api_version: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
     /// The object's `metadata.labels`.
@@ -344,6 +345,7 @@ impl<'t> Manifest<'t> {
             path: site.path,
             field: site.field,
             kind: site.kind,
+            api_version: site.api_version,
             name: site.name,
             namespace: site.namespace,
             labels: site.labels,

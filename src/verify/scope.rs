@@ -26,6 +26,8 @@ use std::collections::BTreeMap;
 pub struct Subject {
     /// `Pod`, `Deployment`, …; `None` for a command-line argument.
     pub kind: Option<String>,
+    /// `v1`, `apps/v1`, …, when known.
+    pub api_version: Option<String>,
     pub name: Option<String>,
     /// `None` when not known (a manifest without `metadata.namespace`, an argument) or
     /// cluster-scoped.
@@ -101,6 +103,46 @@ pub struct ResourceFilter {
     pub namespaces: Vec<String>,
     pub selector: Option<LabelSelector>,
     pub namespace_selector: Option<LabelSelector>,
+    /// policy-controller `match`: the object's resource, exactly (no autogen: `pods` is not
+    /// a Deployment's template), any one of these.
+    pub resources: Vec<GroupVersionResource>,
+}
+
+/// A resource as policy-controller's `match` names it: `resource` is compared with the
+/// plural Kubernetes guesses from the object's kind (`Deployment` → `deployments`), `group`
+/// exactly (empty for the core group), `version` exactly or `*`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupVersionResource {
+    pub group: String,
+    pub version: String,
+    pub resource: String,
+}
+
+impl GroupVersionResource {
+    /// Whether an object of `api_version` and `kind` is this resource.
+    pub fn matches(&self, api_version: &str, kind: &str) -> bool {
+        let (group, version) = api_version.rsplit_once('/').unwrap_or(("", api_version));
+        self.group == group
+            && (self.version == "*" || self.version == version)
+            && self.resource == guess_resource(kind)
+    }
+}
+
+/// The resource name Kubernetes guesses from a kind (apimachinery's
+/// `UnsafeGuessKindToResource`, which policy-controller matches with): lower case, then `s`,
+/// `es` after an `s`, `ies` for a final `y`; `…endpoints` unchanged.
+pub fn guess_resource(kind: &str) -> String {
+    let singular = kind.to_lowercase();
+    if singular.is_empty() || singular.ends_with("endpoints") {
+        return singular;
+    }
+    if singular.ends_with('s') {
+        format!("{singular}es")
+    } else if let Some(stem) = singular.strip_suffix('y') {
+        format!("{stem}ies")
+    } else {
+        format!("{singular}s")
+    }
 }
 
 impl ResourceFilter {
@@ -122,6 +164,12 @@ impl ResourceFilter {
             self.namespace_selector
                 .as_ref()
                 .map(|sel| s.namespace_labels.as_ref().map(|l| sel.matches(l))),
+            (!self.resources.is_empty()).then(|| {
+                let (Some(v), Some(k)) = (&s.api_version, &s.kind) else {
+                    return None;
+                };
+                Some(self.resources.iter().any(|r| r.matches(v, k)))
+            }),
         ];
         let mut unknown = false;
         for r in results.into_iter().flatten() {
@@ -294,6 +342,21 @@ mod tests {
         assert!(expr.matches(&labels(&[])));
         assert!(!expr.matches(&labels(&[("env", "dev")])));
         assert!(kind_matches(&["apps/v1/Deployment".into()], "Deployment"));
+        let pods = GroupVersionResource {
+            group: String::new(),
+            version: "*".into(),
+            resource: "pods".into(),
+        };
+        assert!(pods.matches("v1", "Pod"));
+        assert!(!pods.matches("apps/v1", "Deployment"));
+        for (kind, resource) in [
+            ("Deployment", "deployments"),
+            ("Ingress", "ingresses"),
+            ("NetworkPolicy", "networkpolicies"),
+            ("Endpoints", "endpoints"),
+        ] {
+            assert_eq!(guess_resource(kind), resource);
+        }
         assert!(!kind_matches(&["Deployment".into()], "Pod"));
     }
 }
