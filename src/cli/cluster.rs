@@ -286,6 +286,9 @@ async fn run_workloads(
     }
 
     let from_cluster = if args.verify.policy_from_cluster {
+        if let Some(conn) = &first_connection {
+            label_namespaces(conn, scope_namespace.as_deref(), &mut uses).await?;
+        }
         cluster_policies(
             first_connection.as_ref(),
             &options,
@@ -332,4 +335,26 @@ async fn run_workloads(
     } else {
         Outcome::Clean
     })
+}
+
+/// Gives each use the labels of its namespace, for the `namespaceSelector`s of the cluster's
+/// policies (a note when the RBAC forbids reading them).
+async fn label_namespaces(
+    conn: &cluster::Connection,
+    namespace: Option<&str>,
+    uses: &mut [ImageUse],
+) -> anyhow::Result<()> {
+    let (labels, note) = cluster::policies::namespace_labels(conn, namespace).await?;
+    if let Some(n) = note {
+        crate::report::warn(&n);
+    }
+    let Some(labels) = labels else {
+        return Ok(());
+    };
+    for u in uses {
+        if let Some(ns) = &u.subject.namespace {
+            u.subject.namespace_labels = labels.get(ns).cloned();
+        }
+    }
+    Ok(())
 }

@@ -219,3 +219,56 @@ fn document(
     }
     Ok(PolicyDocument { origin, text })
 }
+
+/// The labels of `namespace` (None: of every namespace), for the `namespaceSelector`s of the
+/// policies read: `Ok(None)` with a note when the RBAC forbids reading them (selectors on
+/// namespace labels then stay undecided, which never makes a policy apply less).
+pub async fn namespace_labels(
+    conn: &Connection,
+    namespace: Option<&str>,
+) -> Result<(Option<NamespaceLabels>, Option<String>), ClusterError> {
+    use k8s_openapi::api::core::v1::Namespace;
+    let api: Api<Namespace> = Api::all(conn.client.clone());
+    let mut out = NamespaceLabels::new();
+    let forbidden = |s: &kube::core::Status| {
+        format!(
+            "--policy-from-cluster: namespace labels not read, so namespaceSelectors count as matching: {} (HTTP {})",
+            super::clip(&s.message),
+            s.code
+        )
+    };
+    let mut add = |n: Namespace| {
+        if let Some(name) = n.metadata.name {
+            out.insert(name, n.metadata.labels.unwrap_or_default());
+        }
+    };
+    if let Some(ns) = namespace {
+        match api.get_opt(ns).await {
+            Ok(Some(n)) => add(n),
+            Ok(None) => {}
+            Err(kube::Error::Api(s)) if s.code == 403 => return Ok((None, Some(forbidden(&s)))),
+            Err(e) => return Err(api_error(conn, &format!("getting namespace {ns:?}"), e)),
+        }
+        return Ok((Some(out), None));
+    }
+    let mut params = ListParams::default().limit(PAGE_SIZE);
+    for _ in 0..MAX_PAGES {
+        let page = match api.list(&params).await {
+            Ok(p) => p,
+            Err(kube::Error::Api(s)) if s.code == 403 => return Ok((None, Some(forbidden(&s)))),
+            Err(e) => return Err(api_error(conn, "listing namespaces", e)),
+        };
+        for n in page.items {
+            add(n);
+        }
+        match page.metadata.continue_ {
+            Some(token) if !token.is_empty() => params = params.continue_token(&token),
+            _ => break,
+        }
+    }
+    Ok((Some(out), None))
+}
+
+/// Namespace name → its labels.
+pub type NamespaceLabels =
+    std::collections::HashMap<String, std::collections::BTreeMap<String, String>>;

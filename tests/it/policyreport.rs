@@ -323,8 +323,9 @@ fn image_arguments_go_to_a_cluster_policy_report() {
 }
 
 /// `--policy-from-cluster` on a cluster without the policy CRDs: one line per group that is
-/// not installed, and one for a kind the RBAC forbids listing; the run goes on with the
-/// other policies (here the built-in one) and reports as usual.
+/// not installed, one for a kind the RBAC forbids listing, and one for namespace labels it
+/// forbids reading; the run goes on with the other policies (here the built-in one) and
+/// reports as usual.
 #[test]
 fn policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each() {
     let f = fixture();
@@ -345,6 +346,8 @@ fn policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each() {
     );
     f.api
         .deny(Some("alice"), "list", "clusterimagepolicies", None);
+    // Nor read namespaces, whose labels namespaceSelectors need.
+    f.api.deny(Some("alice"), "get", "namespaces", None);
     let out = f.verify(&[
         "pods",
         "-n",
@@ -364,6 +367,7 @@ fn policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each() {
     assert_eq!(
         lines,
         [
+            "warning: --policy-from-cluster: namespace labels not read, so namespaceSelectors count as matching: namespaces \"team-a\" is forbidden: User \"alice\" cannot get resource \"namespaces\" in API group \"\" at the cluster scope (HTTP 403)",
             "warning: --policy-from-cluster: ClusterPolicy, Policy (kyverno.io) not installed: this cluster serves no such API group",
             "warning: --policy-from-cluster: ImageValidatingPolicy (policies.kyverno.io) not installed: this cluster serves no such API group",
             "warning: --policy-from-cluster: ClusterImagePolicy (policy.sigstore.dev/v1beta1) not read: clusterimagepolicies.policy.sigstore.dev is forbidden: User \"alice\" cannot list resource \"clusterimagepolicies\" in API group \"policy.sigstore.dev\" at the cluster scope (HTTP 403)",
