@@ -9,8 +9,8 @@ use clap::{Args, Subcommand};
 
 use super::Outcome;
 use super::common::{
-    VerifyArgs, check_uses, cluster_policies, k8s_keys_with, parse_duration, prepare_with,
-    write_report,
+    ImageOutput, VerifyArgs, check_uses, cluster_policies, k8s_keys_with, parse_duration,
+    prepare_with, write_report,
 };
 use crate::check::{ImageUse, Settings};
 use crate::cluster::{self, Kind, KubeOptions, Query};
@@ -182,6 +182,17 @@ async fn run_workloads(
     }
     if kinds.len() > 1 && !args.names.is_empty() {
         bail!("`kubectl verify all` takes no names (name a kind: `kubectl verify pods NAME`)");
+    }
+    if kube.all_contexts
+        && matches!(
+            args.verify.output,
+            ImageOutput::Policyreport | ImageOutput::Openreports
+        )
+    {
+        bail!(
+            "-o policyreport|openreports writes one cluster's reports (kubectl apply stores them \
+             in one cluster): name its --context instead of --all-contexts"
+        );
     }
     if kube.all_contexts && args.verify.policy_from_cluster {
         bail!(

@@ -382,17 +382,26 @@ fn policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each() {
     assert_eq!(f.api.list_requests("clusterimagepolicies"), 1);
 }
 
-/// `--policy-from-cluster` reads one cluster: with `--all-contexts` it is a usage error.
+/// `--policy-from-cluster` reads one cluster, and a policy report is applied to one: with
+/// `--all-contexts` either is a usage error.
 #[test]
-fn policy_from_cluster_refuses_all_contexts() {
+fn policy_from_cluster_and_reports_refuse_all_contexts() {
     let f = fixture();
-    let out = f.verify(&["pods", "-A", "--all-contexts", "--policy-from-cluster"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("--policy-from-cluster reads one cluster's policies"),
-        "{}",
-        text(&out.stderr)
-    );
+    for (args, says) in [
+        (
+            &["pods", "-A", "--all-contexts", "--policy-from-cluster"][..],
+            "--policy-from-cluster reads one cluster's policies",
+        ),
+        (
+            &["pods", "-A", "--all-contexts", "-o", "policyreport"][..],
+            "-o policyreport|openreports writes one cluster's reports",
+        ),
+    ] {
+        let out = f.verify(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stdout).is_empty(), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+    }
 }
 
 /// `manifests --policy-from-cluster` reads the kubeconfig's current context (here: the
