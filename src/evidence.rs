@@ -317,15 +317,58 @@ async fn verify_digest_within(
     plan: &VerifyPlan,
 ) -> (Judgement, Vec<VerifiedBy>) {
     let requirements = plan.policies.requirements_for(image);
+    // Requirements whose signatures live elsewhere (policy-controller `source.oci`) are
+    // judged apart, each on the evidence of its own repository; most runs have one group.
+    let mut groups: Vec<(&ImageRef, Vec<&Requirement>)> = Vec::new();
+    for r in &requirements {
+        let repo = r
+            .signature_repository()
+            .or(plan.signature_repository.as_ref())
+            .unwrap_or(image);
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.canonical_repository() == repo.canonical_repository())
+        {
+            Some((_, list)) => list.push(r),
+            None => groups.push((repo, vec![r])),
+        }
+    }
+    if groups.len() <= 1 {
+        let repo = groups.first().map_or(image, |(r, _)| *r);
+        return verify_group(registry, image, digest, plan, &requirements, repo).await;
+    }
+    let mut parts = Vec::new();
+    for (repo, reqs) in &groups {
+        parts.push(verify_group(registry, image, digest, plan, reqs, repo).await);
+    }
+    let judgements: Vec<Judgement> = parts.iter().map(|(j, _)| j.clone()).collect();
+    let decided = image::decide(&judgements);
+    let mut j = judgements[decided].clone();
+    j.results = judgements.iter().flat_map(|j| j.results.clone()).collect();
+    (j, parts.swap_remove(decided).1)
+}
+
+/// [`verify_digest_within`] for requirements whose signatures are in `repo`.
+async fn verify_group(
+    registry: &Registry,
+    image: &ImageRef,
+    digest: &Digest,
+    plan: &VerifyPlan,
+    requirements: &[&Requirement],
+    repo: &ImageRef,
+) -> (Judgement, Vec<VerifiedBy>) {
     // No policy, or only requirements the policy decides alone (`static`, `unsupported`):
     // nothing to fetch.
     if !requirements.iter().any(|r| r.needs_evidence()) {
         return (
-            image::judge(digest, &[], &requirements, &plan.options, &plan.trust),
+            image::judge(digest, &[], requirements, &plan.options, &plan.trust),
             Vec::new(),
         );
     }
-    let own = judge_digest(registry, image, digest, plan).await;
+    let judge_digest = move |d: Digest| async move {
+        judge_digest(registry, image, &d, plan, requirements, repo).await
+    };
+    let own = judge_digest(digest.clone()).await;
     if own.verdict.code != VerdictCode::Unsigned {
         return (own, Vec::new());
     }
@@ -353,7 +396,7 @@ async fn verify_digest_within(
         }
     };
     if let Some(children) = index_children(&manifest.bytes) {
-        return judge_children(registry, image, digest, children, plan, own).await;
+        return judge_children(digest, children, own, judge_digest).await;
     }
     if image.tag().is_some() && image.digest().is_some() {
         let tagged = ImageRef::parse(&format!(
@@ -368,7 +411,7 @@ async fn verify_digest_within(
             && index_children(&index.bytes)
                 .is_some_and(|c| c.iter().any(|c| c.digest.as_ref() == Ok(digest)))
         {
-            let mut j = judge_digest(registry, image, &index_digest, plan).await;
+            let mut j = judge_digest(index_digest.clone()).await;
             if j.is_verified() {
                 j.verdict.detail = join(
                     &format!(
@@ -390,14 +433,16 @@ async fn verify_digest_within(
     (own, Vec::new())
 }
 
-async fn judge_children(
-    registry: &Registry,
-    image: &ImageRef,
+async fn judge_children<'a, F, Fut>(
     index: &Digest,
     children: Vec<IndexChild>,
-    plan: &VerifyPlan,
     own: Judgement,
-) -> (Judgement, Vec<VerifiedBy>) {
+    judge_digest: F,
+) -> (Judgement, Vec<VerifiedBy>)
+where
+    F: Fn(Digest) -> Fut,
+    Fut: std::future::Future<Output = Judgement> + 'a,
+{
     let children = match checkable_children(index, children) {
         Ok(c) => c,
         Err(why) => {
@@ -409,7 +454,7 @@ async fn judge_children(
     let mut verified = Vec::new();
     let mut first_verdict: Option<Judgement> = None;
     for (child, platform) in &children {
-        let j = judge_digest(registry, image, child, plan).await;
+        let j = judge_digest(child.clone()).await;
         if !j.is_verified() {
             let name = platform.as_deref().unwrap_or("platform manifest");
             let mut j = j;
@@ -500,9 +545,9 @@ async fn judge_digest(
     image: &ImageRef,
     digest: &Digest,
     plan: &VerifyPlan,
+    requirements: &[&Requirement],
+    repo: &ImageRef,
 ) -> Judgement {
-    let requirements = plan.policies.requirements_for(image);
-    let repo = plan.signature_repository.as_ref().unwrap_or(image);
     crate::report::log(2, || {
         format!(
             "{}: looking for signatures of {digest} in {}",
@@ -513,8 +558,8 @@ async fn judge_digest(
     let mut fetch = Fetcher::new(registry, repo);
     // Attestations (issue 12) only when an authority asks for them; the image signature only
     // when one does not (an authority with `attestations` is satisfied by them alone).
-    let attestation_types = attestation_types(&requirements);
-    let signatures = wants_signatures(&requirements);
+    let attestation_types = attestation_types(requirements);
+    let signatures = wants_signatures(requirements);
     // Where this repository's last signatures were found is looked at first (legacy `.sig`
     // when nothing is known: one request finds it, where bundles take two or three); the
     // other place only when what was found does not satisfy the policy. Nothing is
@@ -552,7 +597,7 @@ async fn judge_digest(
             .as_ref()
             .or(legacy.as_ref())
             .map_or(&[][..], |f| &f.0);
-        let j = image::judge(digest, found, &requirements, &plan.options, &plan.trust);
+        let j = image::judge(digest, found, requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
@@ -566,7 +611,7 @@ async fn judge_digest(
         evidence
             .extend(attestation_bundles(&mut fetch, digest, &attestation_types, &mut gaps).await);
         // Bundles may satisfy every authority already: then the `.att` tag is not asked.
-        let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+        let j = image::judge(digest, &evidence, requirements, &plan.options, &plan.trust);
         if j.is_verified() {
             return j;
         }
@@ -575,7 +620,7 @@ async fn judge_digest(
         evidence
             .extend(legacy_attestations(&mut fetch, digest, &attestation_types, &mut gaps).await);
     }
-    let j = image::judge(digest, &evidence, &requirements, &plan.options, &plan.trust);
+    let j = image::judge(digest, &evidence, requirements, &plan.options, &plan.trust);
     crate::report::log(2, || {
         format!(
             "{}: {} piece(s) of signature material for {digest}: {}: {}",

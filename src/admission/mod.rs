@@ -26,6 +26,7 @@ pub mod sigstore;
 
 use crate::manifest::yaml::{NodeId, Value};
 use crate::verify::policy::{Ctx, Origin, Policy, PolicyError, Unsupported};
+use crate::verify::scope::{LabelExpression, LabelOperator, LabelSelector};
 
 /// API groups whose documents are policies: a kind of theirs we do not read is an error.
 const POLICY_GROUPS: &[&str] = &["policy.sigstore.dev", "kyverno.io", "policies.kyverno.io"];
@@ -221,6 +222,84 @@ impl<'a> Doc<'a> {
             _ => Err(self.err(node, field, "must be true or false")),
         }
     }
+}
+
+/// A Kubernetes label selector (`matchLabels`, `matchExpressions`).
+pub fn label_selector(
+    doc: &Doc<'_>,
+    node: NodeId,
+    field: &str,
+) -> Result<LabelSelector, PolicyError> {
+    doc.map(node, field, &["matchLabels", "matchExpressions"])?;
+    let mut out = LabelSelector::default();
+    if let Some(labels) = doc.get(node, "matchLabels") {
+        let lf = join(field, "matchLabels");
+        if !matches!(doc.ctx.yaml.node(labels).value, Value::Map(_))
+            && !doc.ctx.yaml.is_null(labels)
+        {
+            return Err(doc.err(labels, &lf, "must be a mapping"));
+        }
+        for (key, _, value) in doc.keys(labels) {
+            let text = doc
+                .ctx
+                .yaml
+                .scalar(value)
+                .filter(|_| !doc.ctx.yaml.is_null(value))
+                .map(|(t, _, _)| t.to_owned())
+                .ok_or_else(|| doc.err(value, &join(&lf, &key), "must be a string"))?;
+            out.match_labels.insert(key, text);
+        }
+    }
+    if let Some(list) = doc.get(node, "matchExpressions") {
+        let ef = join(field, "matchExpressions");
+        for (i, e) in doc.seq(list, &ef)?.into_iter().enumerate() {
+            let f = format!("{ef}[{i}]");
+            doc.map(e, &f, &["key", "operator", "values"])?;
+            let key = doc
+                .opt_string(e, "key", &f)?
+                .ok_or_else(|| doc.err(e, &join(&f, "key"), "required"))?;
+            let op_node = doc
+                .get(e, "operator")
+                .ok_or_else(|| doc.err(e, &join(&f, "operator"), "required"))?;
+            let operator = match doc.string(op_node, &join(&f, "operator"))?.as_str() {
+                "In" => LabelOperator::In,
+                "NotIn" => LabelOperator::NotIn,
+                "Exists" => LabelOperator::Exists,
+                "DoesNotExist" => LabelOperator::DoesNotExist,
+                other => {
+                    return Err(doc.err(
+                        op_node,
+                        &join(&f, "operator"),
+                        format!("must be In, NotIn, Exists or DoesNotExist, got {other:?}"),
+                    ));
+                }
+            };
+            let mut values = Vec::new();
+            if let Some(v) = doc.get(e, "values") {
+                for (j, item) in doc.seq(v, &join(&f, "values"))?.into_iter().enumerate() {
+                    values.push(doc.string(item, &format!("{f}.values[{j}]"))?);
+                }
+            }
+            let needs_values = matches!(operator, LabelOperator::In | LabelOperator::NotIn);
+            if needs_values == values.is_empty() {
+                return Err(doc.err(
+                    e,
+                    &join(&f, "values"),
+                    if needs_values {
+                        "In and NotIn need values"
+                    } else {
+                        "Exists and DoesNotExist take no values"
+                    },
+                ));
+            }
+            out.match_expressions.push(LabelExpression {
+                key,
+                operator,
+                values,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// `a.b` (or `b` when `a` is empty).

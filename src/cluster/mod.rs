@@ -750,7 +750,8 @@ fn pull_keychain(secret: &Secret, origin: &str) -> Result<Option<Keychain>, Stri
     Ok(Some(k))
 }
 
-/// `--key k8s://NAMESPACE/SECRET` (cosign's convention): the PEM in the secret's `cosign.pub`.
+/// `--key k8s://NAMESPACE/SECRET` (cosign's convention): the PEM in the secret's `cosign.pub`
+/// (or its only entry, for policy-controller `secretRef`s).
 pub async fn cosign_public_key(conn: &Connection, uri: &str) -> Result<String, ClusterError> {
     let key_error = |reason: String| ClusterError::Key {
         context: conn.context.clone(),
@@ -770,14 +771,20 @@ pub async fn cosign_public_key(conn: &Connection, uri: &str) -> Result<String, C
             name: name.to_owned(),
             namespace: namespace.to_owned(),
         })?;
+    // cosign's `cosign.pub`; else, as policy-controller reads a `secretRef`, the secret's
+    // only entry.
     let pem = secret
         .data
         .as_ref()
-        .and_then(|d| d.get("cosign.pub"))
+        .and_then(|d| {
+            d.get("cosign.pub")
+                .or_else(|| (d.len() == 1).then(|| d.values().next()).flatten())
+        })
         .and_then(|b| String::from_utf8(b.0.clone()).ok())
         .ok_or_else(|| {
             key_error(
-                "the secret has no cosign.pub (as `cosign generate-key-pair k8s://…` writes it)"
+                "the secret has no cosign.pub (as `cosign generate-key-pair k8s://…` writes \
+                 it) and not exactly one entry (as policy-controller's secretRef wants)"
                     .to_owned(),
             )
         })?;

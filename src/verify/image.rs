@@ -923,16 +923,7 @@ pub fn judge(
         .iter()
         .map(|r| judge_requirement(digest, evidence, r, options, trust))
         .collect();
-    let enforced_failure = judgements
-        .iter()
-        .find(|j| !j.is_verified() && j.mode == Mode::Enforce);
-    let warn_failure = judgements
-        .iter()
-        .find(|j| !j.is_verified() && j.mode == Mode::Warn);
-    let mut decided = enforced_failure
-        .or(warn_failure)
-        .unwrap_or(&judgements[0])
-        .clone();
+    let mut decided = judgements[decide(&judgements)].clone();
     if requirements.iter().any(|r| r.origin.is_some()) {
         decided.results = judgements
             .iter()
@@ -946,6 +937,19 @@ pub fn judge(
             .collect();
     }
     decided
+}
+
+/// Which of several requirements' judgements (not empty) decides an image: the first
+/// enforced failure, else the first warn-mode failure, else the first (verified) one.
+pub fn decide(judgements: &[Judgement]) -> usize {
+    let failing = |mode: Mode| {
+        judgements
+            .iter()
+            .position(|j| !j.is_verified() && j.mode == mode)
+    };
+    failing(Mode::Enforce)
+        .or_else(|| failing(Mode::Warn))
+        .unwrap_or(0)
 }
 
 fn join_detail(a: &str, b: &str) -> String {

@@ -123,6 +123,9 @@ pub struct AuthorityOptions {
     pub ignore_tlog: bool,
     /// Where this authority's signatures are stored instead of the image's repository.
     pub signature_repository: Option<ImageRef>,
+    /// How fields that change nothing offline were understood (`keyless.url`: not
+    /// contacted, …), for `policy explain`.
+    pub notes: Vec<String>,
 }
 
 impl AuthorityOptions {
@@ -239,6 +242,15 @@ impl Requirement {
     /// The requirement the command-line flags make: one authority, enforced.
     pub fn from_flags(authority: Authority) -> Self {
         Self::new("flags", vec![NamedAuthority::signature("flags", authority)])
+    }
+
+    /// Where its signatures are looked for instead of the image's repository (its
+    /// authorities' `signature_repository`: readers give all authorities of one
+    /// requirement the same one).
+    pub fn signature_repository(&self) -> Option<&ImageRef> {
+        self.authorities
+            .iter()
+            .find_map(|a| a.options.signature_repository.as_ref())
     }
 
     /// Whether judging it needs the image's signatures or attestations (not so for `static`
@@ -478,8 +490,9 @@ pub fn load_with(path: &Path, options: &ReadOptions) -> Result<Vec<Policy>, Poli
     parse_with(&text, &path.display().to_string(), base, options)
 }
 
-/// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`),
-/// so the caller can read them from the cluster before parsing.
+/// The `k8s://NAMESPACE/SECRET` key paths a policy file's text names (`key: {path: k8s://…}`,
+/// and policy-controller's `key: {secretRef: …}`), so the caller can read them from the
+/// cluster before parsing.
 pub fn k8s_key_uris(text: &str) -> Vec<String> {
     let Ok(yaml) = Yaml::parse(text) else {
         return Vec::new();
@@ -494,6 +507,19 @@ pub fn k8s_key_uris(text: &str) -> Vec<String> {
         match &yaml.node(n).value {
             Value::Map(entries) => {
                 for &(k, v) in entries {
+                    // policy-controller: `key: {secretRef: {name, namespace}}`, the namespace
+                    // defaulting to the controller's own.
+                    let is_key = yaml.scalar(k).is_some_and(|(t, _, _)| t == "key");
+                    if is_key
+                        && let Some(r) = yaml.get(v, "secretRef")
+                        && let Some(name) = yaml.get(r, "name").and_then(|n| yaml.scalar(n))
+                    {
+                        let ns = yaml
+                            .get(r, "namespace")
+                            .and_then(|n| yaml.scalar(n))
+                            .map_or(crate::admission::sigstore::SYSTEM_NAMESPACE, |(t, _, _)| t);
+                        out.push(format!("k8s://{ns}/{}", name.0));
+                    }
                     let is_path = yaml.scalar(k).is_some_and(|(t, _, _)| t == "path");
                     if is_path
                         && let Some((t, _, _)) = yaml.scalar(v)
