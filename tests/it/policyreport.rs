@@ -489,3 +489,105 @@ fn readme_policyreport_example_matches_real_output() {
     got.sort();
     assert_eq!(want, got, "{:#}", real[0]);
 }
+
+/// A ClusterImagePolicy as the cluster serves it (policy.sigstore.dev/v1beta1).
+fn cluster_image_policy(name: &str, spec: &Value) -> Value {
+    serde_json::json!({
+        "apiVersion": "policy.sigstore.dev/v1beta1",
+        "kind": "ClusterImagePolicy",
+        "metadata": { "name": name },
+        "spec": spec,
+    })
+}
+
+/// Issue 13's headline: `kubectl verify pods -A --policy-from-cluster -o policyreport |
+/// kubectl apply --dry-run=server -f -` with the ClusterImagePolicies installed in the cluster:
+/// each result names the policy that decided it (an enforced keyless policy: pass for the
+/// signed pod, fail for the unsigned one; a `mode: warn` `static: fail` one: warn), and the
+/// real kubectl applies the reports to a server validating them against the CRD.
+#[test]
+fn pods_policy_from_cluster_policyreport_names_each_cluster_image_policy() {
+    let f = fixture();
+    for kind in ["ClusterImagePolicy", "TrustRoot"] {
+        f.api.register(
+            "policy.sigstore.dev/v1beta1",
+            kind,
+            &format!("{}s", kind.to_ascii_lowercase()),
+            false,
+            &[],
+        );
+    }
+    f.api.add(cluster_image_policy(
+        "k8s-signed",
+        &serde_json::json!({
+            "images": [{ "glob": "registry.k8s.io/**" }],
+            "authorities": [{
+                "name": "krel",
+                "keyless": { "identities": [{
+                    "issuer": crate::cluster::K8S_ISSUER,
+                    "subject": crate::cluster::K8S_IDENTITY,
+                }]},
+            }],
+        }),
+    ));
+    f.api.add(cluster_image_policy(
+        "no-etcd",
+        &serde_json::json!({
+            "images": [{ "glob": "registry.k8s.io/etcd*" }],
+            "mode": "warn",
+            "authorities": [{ "static": { "action": "fail" } }],
+        }),
+    ));
+    let out = f.verify(&["pods", "-A", "--policy-from-cluster", "-o", "policyreport"]);
+    let yaml = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{yaml}\n{stderr}");
+    assert!(
+        stderr.contains("ClusterPolicy, Policy (kyverno.io) not installed"),
+        "{stderr}"
+    );
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    let results = |i: usize| -> Vec<(String, String, String)> {
+        docs[i]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["policy"].as_str().unwrap().to_owned(),
+                    r["result"].as_str().unwrap().to_owned(),
+                    r["properties"]["verdict"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let own = |p: &str, r: &str, v: &str| (p.to_owned(), r.to_owned(), v.to_owned());
+    assert_eq!(docs[0]["metadata"]["namespace"], "kube-system", "{yaml}");
+    let mut etcd = results(0);
+    etcd.sort();
+    assert_eq!(
+        etcd,
+        [
+            own("k8s-signed", "fail", "unsigned"),
+            own("no-etcd", "warn", "denied"),
+        ],
+        "{yaml}"
+    );
+    assert_eq!(
+        results(1),
+        [own("k8s-signed", "pass", "verified")],
+        "{yaml}"
+    );
+    assert_eq!(
+        docs[1]["results"][0]["properties"]["policyKind"],
+        "ClusterImagePolicy"
+    );
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+    assert_eq!(
+        text(&applied.stdout),
+        "policyreport.wgpolicyk8s.io/kubectl-verify-kube-system created (server dry run)\n\
+         policyreport.wgpolicyk8s.io/kubectl-verify-team-a created (server dry run)\n"
+    );
+}

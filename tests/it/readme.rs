@@ -268,7 +268,10 @@ const EXAMPLES: &[(&str, How)] = &[
         "kubectl verify pods -A --policy-from-cluster",
         How::Twin {
             needs: "a cluster",
-            tests: &["policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each"],
+            tests: &[
+                "pods_policy_from_cluster_policyreport_names_each_cluster_image_policy",
+                "policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each",
+            ],
         },
     ),
     (
@@ -283,8 +286,8 @@ const EXAMPLES: &[(&str, How)] = &[
         How::Twin {
             needs: "a cluster and registry.k8s.io",
             tests: &[
+                "pods_policy_from_cluster_policyreport_names_each_cluster_image_policy",
                 "pods_policyreport_is_accepted_by_kubectl_apply_dry_run_server",
-                "policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each",
             ],
         },
     ),
