@@ -1,7 +1,8 @@
 //! `--policy-from-cluster`: the admission policies installed in a cluster, read as documents
 //! for the same policy reader `--policy FILE` uses ([`crate::verify::policy`]).
 //!
-//! Read through discovery and the dynamic API, each kind optional:
+//! Read through discovery and the dynamic API, each kind optional, at the first version of
+//! its row the cluster serves it in:
 //!
 //! | group | versions, preferred first | kinds |
 //! |---|---|---|
@@ -90,13 +91,13 @@ pub async fn read(
     for source in SOURCES {
         let kinds: Vec<&str> = source.kinds.iter().map(|(k, _)| *k).collect();
         let served = groups.groups.iter().find(|g| g.name == source.group);
-        let version = served.and_then(|g| {
-            source
-                .versions
-                .iter()
-                .find(|v| g.versions.iter().any(|gv| gv.version == **v))
-        });
-        let Some(version) = version else {
+        let versions: Vec<&str> = source
+            .versions
+            .iter()
+            .copied()
+            .filter(|v| served.is_some_and(|g| g.versions.iter().any(|gv| gv.version == *v)))
+            .collect();
+        if versions.is_empty() {
             reading.notes.push(format!(
                 "--policy-from-cluster: {} ({}) not installed: this cluster serves no {}",
                 kinds.join(", "),
@@ -108,15 +109,27 @@ pub async fn read(
                 }
             ));
             continue;
-        };
-        let gv = GroupVersion::gv(source.group, version);
-        let group = kube::discovery::pinned_group(&conn.client, &gv)
-            .await
-            .map_err(|e| api_error(conn, &format!("discovering {}/{version}", source.group), e))?;
+        }
+        // Each kind at the first version (ours, preferred first) that serves it: a group's
+        // kinds move between versions at different times (policy-controller serves
+        // ClusterImagePolicy in v1beta1 but TrustRoot only in v1alpha1).
+        let mut discovered = Vec::with_capacity(versions.len());
+        for version in versions {
+            let gv = GroupVersion::gv(source.group, version);
+            let group = kube::discovery::pinned_group(&conn.client, &gv)
+                .await
+                .map_err(|e| {
+                    api_error(conn, &format!("discovering {}/{version}", source.group), e)
+                })?;
+            discovered.push((version, group));
+        }
         for &(kind, namespaced) in source.kinds {
-            let Some((ar, _)) = group.recommended_kind(kind) else {
+            let found = discovered
+                .iter()
+                .find_map(|(v, g)| g.recommended_kind(kind).map(|(ar, _)| (*v, ar)));
+            let Some((version, ar)) = found else {
                 reading.notes.push(format!(
-                    "--policy-from-cluster: {kind} ({}/{version}) not installed",
+                    "--policy-from-cluster: {kind} ({}) not installed",
                     source.group
                 ));
                 continue;

@@ -490,14 +490,40 @@ fn readme_policyreport_example_matches_real_output() {
     assert_eq!(want, got, "{:#}", real[0]);
 }
 
-/// A ClusterImagePolicy as the cluster serves it (policy.sigstore.dev/v1beta1).
+/// The policy-controller CRDs (ClusterImagePolicy v1alpha1 + v1beta1, TrustRoot) as JSON.
+fn policy_controller_crds() -> Vec<Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/policies/served-crds");
+    ["crd-clusterimagepolicies.yaml", "crd-trustroots.yaml"]
+        .iter()
+        .map(|f| crd_from_yaml(&std::fs::read_to_string(dir.join(f)).unwrap()))
+        .collect()
+}
+
+/// A ClusterImagePolicy as the cluster serves it (policy.sigstore.dev/v1beta1), checked
+/// against the CRD's v1beta1 schema first so the fixture is one the real server would take.
 fn cluster_image_policy(name: &str, spec: &Value) -> Value {
-    serde_json::json!({
+    let object = serde_json::json!({
         "apiVersion": "policy.sigstore.dev/v1beta1",
         "kind": "ClusterImagePolicy",
         "metadata": { "name": name },
         "spec": spec,
-    })
+    });
+    let crd = &policy_controller_crds()[0];
+    let schema = crd["spec"]["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "v1beta1")
+        .map(|v| v["schema"]["openAPIV3Schema"].clone())
+        .unwrap();
+    let v = validate(&schema, &object);
+    assert!(
+        v.invalid.is_empty() && v.unknown.is_empty(),
+        "{:?} {:?}",
+        v.invalid,
+        v.unknown
+    );
+    object
 }
 
 /// Issue 13's headline: `kubectl verify pods -A --policy-from-cluster -o policyreport |
@@ -508,14 +534,9 @@ fn cluster_image_policy(name: &str, spec: &Value) -> Value {
 #[test]
 fn pods_policy_from_cluster_policyreport_names_each_cluster_image_policy() {
     let f = fixture();
-    for kind in ["ClusterImagePolicy", "TrustRoot"] {
-        f.api.register(
-            "policy.sigstore.dev/v1beta1",
-            kind,
-            &format!("{}s", kind.to_ascii_lowercase()),
-            false,
-            &[],
-        );
+    // Served as policy-controller installs them: v1alpha1 (preferred) and v1beta1.
+    for crd in policy_controller_crds() {
+        f.api.register_crd(&crd);
     }
     f.api.add(cluster_image_policy(
         "k8s-signed",
@@ -589,5 +610,23 @@ fn pods_policy_from_cluster_policyreport_names_each_cluster_image_policy() {
         text(&applied.stdout),
         "policyreport.wgpolicyk8s.io/kubectl-verify-kube-system created (server dry run)\n\
          policyreport.wgpolicyk8s.io/kubectl-verify-team-a created (server dry run)\n"
+    );
+    // Each kind was listed once, at the first version kubectl-verify prefers that serves it:
+    // ClusterImagePolicy at v1beta1 (the server prefers v1alpha1), TrustRoot at v1alpha1 (the
+    // only version its CRD has).
+    let lists: Vec<String> = f
+        .api
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.starts_with("/apis/policy.sigstore.dev/v1"))
+        .filter(|r| r.path.ends_with('s'))
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(
+        lists,
+        [
+            "/apis/policy.sigstore.dev/v1beta1/clusterimagepolicies",
+            "/apis/policy.sigstore.dev/v1alpha1/trustroots",
+        ]
     );
 }

@@ -1756,8 +1756,8 @@ pub struct Validation {
 /// `type` (object, array, string, integer with the int32 range, number, boolean),
 /// `properties` and `required`, `additionalProperties`, `items`, `enum`; null as absent
 /// (non-nullable nulls are pruned); fields not declared are collected as unknown unless
-/// `x-kubernetes-preserve-unknown-fields`. `metadata` is ObjectMeta (its name is checked
-/// apart). Other `x-kubernetes-*` extensions, CEL rules and other formats are not checked.
+/// `x-kubernetes-preserve-unknown-fields`. `apiVersion`, `kind` and `metadata` (ObjectMeta,
+/// whose name is checked apart) are the server's own at the root, declared or not. Other `x-kubernetes-*` extensions, CEL rules and other formats are not checked.
 pub fn validate(schema: &Value, object: &Value) -> Validation {
     let mut out = Validation::default();
     walk(schema, object, "", &mut out);
@@ -1841,7 +1841,8 @@ fn walk(schema: &Value, value: &Value, path: &str, out: &mut Validation) {
                 }
             }
             for (k, v) in map {
-                if path.is_empty() && k == "metadata" {
+                // TypeMeta and ObjectMeta are the server's own, declared or not.
+                if path.is_empty() && matches!(k.as_str(), "apiVersion" | "kind" | "metadata") {
                     continue;
                 }
                 let child = join(path, k);
