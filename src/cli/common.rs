@@ -518,24 +518,87 @@ pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
     prepare_with(args, keys, &[])
 }
 
-/// [`prepare`], with the policy documents `--policy-from-cluster` read, each through the same
-/// reader as a `--policy` file (named by its origin, `cluster:KIND/NAME`, in errors).
+/// [`prepare`], with the policy documents `--policy-from-cluster` read, through the same
+/// reader as a `--policy` file. They are read as ONE file, as the cluster holds them together
+/// (a ClusterImagePolicy's `trustRootRef` names a TrustRoot of the cluster); an error's
+/// position is given back in the document's own terms (`cluster:KIND/NAME:LINE:COL`).
 pub fn prepare_with(
     args: &TrustArgs,
     keys: &K8sKeys,
     cluster_policies: &[PolicyDocument],
 ) -> anyhow::Result<VerifyPlan> {
     let mut plan = prepare_own(args, keys)?;
-    for doc in cluster_policies {
-        let options = policy::ReadOptions {
-            k8s_keys: keys.clone(),
-            skip_unsupported: args.skip_unsupported,
-        };
-        let read = policy::parse_with(&doc.text, &doc.origin, Path::new("."), &options)
-            .context("--policy-from-cluster")?;
-        plan.policies.policies.extend(read);
+    if cluster_policies.is_empty() {
+        return Ok(plan);
     }
+    let (text, starts) = one_file(cluster_policies);
+    let options = policy::ReadOptions {
+        k8s_keys: keys.clone(),
+        skip_unsupported: args.skip_unsupported,
+    };
+    let read = policy::parse_with(&text, "cluster", Path::new("."), &options)
+        .map_err(|e| in_document(e, &starts))
+        .context("--policy-from-cluster")?;
+    plan.policies.policies.extend(read);
     Ok(plan)
+}
+
+/// The documents as one multi-document text, and the line each starts on in it.
+fn one_file(docs: &[PolicyDocument]) -> (String, Vec<(usize, &PolicyDocument)>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(docs.len());
+    let mut line = 1;
+    for doc in docs {
+        text.push_str("---\n");
+        line += 1;
+        starts.push((line, doc));
+        text.push_str(&doc.text);
+        if !doc.text.ends_with('\n') {
+            text.push('\n');
+        }
+        line += doc.text.lines().count();
+    }
+    (text, starts)
+}
+
+/// A reader error at a line of [`one_file`]'s text, named by the document holding the line.
+fn in_document(e: policy::PolicyError, starts: &[(usize, &PolicyDocument)]) -> policy::PolicyError {
+    use policy::PolicyError as E;
+    let place = |path: &mut String, at: &mut crate::manifest::Position| {
+        if let Some((start, doc)) = starts.iter().rev().find(|(s, _)| *s <= at.line) {
+            path.clone_from(&doc.origin);
+            at.line = at.line - start + 1;
+        }
+    };
+    match e {
+        E::Invalid {
+            mut path,
+            mut at,
+            reason,
+        } => {
+            place(&mut path, &mut at);
+            E::Invalid { path, at, reason }
+        }
+        E::Field {
+            mut path,
+            mut at,
+            document,
+            field,
+            reason,
+            unsupported,
+        } => {
+            place(&mut path, &mut at);
+            E::Field {
+                path,
+                at,
+                document,
+                field,
+                reason,
+                unsupported,
+            }
+        }
+        other @ E::Read { .. } => other,
+    }
 }
 
 /// Reads the admission policies of the cluster `conn` reaches (else the kubeconfig's current

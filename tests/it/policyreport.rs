@@ -630,3 +630,92 @@ fn pods_policy_from_cluster_policyreport_names_each_cluster_image_policy() {
         ]
     );
 }
+
+/// A cluster policy using what kubectl-verify does not evaluate (a CUE attestation policy):
+/// exit 2 naming the object, the position within it and the field path (the cluster's
+/// documents are read as one file, so a trustRootRef can name a TrustRoot of the cluster, but
+/// errors are given back per object); with `--skip-unsupported` it is an `error` result of its
+/// own, never a pass, and the report still applies.
+#[test]
+fn unsupported_cluster_policy_is_named_by_object_and_field_or_an_error_result() {
+    let f = fixture();
+    for crd in policy_controller_crds() {
+        f.api.register_crd(&crd);
+    }
+    let keyless = serde_json::json!({ "identities": [{
+        "issuer": crate::cluster::K8S_ISSUER,
+        "subject": crate::cluster::K8S_IDENTITY,
+    }]});
+    f.api.add(cluster_image_policy(
+        "k8s-signed",
+        &serde_json::json!({
+            "images": [{ "glob": "registry.k8s.io/**" }],
+            "authorities": [{ "name": "krel", "keyless": keyless }],
+        }),
+    ));
+    f.api.add(cluster_image_policy(
+        "zz-cue",
+        &serde_json::json!({
+            "images": [{ "glob": "registry.k8s.io/pause*" }],
+            "authorities": [{
+                "keyless": keyless,
+                "attestations": [{
+                    "name": "sbom",
+                    "predicateType": "spdxjson",
+                    "policy": { "type": "cue", "data": "predicateType: \"https://spdx.dev/Document\"" },
+                }],
+            }],
+        }),
+    ));
+    let out = f.verify(&["pods", "-n", "team-a", "--policy-from-cluster"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let error = stderr.lines().last().unwrap();
+    let re = regex::Regex::new(
+        r"^error: --policy-from-cluster: cluster:ClusterImagePolicy/zz-cue:(\d+):\d+: ClusterImagePolicy/zz-cue: spec\.authorities\[0\]\.attestations\[0\]\.policy: ",
+    )
+    .unwrap();
+    let line: usize = re.captures(error).unwrap_or_else(|| panic!("{stderr}"))[1]
+        .parse()
+        .unwrap();
+    assert!(
+        line < 30,
+        "a line of the object, not of all objects: {error}"
+    );
+
+    let out = f.verify(&[
+        "pods",
+        "-n",
+        "team-a",
+        "--policy-from-cluster",
+        "--skip-unsupported",
+        "-o",
+        "policyreport",
+    ]);
+    let yaml = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{yaml}\n{}", text(&out.stderr));
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    let mut got: Vec<(String, String)> = docs[0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["policy"].as_str().unwrap().to_owned(),
+                r["result"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("k8s-signed".to_owned(), "pass".to_owned()),
+            ("zz-cue".to_owned(), "error".to_owned())
+        ],
+        "{yaml}"
+    );
+    let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+}
