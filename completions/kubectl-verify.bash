@@ -85,6 +85,9 @@ _kubectl__verify() {
             kubectl__verify,pods)
                 cmd="kubectl__verify__subcmd__pods"
                 ;;
+            kubectl__verify,policy)
+                cmd="kubectl__verify__subcmd__policy"
+                ;;
             kubectl__verify,release)
                 cmd="kubectl__verify__subcmd__release"
                 ;;
@@ -175,6 +178,9 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help,pods)
                 cmd="kubectl__verify__subcmd__help__subcmd__pods"
                 ;;
+            kubectl__verify__subcmd__help,policy)
+                cmd="kubectl__verify__subcmd__help__subcmd__policy"
+                ;;
             kubectl__verify__subcmd__help,release)
                 cmd="kubectl__verify__subcmd__help__subcmd__release"
                 ;;
@@ -199,11 +205,26 @@ _kubectl__verify() {
             kubectl__verify__subcmd__help__subcmd__cache,info)
                 cmd="kubectl__verify__subcmd__help__subcmd__cache__subcmd__info"
                 ;;
+            kubectl__verify__subcmd__help__subcmd__policy,explain)
+                cmd="kubectl__verify__subcmd__help__subcmd__policy__subcmd__explain"
+                ;;
             kubectl__verify__subcmd__help__subcmd__trust,info)
                 cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__info"
                 ;;
             kubectl__verify__subcmd__help__subcmd__trust,update)
                 cmd="kubectl__verify__subcmd__help__subcmd__trust__subcmd__update"
+                ;;
+            kubectl__verify__subcmd__policy,explain)
+                cmd="kubectl__verify__subcmd__policy__subcmd__explain"
+                ;;
+            kubectl__verify__subcmd__policy,help)
+                cmd="kubectl__verify__subcmd__policy__subcmd__help"
+                ;;
+            kubectl__verify__subcmd__policy__subcmd__help,explain)
+                cmd="kubectl__verify__subcmd__policy__subcmd__help__subcmd__explain"
+                ;;
+            kubectl__verify__subcmd__policy__subcmd__help,help)
+                cmd="kubectl__verify__subcmd__policy__subcmd__help__subcmd__help"
                 ;;
             kubectl__verify__subcmd__trust,help)
                 cmd="kubectl__verify__subcmd__trust__subcmd__help"
@@ -230,7 +251,7 @@ _kubectl__verify() {
 
     case "${cmd}" in
         kubectl__verify)
-            opts="-v -h -V --color --v --help --version blob image manifests pin release tree pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust cache completion __complete help"
+            opts="-v -h -V --color --v --help --version blob image manifests pin policy release tree pods po pod deployments deploy deployment statefulsets sts statefulset daemonsets ds daemonset replicasets rs replicaset jobs job cronjobs cj cronjob all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1108,7 +1129,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__help)
-            opts="blob image manifests pin release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help"
+            opts="blob image manifests pin policy release tree pods deployments statefulsets daemonsets replicasets jobs cronjobs all version trust cache completion __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,6 +1355,34 @@ _kubectl__verify() {
         kubectl__subcmd__verify__subcmd__help__subcmd__pods)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__policy)
+            opts="explain"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__help__subcmd__policy__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2052,6 +2101,108 @@ _kubectl__verify() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__policy)
+            opts="-v -h -V --color --v --help --version explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__policy__subcmd__explain)
+            opts="-o -v -h -V --skip-unsupported --output --color --v --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__policy__subcmd__help)
+            opts="explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__policy__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__verify__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)')
             [CompletionResult]::new('manifests', 'manifests', [CompletionResultType]::ParameterValue, 'Verify the signatures of every image in Kubernetes manifests')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin image references in manifests to digests, rewriting only the image values')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Explain how policy files (ours, policy-controller, Kyverno) are understood')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM')
             [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)')
             [CompletionResult]::new('pods', 'pods', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
@@ -208,6 +209,42 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kubectl-verify;policy' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print how each document of policy files was understood: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, `static`, and what is not supported')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kubectl-verify;policy;explain' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'Log to stderr, as kubectl''s -v: 1 a line per reference, 2 each image''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. `-v` alone is 1; `-v=6`, `-v 6`, `--v=6` and `--v 6` are level 6')
+            [CompletionResult]::new('--skip-unsupported', '--skip-unsupported', [CompletionResultType]::ParameterName, 'Show what is not supported as `unsupported` policies instead of stopping at it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kubectl-verify;policy;help' {
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print how each document of policy files was understood: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, `static`, and what is not supported')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kubectl-verify;policy;help;explain' {
+            break
+        }
+        'kubectl-verify;policy;help;help' {
             break
         }
         'kubectl-verify;release' {
@@ -1541,6 +1578,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Verify image signatures (cosign 2 `.sig` and cosign 3 bundles, keyless or key)')
             [CompletionResult]::new('manifests', 'manifests', [CompletionResultType]::ParameterValue, 'Verify the signatures of every image in Kubernetes manifests')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Pin image references in manifests to digests, rewriting only the image values')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Explain how policy files (ours, policy-controller, Kyverno) are understood')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM')
             [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'List everything attached to images: signatures, attestations, SBOMs (listing, not verifying)')
             [CompletionResult]::new('pods', 'pods', [CompletionResultType]::ParameterValue, 'Verify the images pods run (the digest each node reports)')
@@ -1569,6 +1607,13 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-verify' -ScriptBlock {
             break
         }
         'kubectl-verify;help;pin' {
+            break
+        }
+        'kubectl-verify;help;policy' {
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print how each document of policy files was understood: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, `static`, and what is not supported')
+            break
+        }
+        'kubectl-verify;help;policy;explain' {
             break
         }
         'kubectl-verify;help;release' {

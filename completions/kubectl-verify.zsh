@@ -224,6 +224,72 @@ never\:""))' \
 '*::paths -- Manifest files (YAML or JSON, many documents each), directories, or `-` for stdin (the result goes to stdout). A pipe such as `<(helm template …)` is read with --dry-run only\: it cannot be rewritten in place:_files' \
 && ret=0
 ;;
+(policy)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-verify__subcmd__policy_commands" \
+"*::: :->policy" \
+&& ret=0
+
+    case $state in
+    (policy)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-policy-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Output format]:OUTPUT:(table json yaml)' \
+'--output=[Output format]:OUTPUT:(table json yaml)' \
+'--color=[When to colour the output (NO_COLOR is honoured with \`auto\`)]:COLOR:((auto\:"Colour when stdout is a terminal and \`NO_COLOR\` is unset"
+always\:""
+never\:""))' \
+'-v+[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--v=[Log to stderr, as kubectl'\''s -v\: 1 a line per reference, 2 each image'\''s steps (resolve, where signatures were looked for and what was found), 6 every HTTP request (method, URL, status, time), 8 with headers. Credentials are never printed. \`-v\` alone is 1; \`-v=6\`, \`-v 6\`, \`--v=6\` and \`--v 6\` are level 6]::LEVEL:_default' \
+'--skip-unsupported[Show what is not supported as \`unsupported\` policies instead of stopping at it]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::files -- Policy files (our `policies\:` format, ClusterImagePolicy, TrustRoot, Kyverno policies):_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__policy__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-policy-help-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (release)
 _arguments "${_arguments_options[@]}" : \
 '*--platform=[Only this platform'\''s images and binaries (repeatable), e.g. linux/amd64; default\: every platform the SBOM lists]:OS/ARCH:_default' \
@@ -2007,6 +2073,26 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(policy)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-verify__subcmd__help__subcmd__policy_commands" \
+"*::: :->policy" \
+&& ret=0
+
+    case $state in
+    (policy)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-verify-help-policy-command-$line[1]:"
+        case $line[1] in
+            (explain)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (release)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2127,6 +2213,7 @@ _kubectl-verify_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'policy:Explain how policy files (ours, policy-controller, Kyverno) are understood' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
@@ -2244,6 +2331,7 @@ _kubectl-verify__subcmd__help_commands() {
 'image:Verify image signatures (cosign 2 \`.sig\` and cosign 3 bundles, keyless or key)' \
 'manifests:Verify the signatures of every image in Kubernetes manifests' \
 'pin:Pin image references in manifests to digests, rewriting only the image values' \
+'policy:Explain how policy files (ours, policy-controller, Kyverno) are understood' \
 'release:Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM' \
 'tree:List everything attached to images\: signatures, attestations, SBOMs (listing, not verifying)' \
 'pods:Verify the images pods run (the digest each node reports)' \
@@ -2346,6 +2434,18 @@ _kubectl-verify__subcmd__help__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify help pods commands' commands "$@"
 }
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__policy_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__policy_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+    )
+    _describe -t commands 'kubectl-verify help policy commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__help__subcmd__policy__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__help__subcmd__policy__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify help policy explain commands' commands "$@"
+}
 (( $+functions[_kubectl-verify__subcmd__help__subcmd__release_commands] )) ||
 _kubectl-verify__subcmd__help__subcmd__release_commands() {
     local commands; commands=()
@@ -2413,6 +2513,37 @@ _kubectl-verify__subcmd__pin_commands() {
 _kubectl-verify__subcmd__pods_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-verify pods commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy_commands] )) ||
+_kubectl-verify__subcmd__policy_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify policy commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy explain commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help_commands() {
+    local commands; commands=(
+'explain:Print how each document of policy files was understood\: the images each policy covers, where it applies, its authorities (identities, keys, trust root, transparency log), attestations, mode, \`static\`, and what is not supported' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-verify policy help commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help__subcmd__explain_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help__subcmd__explain_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy help explain commands' commands "$@"
+}
+(( $+functions[_kubectl-verify__subcmd__policy__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-verify__subcmd__policy__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-verify policy help help commands' commands "$@"
 }
 (( $+functions[_kubectl-verify__subcmd__release_commands] )) ||
 _kubectl-verify__subcmd__release_commands() {

@@ -25,7 +25,7 @@ pub mod kyverno;
 pub mod sigstore;
 
 use crate::manifest::yaml::{NodeId, Value};
-use crate::verify::policy::{Ctx, Origin, Policy, PolicyError, Unsupported};
+use crate::verify::policy::{Ctx, Origin, Policy, PolicyError, ReadAs, Unsupported};
 use crate::verify::scope::{LabelExpression, LabelOperator, LabelSelector};
 
 /// API groups whose documents are policies: a kind of theirs we do not read is an error.
@@ -311,6 +311,17 @@ pub fn join(field: &str, key: &str) -> String {
     }
 }
 
+/// How a document of `apiVersion` and `kind` is read.
+pub fn read_as(api_version: &str, kind: &str) -> ReadAs {
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    match (group, kind) {
+        ("policy.sigstore.dev", "TrustRoot") => ReadAs::TrustRoot,
+        // Kinds of the policy groups that are not read are errors when read (never skipped).
+        (g, _) if POLICY_GROUPS.contains(&g) => ReadAs::Policy,
+        _ => ReadAs::Skipped,
+    }
+}
+
 /// Reads the Kubernetes documents of one policy file into policies. Documents that refer to
 /// each other (a `ClusterImagePolicy`'s `trustRootRef` to a `TrustRoot`) are resolved within
 /// the file.
@@ -429,6 +440,11 @@ mod tests {
                 );
             }
         }
-        assert!(parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).is_ok());
+        // A file of nothing but other objects is not a policy file.
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.yaml:1:1: no policy in this file: every document is another kind of object (ConfigMap)"
+        );
     }
 }

@@ -140,7 +140,9 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
             .get(g, "glob")
             .ok_or_else(|| doc.err(g, &join(&field, "glob"), "required"))?;
         let text = doc.string(node, &join(&field, "glob"))?;
-        globs.push(Glob::new(&text).map_err(|e| doc.err(node, &join(&field, "glob"), e))?);
+        globs.push(
+            Glob::policy_controller(&text).map_err(|e| doc.err(node, &join(&field, "glob"), e))?,
+        );
     }
     if globs.is_empty() {
         return Err(doc.err(images, "spec.images", "must not be empty"));

@@ -14,6 +14,7 @@ pub mod completion;
 pub mod image;
 pub mod manifests;
 pub mod pin;
+pub mod policy;
 pub mod release;
 pub mod tree;
 pub mod trust;
@@ -70,6 +71,8 @@ pub enum Command {
     Manifests(manifests::ManifestsArgs),
     /// Pin image references in manifests to digests, rewriting only the image values.
     Pin(pin::PinArgs),
+    /// Explain how policy files (ours, policy-controller, Kyverno) are understood.
+    Policy(policy::PolicyArgs),
     /// Verify every image and the chosen binaries of a Kubernetes release, from its signed SBOM.
     Release(Box<release::ReleaseArgs>),
     /// List everything attached to images: signatures, attestations, SBOMs (listing, not verifying).
@@ -163,6 +166,7 @@ async fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Image(args) => image::run(args).await,
         Command::Manifests(args) => manifests::run(args).await,
         Command::Pin(args) => pin::run(args, &cli.global).await,
+        Command::Policy(args) => policy::run(args),
         Command::Release(args) => release::run(*args).await,
         Command::Tree(args) => tree::run(args).await,
         Command::Cluster(command) => cluster::run(*command).await,

@@ -772,13 +772,19 @@ pub async fn cosign_public_key(conn: &Connection, uri: &str) -> Result<String, C
             namespace: namespace.to_owned(),
         })?;
     // cosign's `cosign.pub`; else, as policy-controller reads a `secretRef`, the secret's
-    // only entry.
+    // only entry when it holds a PEM public key.
     let pem = secret
         .data
         .as_ref()
         .and_then(|d| {
-            d.get("cosign.pub")
-                .or_else(|| (d.len() == 1).then(|| d.values().next()).flatten())
+            d.get("cosign.pub").or_else(|| {
+                (d.len() == 1)
+                    .then(|| d.values().next())
+                    .flatten()
+                    .filter(|b| {
+                        String::from_utf8_lossy(&b.0).contains("-----BEGIN PUBLIC KEY-----")
+                    })
+            })
         })
         .and_then(|b| String::from_utf8(b.0.clone()).ok())
         .ok_or_else(|| {

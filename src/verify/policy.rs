@@ -360,9 +360,19 @@ impl PolicySet {
 #[derive(Debug, Clone)]
 pub struct Glob {
     source: String,
-    /// Whether the glob names a tag or digest (then it is matched against the full reference).
-    full: bool,
-    matcher: globset::GlobMatcher,
+    matcher: GlobMatcher,
+}
+
+#[derive(Debug, Clone)]
+enum GlobMatcher {
+    /// Ours (and Kyverno's): globset over the repository, or over the full reference when
+    /// the glob names a tag or digest (`full`).
+    Globset {
+        full: bool,
+        matcher: globset::GlobMatcher,
+    },
+    /// policy-controller's: a regular expression over the whole reference.
+    Regex(regex::Regex),
 }
 
 impl Glob {
@@ -387,8 +397,46 @@ impl Glob {
             .compile_matcher();
         Ok(Self {
             source: s.to_owned(),
-            full,
-            matcher,
+            matcher: GlobMatcher::Globset { full, matcher },
+        })
+    }
+
+    /// A sigstore policy-controller glob (`pkg/apis/glob`), which differs from ours: `**`
+    /// matches any characters anywhere (`**demo**` matches `ghcr.io/acme/demo:v1`), `*` any
+    /// characters but `/`, only `[a-zA-Z0-9-_:/*.@]` are allowed, and the glob is matched
+    /// against the whole reference (`repo:tag`, `repo@digest`; a bare `*` means
+    /// `index.docker.io/library/*` and `*/*` `index.docker.io/*/*`). Docker Hub is
+    /// `index.docker.io` there and `docker.io` here; both spellings are read as Docker Hub.
+    pub fn policy_controller(source: &str) -> Result<Self, String> {
+        let valid = |c: char| c.is_ascii_alphanumeric() || "-_:/*.@".contains(c);
+        if source.is_empty() || !source.chars().all(valid) {
+            return Err(format!(
+                "glob {source:?} is invalid (policy-controller allows letters, digits and \
+                 -_:/*.@)"
+            ));
+        }
+        let expanded = match source {
+            "*/*" => "index.docker.io/*/*",
+            "*" => "index.docker.io/library/*",
+            other => other,
+        };
+        let hub = expanded
+            .strip_prefix("index.docker.io/")
+            .or_else(|| expanded.strip_prefix("docker.io/"))
+            .map_or_else(
+                || expanded.to_owned(),
+                |rest| format!("{DOCKER_HUB}/{rest}"),
+            );
+        let re = hub
+            .replace('.', r"\.")
+            .replace("**", "#")
+            .replace('*', "[^/]*")
+            .replace('#', ".*");
+        let re =
+            regex::Regex::new(&format!("^{re}$")).map_err(|e| format!("glob {source:?}: {e}"))?;
+        Ok(Self {
+            source: source.to_owned(),
+            matcher: GlobMatcher::Regex(re),
         })
     }
 
@@ -398,10 +446,25 @@ impl Glob {
 
     /// Whether the normalised reference matches.
     pub fn matches(&self, image: &ImageRef) -> bool {
-        if self.full {
-            self.matcher.is_match(image.canonical())
-        } else {
-            self.matcher.is_match(image.canonical_repository())
+        match &self.matcher {
+            GlobMatcher::Globset {
+                full: true,
+                matcher,
+            } => matcher.is_match(image.canonical()),
+            GlobMatcher::Globset { matcher, .. } => matcher.is_match(image.canonical_repository()),
+            // Every spelling policy-controller may have matched (the reference as resolved,
+            // by tag, by digest): a policy applies when any does.
+            GlobMatcher::Regex(re) => {
+                let repo = image.canonical_repository();
+                let mut names = vec![
+                    image.canonical(),
+                    format!("{repo}:{}", image.tag_or_latest()),
+                ];
+                if let Some(d) = image.digest() {
+                    names.push(format!("{repo}@{d}"));
+                }
+                names.iter().any(|n| re.is_match(n))
+            }
         }
     }
 }
@@ -608,6 +671,82 @@ impl Ctx<'_> {
     }
 }
 
+/// How one YAML document of a policy file was read (for `policy explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    pub at: Position,
+    pub api_version: Option<String>,
+    /// The document's `kind`; `None` for our own format (a `policies:` list).
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub read_as: ReadAs,
+}
+
+/// What a document of a policy file is to kubectl-verify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadAs {
+    /// Our own `policies:` list.
+    Policies,
+    /// An admission policy (ClusterImagePolicy, ClusterPolicy, …).
+    Policy,
+    /// A policy-controller TrustRoot (trust material policies name).
+    TrustRoot,
+    /// Another object: skipped.
+    Skipped,
+}
+
+/// [`load_with`], with how each document was read.
+pub fn load_explained(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<(Vec<Policy>, Vec<DocumentInfo>), PolicyError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let base = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path.display().to_string();
+    let policies = parse_with(&text, &name, base, options)?;
+    // It parsed above, so it parses again.
+    let yaml = Yaml::parse(&text).map_err(|e| PolicyError::Invalid {
+        path: name.clone(),
+        at: e.position(),
+        reason: e.to_string(),
+    })?;
+    let text_of = |map: Option<NodeId>, key: &str| {
+        map.and_then(|m| yaml.get(m, key))
+            .filter(|&n| !yaml.is_null(n))
+            .and_then(|n| yaml.scalar(n))
+            .map(|(t, _, _)| t.to_owned())
+    };
+    let documents = yaml
+        .documents
+        .iter()
+        .copied()
+        .filter(|&d| !yaml.is_null(d))
+        .map(|d| {
+            let kind = text_of(Some(d), "kind");
+            let api_version = text_of(Some(d), "apiVersion");
+            let meta = yaml.get(d, "metadata");
+            let read_as = match &kind {
+                None => ReadAs::Policies,
+                Some(k) => crate::admission::read_as(api_version.as_deref().unwrap_or(""), k),
+            };
+            DocumentInfo {
+                at: yaml.node(d).start,
+                api_version,
+                kind,
+                name: text_of(meta, "name"),
+                namespace: text_of(meta, "namespace"),
+                read_as,
+            }
+        })
+        .collect();
+    Ok((policies, documents))
+}
+
 /// Parses a policy file's text; `path` names it in errors, `base` resolves key paths.
 pub fn parse(text: &str, path: &str, base: &Path) -> Result<Vec<Policy>, PolicyError> {
     parse_with(text, path, base, &ReadOptions::default())
@@ -655,6 +794,29 @@ pub fn parse_with(
     }
     let (objects, own): (Vec<NodeId>, Vec<NodeId>) =
         docs.iter().partition(|&&d| yaml.get(d, "kind").is_some());
+    let text_of = |d: NodeId, key: &str| {
+        yaml.get(d, key)
+            .and_then(|n| yaml.scalar(n))
+            .map_or("", |(t, _, _)| t)
+    };
+    if own.is_empty()
+        && objects.iter().all(|&d| {
+            // An empty `kind` is an error of its own, said by the reader.
+            !text_of(d, "kind").trim().is_empty()
+                && crate::admission::read_as(text_of(d, "apiVersion"), text_of(d, "kind"))
+                    == ReadAs::Skipped
+        })
+    {
+        let kinds: Vec<&str> = objects.iter().map(|&d| text_of(d, "kind")).collect();
+        return Err(PolicyError::Invalid {
+            path: path.to_owned(),
+            at: Position { line: 1, col: 1 },
+            reason: format!(
+                "no policy in this file: every document is another kind of object ({})",
+                kinds.join(", ")
+            ),
+        });
+    }
     let mut out = Vec::new();
     for root in own {
         ctx.map(root, "the policy file", &["apiVersion", "policies"])?;
@@ -1031,6 +1193,57 @@ mod tests {
         for (glob, image, want) in cases {
             let g = Glob::new(glob).unwrap();
             assert_eq!(g.matches(&r(image)), *want, "{glob} vs {image}");
+        }
+    }
+
+    /// policy-controller's globs (its `pkg/apis/glob` tests and e2e policies).
+    #[test]
+    fn policy_controller_glob_table() {
+        let d = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "**demo**",
+                "registry.local:5000/policy-controller/demo:v1",
+                true,
+            ),
+            ("**demo**", "127.0.0.1:5000/demo", true),
+            ("**demo**", "ghcr.io/acme/app", false),
+            ("ghcr.io/acme**", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/*", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/*", "ghcr.io/acme/team/app:v1", false),
+            ("ghcr.io/acme/app", "ghcr.io/acme/app:v1", false),
+            ("ghcr.io/acme/app:*", "ghcr.io/acme/app:v1", true),
+            ("ghcr.io/acme/app*", &format!("ghcr.io/acme/app@{d}"), true),
+            (
+                "ghcr.io/acme/app:v1",
+                &format!("ghcr.io/acme/app:v1@{d}"),
+                true,
+            ),
+            ("*", "nginx", true),
+            ("*", "acme/app", false),
+            ("*/*", "acme/app:v1", true),
+            ("index.docker.io/library/*", "nginx:1.27", true),
+            ("docker.io/library/*", "nginx:1.27", true),
+            ("**", "anything.example/x/y:z", true),
+            (
+                "quay.io/jetstack/cert-manager-acmesolver:*",
+                "quay.io/jetstack/cert-manager-acmesolver:v1.9.1",
+                true,
+            ),
+            ("images.*", "images.example/app:v1", false),
+            ("image*", "imagex/app:v1", false),
+            (
+                "ghcr.io/sigstore/timestamp-server**",
+                "ghcr.io/sigstore/timestamp-server:v1",
+                true,
+            ),
+        ];
+        for (glob, image, want) in cases {
+            let g = Glob::policy_controller(glob).unwrap();
+            assert_eq!(g.matches(&r(image)), *want, "{glob} vs {image}");
+        }
+        for bad in ["ghcr.io/{a,b}", "ghcr.io/a?", "", "a b"] {
+            assert!(Glob::policy_controller(bad).is_err(), "{bad}");
         }
     }
 

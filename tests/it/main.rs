@@ -1,6 +1,7 @@
 //! One integration test binary (one link on 2 cores) with a module per command. Tests run the
 //! built binary against real servers the harness starts on 127.0.0.1.
 
+mod admission;
 mod attest;
 mod blob;
 mod cache;

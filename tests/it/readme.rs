@@ -60,6 +60,26 @@ const RFC8785_BUNDLE: &str =
 /// lines joined, comments and spacing dropped), and how it is proven.
 const EXAMPLES: &[(&str, How)] = &[
     (
+        "kubectl verify policy explain cluster-image-policy.yaml",
+        How::Run {
+            files: &[(
+                "cluster-image-policy.yaml",
+                File::Data("policies/policy-controller/cip-keyless-github-actions.yaml"),
+            )],
+            exit: 0,
+        },
+    ),
+    (
+        "kubectl verify pods -A --policy cluster-image-policy.yaml --skip-unsupported",
+        How::Twin {
+            needs: "a cluster",
+            tests: &[
+                "cluster_image_policy_keyless_and_warn",
+                "cue_policy_refused_or_unsupported",
+            ],
+        },
+    ),
+    (
         "kubectl verify --help",
         How::Run {
             files: &[],
@@ -882,6 +902,7 @@ fn readme_has_one_json_example_per_kind() {
         [
             "BlobVerification",
             "ImageVerificationReport",
+            "PolicyExplanation",
             "ReleaseVerificationReport"
         ]
     );
