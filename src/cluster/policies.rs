@@ -17,8 +17,9 @@
 //! objects ([`MAX_OBJECTS`]) and in size ([`MAX_OBJECT_BYTES`] each).
 //!
 //! Each object is handed over as YAML (without `status` and `managedFields`, which no
-//! policy reader needs) named `cluster:KIND/NAME` (`cluster:Policy/NAMESPACE/NAME`), so an
-//! error in it reads `cluster:ClusterImagePolicy/signed:12:7: …`.
+//! policy reader needs) named `cluster:KIND/NAME` (`cluster:Policy/NAMESPACE/NAME`); the
+//! command reads them together as one policy file (a `trustRootRef` names a TrustRoot of the
+//! cluster) and names the object in errors: `cluster:ClusterImagePolicy/signed:12:7: …`.
 
 use kube::api::{Api, DynamicObject, ListParams};
 use kube::core::{GroupVersion, TypeMeta};
