@@ -719,3 +719,63 @@ fn unsupported_cluster_policy_is_named_by_object_and_field_or_an_error_result() 
     let applied = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
     assert!(applied.status.success(), "{}", text(&applied.stderr));
 }
+
+/// A ClusterImagePolicy whose keyless authority names a TrustRoot installed beside it in the
+/// cluster (`trustRootRef`) verifies with that TrustRoot's keys, without `--trusted-root`: the
+/// cluster's objects are read together, as policy-controller resolves the reference.
+#[test]
+fn trust_root_ref_names_a_trust_root_of_the_cluster() {
+    let f = fixture();
+    for crd in policy_controller_crds() {
+        f.api.register_crd(&crd);
+    }
+    f.api.add(crd_from_yaml(&crate::admission::trust_root_doc(
+        &f.k.sigstore,
+        "test-sigstore",
+    )));
+    f.api.add(cluster_image_policy(
+        "own-sigstore",
+        &serde_json::json!({
+            "images": [{ "glob": "registry.k8s.io/**" }],
+            "authorities": [{
+                "keyless": {
+                    "url": "https://fulcio.test.invalid",
+                    "trustRootRef": "test-sigstore",
+                    "identities": [{
+                        "issuer": crate::cluster::K8S_ISSUER,
+                        "subject": crate::cluster::K8S_IDENTITY,
+                    }],
+                },
+                "ctlog": { "url": "https://rekor.test.invalid", "trustRootRef": "test-sigstore" },
+            }],
+        }),
+    ));
+    // The registry flags only: no --trusted-root.
+    let flags: Vec<String> = f.k.flags().into_iter().take(4).collect();
+    assert_eq!(flags[2], "--insecure-registry");
+    let out = kubectl_with_plugin(f.tmp.path(), &f.kubeconfig)
+        .args([
+            "verify",
+            "pods",
+            "-n",
+            "team-a",
+            "--policy-from-cluster",
+            "-o",
+            "json",
+        ])
+        .args(&flags)
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&out.stderr)
+    );
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let e = &json["images"][0];
+    assert_eq!(e["verdict"], "verified", "{e:#}");
+    assert_eq!(e["origin"]["kind"], "ClusterImagePolicy", "{e:#}");
+    assert_eq!(e["origin"]["name"], "own-sigstore", "{e:#}");
+}
