@@ -779,3 +779,21 @@ fn trust_root_ref_names_a_trust_root_of_the_cluster() {
     assert_eq!(e["origin"]["kind"], "ClusterImagePolicy", "{e:#}");
     assert_eq!(e["origin"]["name"], "own-sigstore", "{e:#}");
 }
+
+/// A cluster that cannot be read is exit 2 and NO report on stdout, so `kubectl apply -f -`
+/// has nothing to overwrite the last good reports with (`-o json` still writes its document
+/// with `errors[]`).
+#[test]
+fn a_cluster_that_cannot_be_read_prints_no_report() {
+    let f = fixture();
+    f.api.set_unauthorized_all(true);
+    for output in ["policyreport", "openreports"] {
+        let out = f.verify(&["pods", "-A", "-o", output]);
+        assert_eq!(out.status.code(), Some(2), "{output}");
+        assert_eq!(text(&out.stdout), "", "{output}");
+        assert!(text(&out.stderr).contains("401"), "{}", text(&out.stderr));
+    }
+    let out = f.verify(&["pods", "-A", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("\"errors\""));
+}
