@@ -202,7 +202,7 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
         let field = format!("spec.authorities[{i}]");
         match read_authority(doc, a, &field, i, roots, &mut found)? {
             Read::Authority(named) => authorities.push(*named),
-            Read::Static(action) => statics.push(action),
+            Read::Static(action, message) => statics.push((action, message)),
         }
     }
     if authorities.is_empty() && statics.is_empty() {
@@ -230,7 +230,8 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
     }
     // Authorities are alternatives: a `static: pass` one passes the policy; `static: fail`
     // ones never satisfy it, so they decide only when nothing else is there.
-    let static_action = if statics.contains(&StaticAction::Pass) {
+    let message = statics.iter().find_map(|(_, m)| m.clone());
+    let static_action = if statics.iter().any(|(a, _)| *a == StaticAction::Pass) {
         Some(StaticAction::Pass)
     } else if authorities.is_empty() {
         Some(StaticAction::Fail)
@@ -256,6 +257,8 @@ fn read_policy(doc: &Doc<'_>, roots: &Roots) -> Result<Policy, PolicyError> {
                 mode,
                 origin: Some(doc.origin(None)),
                 static_action,
+                // Only a policy of `static: fail` authorities alone fails with it.
+                message: message.filter(|_| static_action == Some(StaticAction::Fail)),
                 unsupported: found.unsupported,
                 ..Requirement::new(doc.name.clone(), authorities)
             },
@@ -303,7 +306,8 @@ fn read_match(doc: &Doc<'_>, m: NodeId, field: &str) -> Result<ResourceFilter, P
 
 enum Read {
     Authority(Box<NamedAuthority>),
-    Static(StaticAction),
+    /// A `static` authority, with its `message`.
+    Static(StaticAction, Option<String>),
 }
 
 #[allow(clippy::too_many_lines)] // one authority's fields, in the CRD's order
@@ -352,9 +356,10 @@ fn read_authority(
         let action = doc
             .get(s, "action")
             .ok_or_else(|| doc.err(s, &sub("static.action"), "required"))?;
+        let message = doc.opt_string(s, "message", &sub("static"))?;
         return match doc.string(action, &sub("static.action"))?.as_str() {
-            "pass" => Ok(Read::Static(StaticAction::Pass)),
-            "fail" => Ok(Read::Static(StaticAction::Fail)),
+            "pass" => Ok(Read::Static(StaticAction::Pass, message)),
+            "fail" => Ok(Read::Static(StaticAction::Fail, message)),
             other => Err(doc.err(
                 action,
                 &sub("static.action"),
@@ -532,7 +537,19 @@ fn read_authority(
                     roots,
                     found,
                 )?);
-                if !has_ctlog {
+                if has_ctlog {
+                    // policy-controller then checks the log against the default (TUF) Rekor
+                    // keys and the certificates against the TrustRoot: two roots at once.
+                    let c = doc.get(node, "ctlog").unwrap_or(*n);
+                    found.unsupported(
+                        doc,
+                        c,
+                        &sub("ctlog"),
+                        "a transparency log of the default trust root with certificates of \
+                         a TrustRoot is not supported: name the TrustRoot in \
+                         ctlog.trustRootRef too",
+                    )?;
+                } else {
                     // policy-controller then has no Rekor keys and skips the log.
                     options.ignore_tlog = true;
                     options.notes.push(
@@ -886,4 +903,207 @@ fn trusted_root_json(doc: &Doc<'_>, keys: NodeId) -> Result<String, PolicyError>
         "timestampAuthorities": authorities("timestampAuthorities")?,
     });
     Ok(root.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::verify::policy::{Policy, PolicyError, ReadOptions, StaticAction, parse_with};
+
+    const KEY: &str = "-----BEGIN PUBLIC KEY-----\n        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEIcbqK2RAVZOfPzo+kbOhNYq8DK9f\n        B2BGbU7jAXEvYthJ3vRcYq8l7g9UAXXiz9P2awFuTa4COcZU2IdEDVU0uA==\n        -----END PUBLIC KEY-----";
+
+    fn cip(authorities: &str) -> String {
+        format!(
+            "apiVersion: policy.sigstore.dev/v1beta1\nkind: ClusterImagePolicy\nmetadata: {{name: p}}\nspec:\n  images: [{{glob: \"**\"}}]\n  authorities:\n{authorities}"
+        )
+    }
+
+    fn read(text: &str, skip: bool) -> Result<Vec<Policy>, PolicyError> {
+        let options = ReadOptions {
+            skip_unsupported: skip,
+            ..ReadOptions::default()
+        };
+        parse_with(text, "p.yaml", Path::new("."), &options)
+    }
+
+    fn key(extra: &str) -> String {
+        format!("  - key:\n      data: |\n        {KEY}\n{extra}")
+    }
+
+    const KEYLESS: &str = "  - keyless:\n      identities: [{issuer: https://i, subject: s@x}]\n";
+
+    /// The transparency log is required as policy-controller requires it.
+    #[test]
+    fn transparency_log_as_policy_controller() {
+        let p = read(&cip(&key("")), false).unwrap();
+        assert!(p[0].requirement.authorities[0].options.ignore_tlog);
+        let p = read(
+            &cip(&key("    ctlog: {url: https://rekor.example}\n")),
+            false,
+        )
+        .unwrap();
+        assert!(!p[0].requirement.authorities[0].options.ignore_tlog);
+        let p = read(&cip(KEYLESS), false).unwrap();
+        assert!(!p[0].requirement.authorities[0].options.ignore_tlog);
+        // A keyless trustRootRef with a ctlog of the default root: two roots at once.
+        let text = format!(
+            "{}---\n{}",
+            "apiVersion: policy.sigstore.dev/v1alpha1\nkind: TrustRoot\nmetadata: {name: r}\nspec: {remote: {mirror: https://m, root: x}}\n",
+            cip(
+                "  - keyless:\n      trustRootRef: r\n      identities: [{issuer: https://i, subject: s@x}]\n    ctlog: {url: https://rekor.example}\n"
+            )
+        );
+        let p = read(&text, true).unwrap();
+        let u = p[0].requirement.unsupported.as_ref().unwrap();
+        // The TrustRoot is refused first (remote), then the policy naming it.
+        assert_eq!(u.field, "spec.authorities[0].keyless.trustRootRef", "{u}");
+        // policy-controller's own sigstoreKeys TrustRoot: used by a keyless authority that
+        // names it; without ctlog the log is not required; with a ctlog of the default root
+        // the authority mixes two roots, which is not supported.
+        let root =
+            include_str!("../../tests/data/policies/policy-controller/trustroot-sigstorekeys.yaml");
+        let named = "  - keyless:\n      trustRootRef: bring-your-own-sigstore-keys\n      identities: [{issuer: https://i, subject: s@x}]\n";
+        let p = read(&format!("{root}---\n{}", cip(named)), false).unwrap();
+        let o = &p[0].requirement.authorities[0].options;
+        assert_eq!(
+            o.trust.as_ref().map(|(n, _)| n.as_str()),
+            Some("bring-your-own-sigstore-keys")
+        );
+        assert!(o.ignore_tlog);
+        let mixed = format!("{named}    ctlog: {{url: https://rekor.example}}\n");
+        let e = read(&format!("{root}---\n{}", cip(&mixed)), false).unwrap_err();
+        assert!(
+            matches!(&e, PolicyError::Field { field, unsupported: true, .. } if field == "spec.authorities[0].ctlog"),
+            "{e}"
+        );
+        let both = format!(
+            "{named}    ctlog: {{url: https://rekor.example, trustRootRef: bring-your-own-sigstore-keys}}\n"
+        );
+        let p = read(&format!("{root}---\n{}", cip(&both)), false).unwrap();
+        assert!(!p[0].requirement.authorities[0].options.ignore_tlog);
+    }
+
+    /// Authorities are alternatives: `static: pass` passes; `static: fail` ones decide only
+    /// alone.
+    #[test]
+    fn statics_among_authorities() {
+        let pass = "  - static: {action: pass}\n";
+        let fail = "  - static: {action: fail, message: no}\n";
+        let p = read(&cip(&format!("{fail}{pass}")), false).unwrap();
+        assert_eq!(p[0].requirement.static_action, Some(StaticAction::Pass));
+        assert_eq!(p[0].requirement.message, None);
+        let p = read(&cip(fail), false).unwrap();
+        assert_eq!(p[0].requirement.static_action, Some(StaticAction::Fail));
+        assert_eq!(p[0].requirement.message.as_deref(), Some("no"));
+        let p = read(&cip(&format!("{fail}{KEYLESS}")), false).unwrap();
+        assert_eq!(p[0].requirement.static_action, None);
+        assert_eq!(p[0].requirement.authorities.len(), 1);
+        assert!(p[0].requirement.authorities[0].options.notes[0].contains("static: fail"));
+    }
+
+    /// Mistakes are errors naming the field; what is not supported is refused or, with
+    /// --skip-unsupported, makes the policy `unsupported`.
+    #[test]
+    fn errors_name_the_field() {
+        let table: &[(String, &str)] = &[
+            (
+                cip(KEYLESS).replace("metadata", "metadatas"),
+                "p.yaml:3:1: ClusterImagePolicy/: metadatas: unknown field",
+            ),
+            (
+                cip(KEYLESS).replace("v1beta1", "v1"),
+                "p.yaml:1:13: ClusterImagePolicy/p: apiVersion: policy.sigstore.dev/v1 is not a version",
+            ),
+            (
+                cip(&KEYLESS.replace("issuer:", "issuers:")),
+                "spec.authorities[0].keyless.identities[0].issuers: unknown field",
+            ),
+            (
+                cip(&KEYLESS.replace("issuer: https://i, ", "")),
+                "spec.authorities[0].keyless.identities[0]: needs issuer or issuerRegExp",
+            ),
+            (
+                cip(&format!("{KEYLESS}    static: {{action: pass}}\n")),
+                "spec.authorities[0]: needs only one of key, keyless or static",
+            ),
+            (
+                cip("  - static: {action: pass}\n    ctlog: {url: https://r}\n"),
+                "spec.authorities[0].ctlog: does not go with static",
+            ),
+            (
+                cip("  - static: {action: maybe}\n"),
+                "spec.authorities[0].static.action: must be pass or fail",
+            ),
+            (
+                cip(KEYLESS).replace("  images", "  mode: audit\n  images"),
+                "spec.mode: must be enforce or warn",
+            ),
+            (
+                cip(KEYLESS).replace("  images", "  match: [{version: v1}]\n  images"),
+                "spec.match[0].resource: required",
+            ),
+            (
+                cip(KEYLESS).replace("\"**\"", "\"ghcr.io/{a,b}\""),
+                "spec.images[0].glob: glob \"ghcr.io/{a,b}\" is invalid",
+            ),
+            (
+                cip(&format!(
+                    "{KEYLESS}    source: [{{oci: a.example/x}}, {{oci: b.example/y}}]\n"
+                )),
+                "spec.authorities[0].source: only a single source",
+            ),
+            (
+                cip(&key("    attestations: [{predicateType: spdx}]\n")),
+                "spec.authorities[0].attestations[0].name: required",
+            ),
+            (
+                cip(&key("      kms: gcpkms://k\n")),
+                "spec.authorities[0].key: needs exactly one of data, secretRef or kms",
+            ),
+        ];
+        for (text, want) in table {
+            let e = read(text, true).expect_err(want).to_string();
+            assert!(e.contains(want), "{want}\n{e}");
+        }
+        let unsupported: &[(String, &str)] = &[
+            (
+                cip("  - key: {kms: \"awskms:///arn\"}\n"),
+                "spec.authorities[0].key.kms",
+            ),
+            (
+                cip(&format!(
+                    "{KEYLESS}    source: [{{oci: a.example/x}}]\n{KEYLESS}"
+                )),
+                "spec.authorities",
+            ),
+            (
+                cip(&format!(
+                    "{KEYLESS}    rfc3161timestamp: {{trustRootRef: t}}\n"
+                )),
+                "spec.authorities[0].rfc3161timestamp",
+            ),
+            (
+                cip(&KEYLESS.replace("keyless:\n", "keyless:\n      ca-cert: {data: x}\n")),
+                "spec.authorities[0].keyless.ca-cert",
+            ),
+            (
+                cip(&format!("{KEYLESS}    source: [{{tagPrefix: x}}]\n")),
+                "spec.authorities[0].source[0].tagPrefix",
+            ),
+            (
+                cip(&key("      hashAlgorithm: sha512\n")),
+                "spec.authorities[0].key.hashAlgorithm",
+            ),
+        ];
+        for (text, field) in unsupported {
+            let e = read(text, false).expect_err(field);
+            assert!(
+                matches!(&e, PolicyError::Field { field: f, unsupported: true, .. } if f == field),
+                "{field}: {e}"
+            );
+            let p = read(text, true).unwrap();
+            assert_eq!(p[0].requirement.unsupported.as_ref().unwrap().field, *field);
+        }
+    }
 }

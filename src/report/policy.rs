@@ -19,6 +19,7 @@
 //!     mode                 enforce | warn
 //!     count                how many authorities must be satisfied
 //!     static               pass | fail when the policy decides without signatures
+//!     message              what the policy says with its failures (static.message, …)
 //!     unsupported          {field, reason, at} when the policy cannot be evaluated
 //!                          (`--skip-unsupported`): it fails every image it applies to
 //!     authorities[]:       {name, kind (keyless | key), identities[] {subject, issuer}
@@ -77,6 +78,8 @@ pub struct PolicyExplained {
     pub count: usize,
     #[serde(rename = "static", skip_serializing_if = "Option::is_none")]
     pub static_action: Option<StaticAction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unsupported: Option<UnsupportedExplained>,
     pub authorities: Vec<AuthorityExplained>,
@@ -240,6 +243,9 @@ fn render_policy(out: &mut String, p: &PolicyExplained) {
             Mode::Warn => "warn (failures are reported; the run does not fail)",
         },
     );
+    if let Some(m) = &p.message {
+        row(out, "message", m);
+    }
     if let Some(u) = &p.unsupported {
         row(
             out,
@@ -328,6 +334,7 @@ fn explain_policy(p: &Policy) -> PolicyExplained {
         mode: r.mode,
         count: r.count,
         static_action: r.static_action,
+        message: r.message.clone(),
         unsupported: r.unsupported.as_ref().map(|u| UnsupportedExplained {
             field: u.field.clone(),
             reason: u.reason.clone(),

@@ -883,13 +883,18 @@ fn decided_by_policy(requirement: &Requirement) -> Option<Judgement> {
         ))),
         StaticAction::Fail => Some(Judgement::new(Verdict::new(
             VerdictCode::Denied,
-            format!("{origin}: static: fail (the policy rejects every image it matches)"),
+            format!("{origin}: disallowed by static policy (static: fail)"),
         ))),
     }
 }
 
 /// A requirement's judgement, labelled with the requirement.
 fn stamp(mut j: Judgement, requirement: &Requirement, checks: Vec<AttestationCheck>) -> Judgement {
+    if let Some(m) = &requirement.message
+        && !j.is_verified()
+    {
+        j.verdict.detail = join_detail(&j.verdict.detail, &format!("policy message: {m}"));
+    }
     j.policy = Some(requirement.name.clone());
     j.mode = requirement.mode;
     j.origin.clone_from(&requirement.origin);

@@ -222,6 +222,9 @@ pub struct Requirement {
     /// Not evaluable (`--skip-unsupported`): fails as `unsupported`; `authorities` may hold
     /// what could be read, for `policy explain`.
     pub unsupported: Option<Unsupported>,
+    /// What the policy says with its failures (policy-controller `static.message`, a Kyverno
+    /// rule's `message`): added to the detail of the failures it decides.
+    pub message: Option<String>,
 }
 
 impl Requirement {
@@ -236,6 +239,7 @@ impl Requirement {
             origin: None,
             static_action: None,
             unsupported: None,
+            message: None,
         }
     }
 

@@ -82,8 +82,9 @@ fn every_policy_controller_vector_is_evaluated_or_refused() {
                 Some("spec.authorities[0].rfc3161timestamp"),
             ),
         ),
-        // The key is a secret in the cluster: the verifying commands read it; offline it is
-        // missing, whatever --skip-unsupported says.
+        // The key is a secret in the cluster: the verifying commands read it (evaluated in
+        // cluster_images::k8s_secret_keys_verify_key_signed_images); offline it is missing,
+        // whatever --skip-unsupported says.
         (
             "cip-key-secretref.yaml",
             Refused("spec.authorities[0].key.secretRef", None),
@@ -430,6 +431,20 @@ fn cluster_image_policy_static() {
     let e = &json["images"][0];
     assert_eq!((code, e["verdict"].as_str()), (1, Some("denied")), "{e:#}");
     assert_eq!(e["policy"], "image-policy-static-fail");
+    // Its `message` is said with the failure.
+    let with_message = f.policy(
+        "static-fail-message.yaml",
+        &format!(
+            "{}      message: no demo images in production\n",
+            vector("cip-static-fail.yaml")
+        ),
+    );
+    let (_, json, _) = f.run(&["--policy", &with_message, &f.signed]);
+    let detail = json["images"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.ends_with("disallowed by static policy (static: fail); policy message: no demo images in production"),
+        "{detail}"
+    );
 
     let pass_text = vector("cip-static-fail.yaml")
         .replace("action: fail", "action: pass")

@@ -685,6 +685,32 @@ fn k8s_secret_keys_verify_key_signed_images() {
     assert_eq!(e["verdict"], "verified", "{e:#}");
     assert_eq!(e["policy"], "keyed", "{e:#}");
     assert_eq!(e["signer"]["fingerprint"], fingerprint, "{e:#}");
+
+    // Issue 13: policy-controller's ClusterImagePolicy with `key.secretRef` (its e2e vector,
+    // glob substituted) reads the secret from policy-controller's namespace, whose only entry
+    // is the key, as policy-controller inlines it.
+    api.add(fixtures::opaque_secret(
+        "cosign-system",
+        "cip-secret",
+        &[("key.pub", pem.as_bytes())],
+    ));
+    let vector = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/policies/policy-controller/cip-key-secretref.yaml"),
+    )
+    .unwrap();
+    let cip = tmp.path().join("cip.yaml");
+    std::fs::write(&cip, vector.replace("**demo**", "**keyed**")).unwrap();
+    let mut flags = p.flags();
+    flags.extend(["--policy".to_owned(), cip.to_str().unwrap().to_owned()]);
+    let out = run(&kubeconfig, &["pods", "-o", "json"], &flags);
+    let json = json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{json:#}\n{}", stderr_of(&out));
+    let e = entry(&json, &image, Some(&digest));
+    assert_eq!(e["verdict"], "verified", "{e:#}");
+    assert_eq!(e["policy"], "cip-key-secret", "{e:#}");
+    assert_eq!(e["origin"]["kind"], "ClusterImagePolicy", "{e:#}");
+    assert_eq!(e["signer"]["fingerprint"], fingerprint, "{e:#}");
 }
 
 /// Issue 7: `--drift` reports what the tag resolves to now when a node runs an older digest,
