@@ -797,3 +797,61 @@ fn a_cluster_that_cannot_be_read_prints_no_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stdout).contains("\"errors\""));
 }
+
+/// The harness serves CRD kinds as the real server does, as far as the real kubectl can tell:
+/// the policies listed by `kubectl get` (both served versions of ClusterImagePolicy
+/// discovered), and a report `kubectl get` does not find is its NotFound.
+#[test]
+fn kubectl_lists_the_served_policy_kinds_and_misses_absent_reports() {
+    let f = fixture();
+    for crd in policy_controller_crds() {
+        f.api.register_crd(&crd);
+    }
+    f.api.add(cluster_image_policy(
+        "k8s-signed",
+        &serde_json::json!({ "images": [{ "glob": "registry.k8s.io/**" }],
+            "authorities": [{ "static": { "action": "pass" } }] }),
+    ));
+    let out = kubectl(f.tmp.path(), &f.kubeconfig)
+        .args([
+            "get",
+            "clusterimagepolicies.v1beta1.policy.sigstore.dev",
+            "-o",
+            "name",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "clusterimagepolicy.policy.sigstore.dev/k8s-signed\n"
+    );
+    let out = kubectl(f.tmp.path(), &f.kubeconfig)
+        .args(["api-versions"])
+        .output()
+        .unwrap();
+    let versions = text(&out.stdout);
+    for gv in [
+        "policy.sigstore.dev/v1alpha1",
+        "policy.sigstore.dev/v1beta1",
+        "wgpolicyk8s.io/v1alpha2",
+        "openreports.io/v1alpha1",
+    ] {
+        assert!(versions.lines().any(|l| l == gv), "{gv}:\n{versions}");
+    }
+    let out = kubectl(f.tmp.path(), &f.kubeconfig)
+        .args([
+            "get",
+            "policyreport",
+            "kubectl-verify-team-a",
+            "-n",
+            "team-a",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        text(&out.stderr),
+        "Error from server (NotFound): policyreports.wgpolicyk8s.io \"kubectl-verify-team-a\" not found\n"
+    );
+}
