@@ -855,3 +855,50 @@ fn kubectl_lists_the_served_policy_kinds_and_misses_absent_reports() {
         "Error from server (NotFound): policyreports.wgpolicyk8s.io \"kubectl-verify-team-a\" not found\n"
     );
 }
+
+/// What the README's advice rests on: a namespace with many image uses makes a report that a
+/// client-side `kubectl apply` cannot store (it copies it into an annotation, and annotations
+/// are limited to 256 KiB: the server refuses it), while `kubectl apply --server-side` can.
+#[test]
+fn a_large_report_needs_server_side_apply() {
+    let f = fixture();
+    let pause_id = format!("registry.k8s.io/pause@{}", f.signed);
+    f.api.add_all((0..600).map(|i| {
+        fixtures::pod(
+            "big",
+            &format!("web-{i:04}"),
+            &[],
+            &[C {
+                name: "pause",
+                image: "registry.k8s.io/pause:3.10",
+                image_id: Some(&pause_id),
+            }],
+        )
+    }));
+    let out = f.verify(&["pods", "-n", "big", "-o", "policyreport"]);
+    let yaml = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    assert_eq!(docs[0]["summary"]["pass"], 600);
+    assert!(yaml.len() > 256 * 1024, "{} bytes", yaml.len());
+
+    let client_side = apply(f.tmp.path(), &f.kubeconfig, &yaml, &[]);
+    assert!(!client_side.status.success());
+    assert!(
+        text(&client_side.stderr)
+            .contains("metadata.annotations: Too long: must have at most 262144 bytes"),
+        "{}",
+        text(&client_side.stderr)
+    );
+    let server_side = apply(f.tmp.path(), &f.kubeconfig, &yaml, &["--server-side"]);
+    assert!(
+        server_side.status.success(),
+        "{}",
+        text(&server_side.stderr)
+    );
+    assert_eq!(
+        text(&server_side.stdout),
+        "policyreport.wgpolicyk8s.io/kubectl-verify-big serverside-applied (server dry run)\n"
+    );
+}

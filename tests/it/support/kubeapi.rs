@@ -61,8 +61,9 @@
 //! back in the legacy forms with `Content-Type: application/json` and `as=Table` requests get
 //! plain lists — kubectl falls back for both. GET is served; POST, PATCH (merge and apply
 //! patches) and PUT only with `dryRun=All` (nothing is stored; anything else is 405): the body
-//! is checked for kind, name (RFC 1123) and namespace, against the CRD's schema ([`validate`]:
-//! a violation is the real server's 422 `Invalid` Status with its causes) and, with
+//! is checked for kind, name (RFC 1123), namespace, annotations' size (256 KiB) and against
+//! the CRD's schema ([`validate`]: a violation is the real server's 422 `Invalid` Status with
+//! its causes) and, with
 //! `fieldValidation=Strict`, for undeclared fields (400, "strict decoding error"); the object
 //! that would be stored comes back (201/200). `/openapi/v3` lists every group version, whose
 //! document declares each kind's schema and PATCH operation with `fieldValidation`, which is
@@ -1607,6 +1608,9 @@ impl Cluster {
         if let Some(e) = name_error(&name) {
             validation.invalid.insert(0, e);
         }
+        if let Some(e) = annotations_error(&object["metadata"]["annotations"]) {
+            validation.invalid.insert(0, e);
+        }
         if params.get("fieldValidation").map(String::as_str) == Some("Strict")
             && !validation.unknown.is_empty()
         {
@@ -1729,6 +1733,24 @@ fn name_error(name: &str) -> Option<Invalid> {
         message: format!(
             "Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
         ),
+    })
+}
+
+/// The real server's limit on all of an object's annotations together (keys and values):
+/// what a client-side `kubectl apply` of a large object runs into, as it copies the whole
+/// object into `kubectl.kubernetes.io/last-applied-configuration`.
+const MAX_ANNOTATIONS_BYTES: usize = 256 * 1024;
+
+fn annotations_error(annotations: &Value) -> Option<Invalid> {
+    let total: usize = annotations
+        .as_object()?
+        .iter()
+        .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+        .sum();
+    (total > MAX_ANNOTATIONS_BYTES).then(|| Invalid {
+        field: "metadata.annotations".to_owned(),
+        reason: "FieldValueTooLong",
+        message: format!("Too long: must have at most {MAX_ANNOTATIONS_BYTES} bytes"),
     })
 }
 
