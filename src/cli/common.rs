@@ -937,6 +937,47 @@ pub async fn k8s_keys_with(
 mod tests {
     use super::*;
 
+    /// The cluster's policy objects are one text, and a reader error at a line of it is
+    /// given back as the object's own `origin:line:col`.
+    #[test]
+    fn cluster_documents_are_one_file_and_errors_name_their_object() {
+        let doc = |origin: &str, text: &str| PolicyDocument {
+            origin: origin.to_owned(),
+            text: text.to_owned(),
+        };
+        let docs = [
+            doc(
+                "cluster:TrustRoot/a",
+                "kind: TrustRoot\nmetadata:\n  name: a\n",
+            ),
+            doc(
+                "cluster:ClusterImagePolicy/b",
+                "kind: ClusterImagePolicy\nspec: {}",
+            ),
+        ];
+        let (text, starts) = one_file(&docs);
+        assert_eq!(
+            text,
+            "---\nkind: TrustRoot\nmetadata:\n  name: a\n---\nkind: ClusterImagePolicy\nspec: {}\n"
+        );
+        assert_eq!(starts.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 6]);
+        let at = |line| crate::manifest::Position { line, col: 3 };
+        for (line, want) in [
+            (3, "cluster:TrustRoot/a:2:3: bad"),
+            (7, "cluster:ClusterImagePolicy/b:2:3: bad"),
+        ] {
+            let e = in_document(
+                policy::PolicyError::Invalid {
+                    path: "cluster".to_owned(),
+                    at: at(line),
+                    reason: "bad".to_owned(),
+                },
+                &starts,
+            );
+            assert_eq!(e.to_string(), want);
+        }
+    }
+
     /// `--cache-ttl 0` (in any unit) turns the cache off, where every other duration flag
     /// refuses 0; anything else is a duration flag's duration.
     #[test]
