@@ -46,6 +46,10 @@
 //!                               (each writes `dir/<context>.<token|cert|exec>.kubeconfig`,
 //!                               YAML, with the CA inline, and returns its path)
 //!
+//! crd_from_yaml(text)           a CRD file (YAML) as JSON, for register_crd
+//! validate(schema, object)      a structural-schema check as the server does it for custom
+//!                               resources: Validation { invalid (Status causes), unknown }
+//!
 //! kubectl_path()                the real kubectl (see there how it is found)
 //! kubectl(home, kubeconfig)     a Command for it with an emptied environment
 //!
