@@ -303,7 +303,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__all)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,11 +410,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -703,7 +703,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__cronjobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,11 +810,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -853,7 +853,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__daemonsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,11 +960,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1003,7 +1003,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__deployments)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,11 +1110,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1531,7 +1531,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__image)
-            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-o -v -h -V --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1590,11 +1590,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1633,7 +1633,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__jobs)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,11 +1740,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -1783,7 +1783,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__manifests)
-            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-f -R -o -v -h -V --filename --recursive --max-input-size --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1854,11 +1854,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2003,7 +2003,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__pods)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2110,11 +2110,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2393,7 +2393,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__replicasets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2500,11 +2500,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)
@@ -2543,7 +2543,7 @@ _kubectl__verify() {
             return 0
             ;;
         kubectl__subcmd__verify__subcmd__statefulsets)
-            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
+            opts="-n -A -l -o -v -h -V --drift --namespace --all-namespaces --selector --field-selector --context --all-contexts --kubeconfig --cluster --user --as --as-group --request-timeout --key --certificate-identity --certificate-identity-regexp --certificate-oidc-issuer --certificate-oidc-issuer-regexp --trusted-root --insecure-ignore-tlog --insecure-ignore-sct --attestation-type --attestation-condition --require-signature --policy --skip-unsupported --no-builtin-policy --profile --allow-unmatched --signature-repository --concurrency --cache-ttl --no-cache --output --no-headers --policy-from-cluster --registry-mirror --insecure-registry --registry-ca --timeout --color --v --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2650,11 +2650,11 @@ _kubectl__verify() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide name" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml wide name policyreport openreports" -- "${cur}"))
                     return 0
                     ;;
                 --registry-mirror)

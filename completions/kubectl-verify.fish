@@ -107,7 +107,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -124,6 +126,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand image" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s f -l filename -d 'A manifest file, directory, pipe or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -145,7 +148,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -163,6 +168,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand manifests" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pin" -s f -l filename -d 'A manifest file, directory or `-` (repeatable), as `kubectl apply -f`; read before the positional paths' -r -F
@@ -329,7 +335,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s o
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -349,6 +357,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l n
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pods" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -378,7 +387,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -398,6 +409,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand po" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -427,7 +439,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -447,6 +461,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand pod" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -476,7 +491,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -496,6 +513,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployments" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -525,7 +543,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -545,6 +565,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deploy" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -574,7 +595,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -594,6 +617,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand deployment" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -623,7 +647,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -643,6 +669,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -672,7 +699,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -692,6 +721,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand sts" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -721,7 +751,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -741,6 +773,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulse
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand statefulset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -770,7 +803,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -790,6 +825,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonsets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -819,7 +855,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -839,6 +877,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -868,7 +907,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -888,6 +929,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand daemonset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -917,7 +959,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -937,6 +981,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicasets" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -966,7 +1011,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -986,6 +1033,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand rs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1015,7 +1063,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1035,6 +1085,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand replicaset" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1064,7 +1115,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s o
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1084,6 +1137,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l n
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1113,7 +1167,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1133,6 +1189,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand job" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1162,7 +1219,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1182,6 +1241,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" 
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjobs" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1211,7 +1271,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s o -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1231,6 +1293,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cj" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1260,7 +1323,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1280,6 +1345,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand cronjob" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s n -l namespace -d 'The namespace (default: the context\'s namespace, else `default`)' -r
@@ -1309,7 +1375,9 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s o 
 json\t'JSON, schema `ImageVerificationReport` v1 (see README)'
 yaml\t'The same document as YAML'
 wide\t'The table, with every use of each image (`ns/kind/name[container]`, `file:line`)'
-name\t'One line per image: the reference pinned to the digest it resolved to'"
+name\t'One line per image: the reference pinned to the digest it resolved to'
+policyreport\t'`wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for `kubectl apply -f -`'
+openreports\t'The same as `openreports.io/v1alpha1` Reports and a ClusterReport'"
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-mirror -d 'Look up SRC\'s images at DST instead, keeping their spelling (repeatable), e.g. `docker.io=mirror.local:5000` or `registry.k8s.io=127.0.0.1:5000/k8s`' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l insecure-registry -d 'Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)' -r
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l registry-ca -d 'Trust this extra CA certificate (PEM) for registry TLS (repeatable)' -r -F
@@ -1329,6 +1397,7 @@ complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l allow-unmatched -d 'Report images no policy or flag covers as `no-policy` without failing the run'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-cache -d 'Neither read nor write the verification cache (as --cache-ttl 0)'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l no-headers -d 'Do not print the table\'s header line (as kubectl\'s --no-headers)'
+complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -l policy-from-cluster -d 'Also evaluate the admission policies installed in the cluster (kubeconfig\'s current context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand all" -s V -l version -d 'Print version'
 complete -c kubectl-verify -n "__fish_kubectl_verify_using_subcommand version" -l color -d 'When to colour the output (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'

@@ -89,12 +89,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -112,6 +116,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -141,12 +146,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -166,6 +175,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -421,12 +431,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -448,6 +462,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -486,12 +501,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -513,6 +532,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -551,12 +571,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -578,6 +602,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -616,12 +641,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -643,6 +672,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -681,12 +711,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -708,6 +742,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -746,12 +781,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -773,6 +812,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -811,12 +851,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -838,6 +882,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -876,12 +921,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -903,6 +952,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -941,12 +991,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -968,6 +1022,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1006,12 +1061,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1033,6 +1092,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1071,12 +1131,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1098,6 +1162,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1136,12 +1201,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1163,6 +1232,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1201,12 +1271,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1228,6 +1302,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1266,12 +1341,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1293,6 +1372,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1331,12 +1411,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1358,6 +1442,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1396,12 +1481,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1423,6 +1512,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1461,12 +1551,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1488,6 +1582,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1526,12 +1621,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1553,6 +1652,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1591,12 +1691,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1618,6 +1722,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1656,12 +1761,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1683,6 +1792,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1721,12 +1831,16 @@ _arguments "${_arguments_options[@]}" : \
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '--output=[Output format]:OUTPUT:((table\:"A table for people"
 json\:"JSON, schema \`ImageVerificationReport\` v1 (see README)"
 yaml\:"The same document as YAML"
 wide\:"The table, with every use of each image (\`ns/kind/name\[container\]\`, \`file\:line\`)"
-name\:"One line per image\: the reference pinned to the digest it resolved to"))' \
+name\:"One line per image\: the reference pinned to the digest it resolved to"
+policyreport\:"\`wgpolicyk8s.io/v1alpha2\` PolicyReports (one per namespace) and a ClusterPolicyReport (cluster-scoped objects, files, arguments), for \`kubectl apply -f -\`"
+openreports\:"The same as \`openreports.io/v1alpha1\` Reports and a ClusterReport"))' \
 '*--registry-mirror=[Look up SRC'\''s images at DST instead, keeping their spelling (repeatable), e.g. \`docker.io=mirror.local\:5000\` or \`registry.k8s.io=127.0.0.1\:5000/k8s\`]:SRC=DST:_default' \
 '*--insecure-registry=[Use plain HTTP, or HTTPS without certificate checks, for this host only (repeatable)]:HOST[:PORT]:_default' \
 '*--registry-ca=[Trust this extra CA certificate (PEM) for registry TLS (repeatable)]:FILE:_files' \
@@ -1748,6 +1862,7 @@ never\:""))' \
 '--allow-unmatched[Report images no policy or flag covers as \`no-policy\` without failing the run]' \
 '--no-cache[Neither read nor write the verification cache (as --cache-ttl 0)]' \
 '--no-headers[Do not print the table'\''s header line (as kubectl'\''s --no-headers)]' \
+'--policy-from-cluster[Also evaluate the admission policies installed in the cluster (kubeconfig'\''s current context)\: Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not have, or that RBAC forbids listing, is one warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

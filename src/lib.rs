@@ -8,7 +8,8 @@
 //!   │
 //!   ├─ manifest/ where images come from: local YAML/JSON files, parsed with byte spans
 //!   ├─ cluster/  where images come from: live workloads through the kubeconfig, with the
-//!   │            digest each pod runs and its pull-secret credentials
+//!   │            digest each pod runs and its pull-secret credentials; and the admission
+//!   │            policies installed there (`--policy-from-cluster`, cluster/policies)
 //!   ├─ workload  where images live inside Kubernetes objects (one list, used by every reader)
 //!   ├─ reference the distribution reference grammar and Docker Hub normalisation
 //!   ├─ registry/ everything that talks to an OCI registry (resolve tags, manifests, blobs)
@@ -29,7 +30,8 @@
 //!   ├─ release/  `kubectl verify release`: the SPDX tag-value SBOM parser, https-only bounded
 //!   │            downloads from dl.k8s.io, binaries judged against .sig/.cert, .sha256 and
 //!   │            provenance (its images go through `check` like every image)
-//!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries
+//!   └─ report/   the only writer to stdout: tables, JSON/YAML, diffs, summaries, and
+//!                PolicyReports (`-o policyreport|openreports`, report/policyreport)
 //! ```
 //!
 //! Fetching evidence (registry, evidence, remote) is kept apart from judging it (verify): the

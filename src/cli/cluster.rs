@@ -9,7 +9,8 @@ use clap::{Args, Subcommand};
 
 use super::Outcome;
 use super::common::{
-    ImageOutput, VerifyArgs, check_uses, k8s_keys, parse_duration, prepare, write_report,
+    ImageOutput, VerifyArgs, check_uses, cluster_policies, k8s_keys_with, parse_duration,
+    prepare_with, write_report,
 };
 use crate::check::{ImageUse, Settings};
 use crate::cluster::{self, Kind, KubeOptions, Query};
@@ -182,6 +183,23 @@ async fn run_workloads(
     if kinds.len() > 1 && !args.names.is_empty() {
         bail!("`kubectl verify all` takes no names (name a kind: `kubectl verify pods NAME`)");
     }
+    if kube.all_contexts
+        && matches!(
+            args.verify.output,
+            ImageOutput::Policyreport | ImageOutput::Openreports
+        )
+    {
+        bail!(
+            "-o policyreport|openreports writes one cluster's reports (kubectl apply stores them \
+             in one cluster): name its --context instead of --all-contexts"
+        );
+    }
+    if kube.all_contexts && args.verify.policy_from_cluster {
+        bail!(
+            "--policy-from-cluster reads one cluster's policies: name its --context instead of \
+             --all-contexts"
+        );
+    }
     let options = kube.options()?;
     let kubeconfig = cluster::load_kubeconfig(&options)?;
     let contexts: Vec<Option<String>> = if kube.all_contexts {
@@ -264,7 +282,7 @@ async fn run_workloads(
         }
         let err = (failed > 0)
             .then(|| anyhow::anyhow!("{failed} of {} clusters could not be read", contexts.len()));
-        if matches!(args.verify.output, ImageOutput::Json | ImageOutput::Yaml) {
+        if args.verify.output.is_document() {
             let mut report = crate::report::images::ImagesReport::new(Vec::new());
             if let Some(e) = &err {
                 report = report.with_error(e);
@@ -278,9 +296,28 @@ async fn run_workloads(
         };
     }
 
-    let keys = k8s_keys(&args.verify.trust, first_connection.as_ref(), &options).await?;
+    let from_cluster = if args.verify.policy_from_cluster {
+        if let Some(conn) = &first_connection {
+            label_namespaces(conn, scope_namespace.as_deref(), &mut uses).await?;
+        }
+        cluster_policies(
+            first_connection.as_ref(),
+            &options,
+            scope_namespace.as_deref(),
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+    let keys = k8s_keys_with(
+        &args.verify.trust,
+        first_connection.as_ref(),
+        &options,
+        &from_cluster,
+    )
+    .await?;
     let settings = Settings {
-        plan: prepare(&args.verify.trust, &keys)?,
+        plan: prepare_with(&args.verify.trust, &keys, &from_cluster)?,
         allow_unmatched: args.verify.trust.allow_unmatched,
         drift: args.drift,
         cache: super::common::verification_cache(&args.verify.trust),
@@ -309,4 +346,26 @@ async fn run_workloads(
     } else {
         Outcome::Clean
     })
+}
+
+/// Gives each use the labels of its namespace, for the `namespaceSelector`s of the cluster's
+/// policies (a note when the RBAC forbids reading them).
+async fn label_namespaces(
+    conn: &cluster::Connection,
+    namespace: Option<&str>,
+    uses: &mut [ImageUse],
+) -> anyhow::Result<()> {
+    let (labels, note) = cluster::policies::namespace_labels(conn, namespace).await?;
+    if let Some(n) = note {
+        crate::report::warn(&n);
+    }
+    let Some(labels) = labels else {
+        return Ok(());
+    };
+    for u in uses {
+        if let Some(ns) = &u.subject.namespace {
+            u.subject.namespace_labels = labels.get(ns).cloned();
+        }
+    }
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! Flags shared by several subcommands, spelled and defaulted as kubectl and cosign do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,11 +10,13 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use crate::cache::Cache;
 use crate::check::{self, ImageUse, Settings};
+use crate::cluster::policies::PolicyDocument;
 use crate::cluster::{Connection, KubeOptions};
 use crate::evidence::VerifyPlan;
 use crate::reference::ImageRef;
 use crate::registry::{Mirror, Registry, RegistryOptions};
 use crate::report::images::{self as report, ImagesReport, TableStyle};
+use crate::report::policyreport;
 use crate::report::verdict::StructuredFormat;
 use crate::verify::attest::{self, AttestationRequirement, Condition};
 use crate::verify::policy::{self, NamedAuthority, PolicySet, Requirement};
@@ -350,6 +352,22 @@ pub enum ImageOutput {
     Wide,
     /// One line per image: the reference pinned to the digest it resolved to.
     Name,
+    /// `wgpolicyk8s.io/v1alpha2` PolicyReports (one per namespace) and a ClusterPolicyReport
+    /// (cluster-scoped objects, files, arguments), for `kubectl apply -f -`.
+    Policyreport,
+    /// The same as `openreports.io/v1alpha1` Reports and a ClusterReport.
+    Openreports,
+}
+
+impl ImageOutput {
+    /// A format that is a document whatever happened (so a script reading stdout never gets
+    /// zero bytes): JSON, YAML, and the policy reports.
+    pub fn is_document(self) -> bool {
+        matches!(
+            self,
+            Self::Json | Self::Yaml | Self::Policyreport | Self::Openreports
+        )
+    }
 }
 
 /// `--profile` of the verifying commands.
@@ -492,6 +510,12 @@ pub struct VerifyArgs {
     /// Do not print the table's header line (as kubectl's --no-headers).
     #[arg(long, help_heading = "Output")]
     pub no_headers: bool,
+    /// Also evaluate the admission policies installed in the cluster (kubeconfig's current
+    /// context): Kyverno ClusterPolicies, Policies and ImageValidatingPolicies, sigstore
+    /// policy-controller ClusterImagePolicies and TrustRoots. A kind the cluster does not
+    /// have, or that RBAC forbids listing, is one warning.
+    #[arg(long, help_heading = "Verification")]
+    pub policy_from_cluster: bool,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -504,6 +528,136 @@ const IMAGES_PER_REQUEST_SLOT: usize = 4;
 /// Turns the flags into a verification plan (printing the `--insecure-*` warnings). Usage
 /// mistakes and unreadable trust material are errors (exit 2).
 pub fn prepare(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
+    prepare_with(args, keys, &[])
+}
+
+/// [`prepare`], with the policy documents `--policy-from-cluster` read, through the same
+/// reader as a `--policy` file. They are read as ONE file, as the cluster holds them together
+/// (a ClusterImagePolicy's `trustRootRef` names a TrustRoot of the cluster); an error's
+/// position is given back in the document's own terms (`cluster:KIND/NAME:LINE:COL`).
+pub fn prepare_with(
+    args: &TrustArgs,
+    keys: &K8sKeys,
+    cluster_policies: &[PolicyDocument],
+) -> anyhow::Result<VerifyPlan> {
+    let mut plan = prepare_own(args, keys)?;
+    if cluster_policies.is_empty() {
+        return Ok(plan);
+    }
+    let (text, starts) = one_file(cluster_policies);
+    let options = policy::ReadOptions {
+        k8s_keys: keys.clone(),
+        skip_unsupported: args.skip_unsupported,
+    };
+    let read = policy::parse_with(&text, "cluster", Path::new("."), &options)
+        .map_err(|e| in_document(e, &starts))
+        .context("--policy-from-cluster")?;
+    plan.policies.policies.extend(read);
+    Ok(plan)
+}
+
+/// The documents as one multi-document text, and the line each starts on in it.
+fn one_file(docs: &[PolicyDocument]) -> (String, Vec<(usize, &PolicyDocument)>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(docs.len());
+    let mut line = 1;
+    for doc in docs {
+        text.push_str("---\n");
+        line += 1;
+        starts.push((line, doc));
+        text.push_str(&doc.text);
+        if !doc.text.ends_with('\n') {
+            text.push('\n');
+        }
+        line += doc.text.lines().count();
+    }
+    (text, starts)
+}
+
+/// A reader error at a line of [`one_file`]'s text, named by the document holding the line.
+fn in_document(e: policy::PolicyError, starts: &[(usize, &PolicyDocument)]) -> policy::PolicyError {
+    use policy::PolicyError as E;
+    let place = |path: &mut String, at: &mut crate::manifest::Position| {
+        if let Some((start, doc)) = starts.iter().rev().find(|(s, _)| *s <= at.line) {
+            path.clone_from(&doc.origin);
+            at.line = at.line - start + 1;
+        }
+    };
+    match e {
+        E::Invalid {
+            mut path,
+            mut at,
+            reason,
+        } => {
+            place(&mut path, &mut at);
+            E::Invalid { path, at, reason }
+        }
+        E::Field {
+            mut path,
+            mut at,
+            document,
+            field,
+            reason,
+            unsupported,
+        } => {
+            place(&mut path, &mut at);
+            E::Field {
+                path,
+                at,
+                document,
+                field,
+                reason,
+                unsupported,
+            }
+        }
+        other @ E::Read { .. } => other,
+    }
+}
+
+/// Reads the admission policies of the cluster `conn` reaches (else the kubeconfig's current
+/// context): namespaced kinds in `namespace` (None: all). What was not read is one warning
+/// each; a cluster that cannot be read is an error.
+pub async fn cluster_policies(
+    conn: Option<&Connection>,
+    options: &KubeOptions,
+    namespace: Option<&str>,
+) -> anyhow::Result<Vec<PolicyDocument>> {
+    let own;
+    let conn = if let Some(c) = conn {
+        c
+    } else {
+        let kubeconfig = crate::cluster::load_kubeconfig(options)
+            .context("--policy-from-cluster needs a cluster")?;
+        own = crate::cluster::connect(options, kubeconfig.as_ref(), None).await?;
+        &own
+    };
+    let reading = crate::cluster::policies::read(conn, namespace).await?;
+    for note in &reading.notes {
+        crate::report::warn(note);
+    }
+    crate::report::log(1, || {
+        let names: Vec<&str> = reading
+            .documents
+            .iter()
+            .map(|d| d.origin.as_str())
+            .collect();
+        format!(
+            "--policy-from-cluster: {} policy objects read from context {}: {}",
+            names.len(),
+            conn.context,
+            names.join(", ")
+        )
+    });
+    if reading.documents.is_empty() {
+        crate::report::warn(&format!(
+            "--policy-from-cluster: context {} has no policy objects",
+            conn.context
+        ));
+    }
+    Ok(reading.documents)
+}
+
+fn prepare_own(args: &TrustArgs, keys: &K8sKeys) -> anyhow::Result<VerifyPlan> {
     let signer = args.signer.resolve_with(keys)?;
     let flags = match signer.named {
         FlagSigner::Key(key) => Some(Authority::Key(key)),
@@ -632,9 +786,15 @@ pub async fn verify_uses(
     uses: Vec<ImageUse>,
     drift: bool,
 ) -> anyhow::Result<ImagesReport> {
-    let keys = k8s_keys(&args.trust, None, &KubeOptions::default()).await?;
+    let options = KubeOptions::default();
+    let from_cluster = if args.policy_from_cluster {
+        cluster_policies(None, &options, None).await?
+    } else {
+        Vec::new()
+    };
+    let keys = k8s_keys_with(&args.trust, None, &options, &from_cluster).await?;
     let settings = Settings {
-        plan: prepare(&args.trust, &keys)?,
+        plan: prepare_with(&args.trust, &keys, &from_cluster)?,
         allow_unmatched: args.trust.allow_unmatched,
         drift,
         cache: verification_cache(&args.trust),
@@ -699,6 +859,8 @@ pub fn write_report(
         ImageOutput::Yaml => {
             report::write(report, Some(StructuredFormat::Yaml), TableStyle::Normal)
         }
+        ImageOutput::Policyreport => policyreport::write(report, policyreport::Flavour::WgPolicy),
+        ImageOutput::Openreports => policyreport::write(report, policyreport::Flavour::OpenReports),
     };
     written?;
     Ok(())
@@ -744,7 +906,20 @@ pub async fn k8s_keys(
     conn: Option<&Connection>,
     options: &KubeOptions,
 ) -> anyhow::Result<K8sKeys> {
+    k8s_keys_with(trust, conn, options, &[]).await
+}
+
+/// [`k8s_keys`], with those the cluster's policy documents name as well.
+pub async fn k8s_keys_with(
+    trust: &TrustArgs,
+    conn: Option<&Connection>,
+    options: &KubeOptions,
+    cluster_policies: &[PolicyDocument],
+) -> anyhow::Result<K8sKeys> {
     let mut uris: Vec<String> = Vec::new();
+    for doc in cluster_policies {
+        uris.extend(policy::k8s_key_uris(&doc.text));
+    }
     if let Some(k) = &trust.signer.key {
         let k = k.to_string_lossy();
         if k.starts_with("k8s://") {
@@ -781,6 +956,47 @@ pub async fn k8s_keys(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cluster's policy objects are one text, and a reader error at a line of it is
+    /// given back as the object's own `origin:line:col`.
+    #[test]
+    fn cluster_documents_are_one_file_and_errors_name_their_object() {
+        let doc = |origin: &str, text: &str| PolicyDocument {
+            origin: origin.to_owned(),
+            text: text.to_owned(),
+        };
+        let docs = [
+            doc(
+                "cluster:TrustRoot/a",
+                "kind: TrustRoot\nmetadata:\n  name: a\n",
+            ),
+            doc(
+                "cluster:ClusterImagePolicy/b",
+                "kind: ClusterImagePolicy\nspec: {}",
+            ),
+        ];
+        let (text, starts) = one_file(&docs);
+        assert_eq!(
+            text,
+            "---\nkind: TrustRoot\nmetadata:\n  name: a\n---\nkind: ClusterImagePolicy\nspec: {}\n"
+        );
+        assert_eq!(starts.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 6]);
+        let at = |line| crate::manifest::Position { line, col: 3 };
+        for (line, want) in [
+            (3, "cluster:TrustRoot/a:2:3: bad"),
+            (7, "cluster:ClusterImagePolicy/b:2:3: bad"),
+        ] {
+            let e = in_document(
+                policy::PolicyError::Invalid {
+                    path: "cluster".to_owned(),
+                    at: at(line),
+                    reason: "bad".to_owned(),
+                },
+                &starts,
+            );
+            assert_eq!(e.to_string(), want);
+        }
+    }
 
     /// `--cache-ttl 0` (in any unit) turns the cache off, where every other duration flag
     /// refuses 0; anything else is a duration flag's duration.

@@ -14,6 +14,7 @@
 //!   once per run; a read the RBAC forbids is one warning, and that pod's images use the local
 //!   docker config.
 
+pub mod policies;
 pub mod running;
 
 use std::collections::HashMap;
@@ -105,6 +106,13 @@ pub enum ClusterError {
         what: String,
         reason: String,
         error: Box<kube::Error>,
+    },
+    /// `--policy-from-cluster` read more, or larger, policy objects than it believes.
+    #[error("context {context}: {what}: {reason}")]
+    Policies {
+        context: String,
+        what: String,
+        reason: String,
     },
     /// `--key k8s://…` cannot be used.
     #[error("context {context}: key {uri}: {reason}")]
@@ -528,6 +536,14 @@ async fn uses_of(
             container: site.container.clone(),
             image_id: image_id.clone(),
             status,
+            api_version: object
+                .get("apiVersion")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
+            uid: object
+                .pointer("/metadata/uid")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
         };
         let image = match ImageRef::parse(text) {
             Ok(i) => i,

@@ -98,6 +98,12 @@ pub struct ObjectSource {
     #[serde(rename = "imageID")]
     pub image_id: Option<String>,
     pub status: ObjectStatus,
+    /// The object's `apiVersion` (`v1`, `apps/v1`) and `metadata.uid`, for PolicyReports'
+    /// resource references; not in the JSON report, which names objects by kind and name.
+    #[serde(skip)]
+    pub api_version: Option<String>,
+    #[serde(skip)]
+    pub uid: Option<String>,
 }
 
 /// Whether an object source is a running container.

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod images;
 pub mod pin;
 pub mod policy;
+pub mod policyreport;
 pub mod progress;
 pub mod release;
 pub mod tree;

@@ -292,44 +292,49 @@ impl Fixture {
         run_json(&all)
     }
 
-    /// The TrustRoot `name` of the test Sigstore, as policy-controller's sigstoreKeys spell
-    /// it: base64 of PEM certificate chains and public keys.
+    /// The TrustRoot `name` of the test Sigstore ([`trust_root_doc`]).
     fn trust_root_doc(&self, name: &str) -> String {
-        let root: Value = serde_json::from_str(&self.s.trusted_root_json()).unwrap();
-        let b64_pem = |label: &str, raw: &Value| {
-            B64.encode(pem(label, &B64.decode(raw.as_str().unwrap()).unwrap()))
-        };
-        let logs = |key: &str| {
-            let mut out = String::new();
-            for l in root[key].as_array().unwrap() {
-                let _ = write!(
-                    out,
-                    "    - baseURL: {}\n      hashAlgorithm: sha-256\n      publicKey: {}\n",
-                    l["baseUrl"].as_str().unwrap(),
-                    b64_pem("PUBLIC KEY", &l["publicKey"]["rawBytes"])
-                );
-            }
-            out
-        };
-        let ca = &root["certificateAuthorities"][0];
-        let chain: String = ca["certChain"]["certificates"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                pem(
-                    "CERTIFICATE",
-                    &B64.decode(c["rawBytes"].as_str().unwrap()).unwrap(),
-                )
-            })
-            .collect();
-        format!(
-            "apiVersion: policy.sigstore.dev/v1alpha1\nkind: TrustRoot\nmetadata:\n  name: {name}\nspec:\n  sigstoreKeys:\n    certificateAuthorities:\n    - subject: {{organization: test, commonName: test}}\n      uri: https://fulcio.test.invalid\n      certChain: {}\n    tLogs:\n{}    ctLogs:\n{}",
-            B64.encode(chain),
-            logs("tlogs"),
-            logs("ctlogs"),
-        )
+        trust_root_doc(&self.s, name)
     }
+}
+
+/// The TrustRoot `name` of a test Sigstore, as policy-controller's sigstoreKeys spell it:
+/// base64 of PEM certificate chains and public keys (YAML).
+pub fn trust_root_doc(s: &TestSigstore, name: &str) -> String {
+    let root: Value = serde_json::from_str(&s.trusted_root_json()).unwrap();
+    let b64_pem = |label: &str, raw: &Value| {
+        B64.encode(pem(label, &B64.decode(raw.as_str().unwrap()).unwrap()))
+    };
+    let logs = |key: &str| {
+        let mut out = String::new();
+        for l in root[key].as_array().unwrap() {
+            let _ = write!(
+                out,
+                "    - baseURL: {}\n      hashAlgorithm: sha-256\n      publicKey: {}\n",
+                l["baseUrl"].as_str().unwrap(),
+                b64_pem("PUBLIC KEY", &l["publicKey"]["rawBytes"])
+            );
+        }
+        out
+    };
+    let ca = &root["certificateAuthorities"][0];
+    let chain: String = ca["certChain"]["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            pem(
+                "CERTIFICATE",
+                &B64.decode(c["rawBytes"].as_str().unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    format!(
+        "apiVersion: policy.sigstore.dev/v1alpha1\nkind: TrustRoot\nmetadata:\n  name: {name}\nspec:\n  sigstoreKeys:\n    certificateAuthorities:\n    - subject: {{organization: test, commonName: test}}\n      uri: https://fulcio.test.invalid\n      certChain: {}\n    tLogs:\n{}    ctLogs:\n{}",
+        B64.encode(chain),
+        logs("tlogs"),
+        logs("ctlogs"),
+    )
 }
 
 /// The vectors' in-cluster identities replaced by the test Sigstore's (`subject` for the

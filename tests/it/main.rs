@@ -21,6 +21,7 @@ mod manifests;
 mod newcomer;
 mod packaging;
 mod pin;
+mod policyreport;
 mod readme;
 mod registry;
 mod release;

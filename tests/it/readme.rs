@@ -304,6 +304,40 @@ const EXAMPLES: &[(&str, How)] = &[
         },
     ),
     (
+        "kubectl verify pods -A --policy-from-cluster",
+        How::Twin {
+            needs: "a cluster",
+            tests: &[
+                "pods_policy_from_cluster_policyreport_names_each_cluster_image_policy",
+                "policy_from_cluster_missing_or_forbidden_kinds_are_one_line_each",
+            ],
+        },
+    ),
+    (
+        "kubectl verify manifests -R k8s/ --policy-from-cluster",
+        How::Twin {
+            needs: "a cluster",
+            tests: &["manifests_policy_from_cluster_uses_the_current_context"],
+        },
+    ),
+    (
+        "kubectl verify pods -A --policy-from-cluster -o policyreport",
+        How::Twin {
+            needs: "a cluster and registry.k8s.io",
+            tests: &[
+                "pods_policy_from_cluster_policyreport_names_each_cluster_image_policy",
+                "pods_policyreport_is_accepted_by_kubectl_apply_dry_run_server",
+            ],
+        },
+    ),
+    (
+        "kubectl verify all -n shop --policy verify-policy.yaml -o openreports",
+        How::Twin {
+            needs: "a cluster",
+            tests: &["openreports_are_accepted_by_kubectl_apply_dry_run_server"],
+        },
+    ),
+    (
         "kubectl verify pods web-0 web-1 -n shop",
         How::Twin {
             needs: "a cluster",

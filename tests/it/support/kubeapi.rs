@@ -21,6 +21,9 @@
 //! .add_all(objects)
 //! .register(api_version, kind, plural, namespaced, short_names)
 //!                               serve another resource (a CRD, say); new groups appear in /apis
+//! .register_crd(&crd)           serve a CustomResourceDefinition's served versions (JSON; a
+//!                               YAML file through crd_from_yaml), its openAPIV3Schema
+//!                               validating dry-run writes and listed in /openapi/v3
 //! .add_token(token, user)       bearer token → user name
 //! .allow_anonymous(on)          requests without credentials act as "system:anonymous"
 //!                               (off by default: 401)
@@ -30,7 +33,8 @@
 //!                               everything not denied is allowed
 //! .set_unauthorized_all(on)     every request answers 401
 //! .requests()                   every request so far, oldest first, as ApiRequest
-//!                               { method, path, query, user } (recorded before answering)
+//!                               { method, path, query, user, body } (recorded before
+//!                               answering)
 //!                               and .param(name): one query parameter, decoded
 //! .list_requests(resource)      how many GETs of collections of `resource` (plural) came in
 //! .kubeconfig_token(dir, context, token, namespace|None)
@@ -41,6 +45,10 @@
 //!                               ExecCredential with the token
 //!                               (each writes `dir/<context>.<token|cert|exec>.kubeconfig`,
 //!                               YAML, with the CA inline, and returns its path)
+//!
+//! crd_from_yaml(text)           a CRD file (YAML) as JSON, for register_crd
+//! validate(schema, object)      a structural-schema check as the server does it for custom
+//!                               resources: Validation { invalid (Status causes), unknown }
 //!
 //! kubectl_path()                the real kubectl (see there how it is found)
 //! kubectl(home, kubeconfig)     a Command for it with an emptied environment
@@ -55,7 +63,16 @@
 //! clients add them); list order is namespace then name; `remainingItemCount` is only set
 //! without selectors (as etcd-backed lists do); `Accept` is ignored, so discovery always comes
 //! back in the legacy forms with `Content-Type: application/json` and `as=Table` requests get
-//! plain lists — kubectl falls back for both. Only GET is served (anything else is 405).
+//! plain lists — kubectl falls back for both. GET is served; POST, PATCH (merge and apply
+//! patches) and PUT only with `dryRun=All` (nothing is stored; anything else is 405): the body
+//! is checked for kind, name (RFC 1123), namespace, annotations' size (256 KiB) and against
+//! the CRD's schema ([`validate`]: a violation is the real server's 422 `Invalid` Status with
+//! its causes) and, with
+//! `fieldValidation=Strict`, for undeclared fields (400, "strict decoding error"); the object
+//! that would be stored comes back (201/200). `/openapi/v3` lists every group version, whose
+//! document declares each kind's schema and PATCH operation with `fieldValidation`, which is
+//! what `kubectl apply` checks before it leaves validation to the server (without it, kubectl
+//! fails with "failed to download openapi" or validates on the client).
 //! HTTP/1.1 with keep-alive over rustls (ALPN http/1.1); one thread per connection.
 //!
 //! What kubectl does against it (pinned by tests/it/kubeapi.rs): discovery is `/api`,
@@ -98,6 +115,8 @@ pub struct ApiRequest {
     pub query: String,
     /// The authenticated user, None when the request was refused with 401.
     pub user: Option<String>,
+    /// The request body as text (writes only; empty for GET).
+    pub body: String,
 }
 
 impl ApiRequest {
@@ -193,6 +212,37 @@ impl KubeApi {
             namespaced,
             short_names,
         ));
+    }
+
+    /// Serves every served version of a `CustomResourceDefinition` (as JSON; parse the YAML
+    /// of a real CRD with [`crd_from_yaml`]): its kind, plural, scope and short names in
+    /// discovery, and its `openAPIV3Schema` validating dry-run writes (see [`validate`]).
+    pub fn register_crd(&self, crd: &Value) {
+        let spec = &crd["spec"];
+        let group = spec["group"].as_str().expect("CRD spec.group");
+        let names = &spec["names"];
+        let kind = names["kind"].as_str().expect("CRD spec.names.kind");
+        let plural = names["plural"].as_str().expect("CRD spec.names.plural");
+        let short: Vec<&str> = names["shortNames"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let namespaced = spec["scope"] == "Namespaced";
+        let mut cluster = self.lock();
+        for v in spec["versions"].as_array().expect("CRD spec.versions") {
+            if v["served"] == false {
+                continue;
+            }
+            let version = v["name"].as_str().expect("CRD version name");
+            cluster.resources.push(ResourceDef::new(
+                group, version, kind, plural, namespaced, &short,
+            ));
+            let idx = cluster.resources.len() - 1;
+            let schema = v["schema"]["openAPIV3Schema"].clone();
+            if !schema.is_null() {
+                cluster.schemas.insert(idx, schema);
+            }
+        }
     }
 
     /// Accepts `Authorization: Bearer <token>` as `user`.
@@ -503,14 +553,18 @@ fn accept_loop(
     }
 }
 
-/// A parsed HTTP request (the body, if any, is read and dropped).
+/// A parsed HTTP request, its body read (at most [`MAX_BODY`] bytes are kept).
 struct HttpRequest {
     method: String,
     path: String,
     query: String,
     headers: Vec<(String, String)>,
     close: bool,
+    body: Vec<u8>,
 }
+
+/// The largest request body kept (the real server's limit is 3 MiB for most writes).
+const MAX_BODY: u64 = 3 * 1024 * 1024;
 
 impl HttpRequest {
     fn header(&self, name: &str) -> Option<&str> {
@@ -599,6 +653,7 @@ fn read_request(stream: &mut impl BufRead) -> Option<HttpRequest> {
         query: query.to_owned(),
         close: version == "HTTP/1.0",
         headers,
+        body: Vec::new(),
     };
     if let Some(c) = req.header("connection") {
         req.close = c.eq_ignore_ascii_case("close");
@@ -607,18 +662,23 @@ fn read_request(stream: &mut impl BufRead) -> Option<HttpRequest> {
         .header("content-length")
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    std::io::copy(&mut stream.take(len), &mut std::io::sink()).ok()?;
+    let mut body = stream.take(len);
+    (&mut body).take(MAX_BODY).read_to_end(&mut req.body).ok()?;
+    std::io::copy(&mut body, &mut std::io::sink()).ok()?;
     Some(req)
 }
 
 fn reason_phrase(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        201 => "Created",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Entity",
         _ => "Unknown",
     }
 }
@@ -782,11 +842,20 @@ struct Cluster {
     unauthorized_all: bool,
     requests: Vec<ApiRequest>,
     resource_version: u64,
+    /// Index into `resources` → the CRD version's `openAPIV3Schema`, for validating writes.
+    schemas: HashMap<usize, Value>,
 }
 
 /// What a path names.
 enum Route {
     Version,
+    /// `/openapi/v3`: the group versions with an OpenAPI v3 document.
+    OpenApiRoot,
+    /// `/openapi/v3/api/v1`, `/openapi/v3/apis/GROUP/VERSION`.
+    OpenApiGroupVersion {
+        group: String,
+        version: String,
+    },
     ApiVersions,
     GroupList,
     Group(String),
@@ -848,6 +917,7 @@ impl Cluster {
             unauthorized_all: false,
             requests: Vec::new(),
             resource_version: 1000,
+            schemas: HashMap::new(),
         }
     }
 
@@ -925,6 +995,24 @@ impl Cluster {
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let (group, version, rest) = match segs.as_slice() {
             ["version"] => return Route::Version,
+            ["openapi", "v3"] => return Route::OpenApiRoot,
+            ["openapi", "v3", "api", "v1"] => {
+                return Route::OpenApiGroupVersion {
+                    group: String::new(),
+                    version: "v1".to_owned(),
+                };
+            }
+            ["openapi", "v3", "apis", g, v]
+                if self
+                    .resources
+                    .iter()
+                    .any(|r| r.group == *g && r.version == *v) =>
+            {
+                return Route::OpenApiGroupVersion {
+                    group: (*g).to_owned(),
+                    version: (*v).to_owned(),
+                };
+            }
             ["api"] => return Route::ApiVersions,
             ["apis"] => return Route::GroupList,
             ["apis", g]
@@ -1012,10 +1100,14 @@ impl Cluster {
             path: req.path.clone(),
             query: req.query.clone(),
             user: user.clone(),
+            body: String::from_utf8_lossy(&req.body).into_owned(),
         });
         let Some(user) = user else {
             return status_reply(401, "Unauthorized", "Unauthorized", None);
         };
+        if matches!(req.method.as_str(), "POST" | "PATCH" | "PUT") {
+            return self.write(req, &user);
+        }
         if req.method != "GET" {
             return status_reply(
                 405,
@@ -1029,6 +1121,10 @@ impl Cluster {
         }
         match self.route(&req.path) {
             Route::Version => reply(200, &Self::version()),
+            Route::OpenApiRoot => reply(200, &self.openapi_root()),
+            Route::OpenApiGroupVersion { group, version } => {
+                reply(200, &self.openapi_group_version(&group, &version))
+            }
             Route::ApiVersions => reply(200, &self.api_versions()),
             Route::GroupList => reply(200, &self.group_list()),
             Route::Group(g) => reply(200, &self.group(&g)),
@@ -1102,6 +1198,83 @@ impl Cluster {
             &message,
             Some(r.details(name)),
         ))
+    }
+
+    /// `/openapi/v3`: each served group version and the URL of its document.
+    fn openapi_root(&self) -> Value {
+        let mut paths = serde_json::Map::new();
+        for r in &self.resources {
+            let gv = if r.group.is_empty() {
+                "api/v1".to_owned()
+            } else {
+                format!("apis/{}/{}", r.group, r.version)
+            };
+            let url = format!("/openapi/v3/{gv}?hash={}", self.resource_version);
+            paths.insert(gv, json!({ "serverRelativeURL": url }));
+        }
+        json!({ "paths": paths })
+    }
+
+    /// One group version's OpenAPI v3 document, as much of it as kubectl reads: each kind's
+    /// schema (a CRD's `openAPIV3Schema`, else any object) and its object path whose PATCH
+    /// operation declares the `dryRun` and `fieldValidation` query parameters — which is how
+    /// `kubectl apply` learns that the server validates fields itself (then it sends
+    /// `fieldValidation=Strict` and validates nothing on the client).
+    fn openapi_group_version(&self, group: &str, version: &str) -> Value {
+        let mut paths = serde_json::Map::new();
+        let mut schemas = serde_json::Map::new();
+        let param = |name: &str| json!({ "name": name, "in": "query", "schema": { "type": "string" }, "uniqueItems": true });
+        for (idx, r) in self.resources.iter().enumerate() {
+            if r.group != group || r.version != version {
+                continue;
+            }
+            let gvk = json!([{ "group": r.group, "version": r.version, "kind": r.kind }]);
+            let reversed_group: Vec<&str> = r.group.split('.').rev().collect();
+            let schema_name = if r.group.is_empty() {
+                format!("io.k8s.api.core.{}.{}", r.version, r.kind)
+            } else {
+                format!("{}.{}.{}", reversed_group.join("."), r.version, r.kind)
+            };
+            let mut schema = self.schemas.get(&idx).cloned().unwrap_or_else(
+                || json!({ "type": "object", "x-kubernetes-preserve-unknown-fields": true }),
+            );
+            schema["x-kubernetes-group-version-kind"] = gvk.clone();
+            schemas.insert(schema_name.clone(), schema);
+            let prefix = if r.group.is_empty() {
+                "/api/v1".to_owned()
+            } else {
+                format!("/apis/{}/{}", r.group, r.version)
+            };
+            let object_path = if r.namespaced {
+                format!("{prefix}/namespaces/{{namespace}}/{}/{{name}}", r.plural)
+            } else {
+                format!("{prefix}/{}/{{name}}", r.plural)
+            };
+            let reference = json!({ "$ref": format!("#/components/schemas/{schema_name}") });
+            let op = |action: &str, id: &str| {
+                json!({
+                    "operationId": format!("{id}{}", r.kind),
+                    "parameters": [param("dryRun"), param("fieldManager"), param("fieldValidation")],
+                    "responses": { "200": { "content": { "application/json": { "schema": reference } } } },
+                    "x-kubernetes-action": action,
+                    "x-kubernetes-group-version-kind": gvk[0],
+                })
+            };
+            paths.insert(
+                object_path,
+                json!({
+                    "get": op("get", "read"),
+                    "put": op("put", "replace"),
+                    "patch": op("patch", "patch"),
+                }),
+            );
+        }
+        json!({
+            "openapi": "3.0.0",
+            "info": { "title": "Kubernetes", "version": SERVER_GIT_VERSION },
+            "paths": paths,
+            "components": { "schemas": schemas },
+        })
     }
 
     fn version() -> Value {
@@ -1314,6 +1487,406 @@ impl Cluster {
                 "items": items,
             }),
         )
+    }
+}
+
+impl Cluster {
+    /// POST (create), PATCH (merge or apply patch) and PUT, served for `dryRun=All` only: the
+    /// body is checked as the real server checks a custom resource (type, name, namespace,
+    /// the CRD's `openAPIV3Schema`, unknown fields with `fieldValidation=Strict`) and the
+    /// object that would be stored is returned; nothing is stored.
+    fn write(&mut self, req: &HttpRequest, user: &str) -> Reply {
+        let params = query_params(&req.query);
+        let (res, namespace, path_name) = match (req.method.as_str(), self.route(&req.path)) {
+            ("POST", Route::Collection { res, namespace }) => (res, namespace, None),
+            (
+                "PATCH" | "PUT",
+                Route::Object {
+                    res,
+                    namespace,
+                    name,
+                },
+            ) => (res, namespace, Some(name)),
+            (_, Route::NotFound) => return not_found(),
+            _ => {
+                return status_reply(
+                    405,
+                    "MethodNotAllowed",
+                    &format!(
+                        "the server does not allow this method on the requested resource ({} {})",
+                        req.method, req.path
+                    ),
+                    None,
+                );
+            }
+        };
+        let r = self.resources[res].clone();
+        if r.namespaced && namespace.is_none() {
+            return not_found();
+        }
+        let verb = match req.method.as_str() {
+            "POST" => "create",
+            "PATCH" => "patch",
+            _ => "update",
+        };
+        if let Some(deny) =
+            self.forbidden(user, verb, res, namespace.as_deref(), path_name.as_deref())
+        {
+            return deny;
+        }
+        if params.get("dryRun").map(String::as_str) != Some("All") {
+            return status_reply(
+                405,
+                "MethodNotAllowed",
+                "the test API server stores nothing: only dryRun=All writes are served",
+                None,
+            );
+        }
+        let content_type = req
+            .header("content-type")
+            .unwrap_or("application/json")
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        let body: Value = match parse_body(&req.body) {
+            Ok(v) => v,
+            Err(e) => return bad_request(&format!("the body of the request is not valid: {e}")),
+        };
+        let mut object = match (req.method.as_str(), content_type.as_str()) {
+            ("PATCH", "application/merge-patch+json") => {
+                let name = path_name.clone().unwrap_or_default();
+                let key = (namespace.clone().unwrap_or_default(), name.clone());
+                let Some(existing) = self.objects.get(&res).and_then(|m| m.get(&key)) else {
+                    return status_reply(
+                        404,
+                        "NotFound",
+                        &format!("{} \"{name}\" not found", r.qualified()),
+                        Some(r.details(Some(&name))),
+                    );
+                };
+                let mut merged = existing.clone();
+                merge_patch(&mut merged, &body);
+                merged
+            }
+            ("PATCH", "application/apply-patch+yaml") | ("POST" | "PUT", _) => body,
+            _ => {
+                return status_reply(
+                    415,
+                    "UnsupportedMediaType",
+                    &format!(
+                        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got {content_type})"
+                    ),
+                    None,
+                );
+            }
+        };
+        if object["apiVersion"] != r.group_version().as_str() || object["kind"] != r.kind.as_str() {
+            return bad_request(&format!(
+                "the API version in the data ({}) does not match the expected API version ({}) or the kind ({}) is not {}",
+                object["apiVersion"],
+                r.group_version(),
+                object["kind"],
+                r.kind
+            ));
+        }
+        let body_ns = object["metadata"]["namespace"].as_str().map(str::to_owned);
+        if r.namespaced && body_ns.is_some() && body_ns != namespace {
+            return bad_request(
+                "the namespace of the provided object does not match the namespace sent on the request",
+            );
+        }
+        let name = object["metadata"]["name"]
+            .as_str()
+            .map(str::to_owned)
+            .or(path_name.clone())
+            .unwrap_or_default();
+        if path_name.as_ref().is_some_and(|p| *p != name) {
+            return bad_request("the name of the object does not match the name on the URL");
+        }
+        let mut validation = match self.schemas.get(&res) {
+            Some(schema) => validate(schema, &object),
+            None => Validation::default(),
+        };
+        if let Some(e) = name_error(&name) {
+            validation.invalid.insert(0, e);
+        }
+        if let Some(e) = annotations_error(&object["metadata"]["annotations"]) {
+            validation.invalid.insert(0, e);
+        }
+        if params.get("fieldValidation").map(String::as_str) == Some("Strict")
+            && !validation.unknown.is_empty()
+        {
+            let fields: Vec<String> = validation
+                .unknown
+                .iter()
+                .map(|f| format!("unknown field \"{f}\""))
+                .collect();
+            return bad_request(&format!(
+                "{} in version \"{}\" cannot be handled as a {}: strict decoding error: {}",
+                r.kind,
+                r.version,
+                r.kind,
+                fields.join(", ")
+            ));
+        }
+        if !validation.invalid.is_empty() {
+            let messages: Vec<String> = validation
+                .invalid
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect();
+            let joined = if messages.len() == 1 {
+                messages[0].clone()
+            } else {
+                format!("[{}]", messages.join(", "))
+            };
+            let mut details = r.details(Some(&name));
+            details["kind"] = r.kind.clone().into();
+            details["causes"] = validation
+                .invalid
+                .iter()
+                .map(|e| json!({ "reason": e.reason, "message": e.message, "field": e.field }))
+                .collect();
+            return status_reply(
+                422,
+                "Invalid",
+                &format!("{}.{} \"{name}\" is invalid: {joined}", r.kind, r.group),
+                Some(details),
+            );
+        }
+        // What the server would store: server-filled metadata; nothing is kept.
+        self.resource_version += 1;
+        let ns = namespace.clone().unwrap_or_default();
+        if let Some(meta) = object["metadata"].as_object_mut() {
+            if let Some(ns) = &namespace {
+                meta.insert("namespace".into(), ns.clone().into());
+            }
+            meta.entry("uid")
+                .or_insert_with(|| fixtures::object_uid(&r.kind, &ns, &name).into());
+            meta.insert(
+                "resourceVersion".into(),
+                self.resource_version.to_string().into(),
+            );
+            meta.entry("creationTimestamp")
+                .or_insert_with(|| CREATED.into());
+        }
+        reply(if req.method == "POST" { 201 } else { 200 }, &object)
+    }
+}
+
+fn not_found() -> Reply {
+    status_reply(
+        404,
+        "NotFound",
+        "the server could not find the requested resource",
+        None,
+    )
+}
+
+/// A write's body: JSON, or YAML (server-side apply may send either).
+fn parse_body(body: &[u8]) -> Result<Value, String> {
+    let text = std::str::from_utf8(body).map_err(|e| e.to_string())?;
+    serde_json::from_str(text).or_else(|_| serde_saphyr::from_str(text).map_err(|e| e.to_string()))
+}
+
+/// Parses one YAML document (a CRD file, say) into JSON.
+pub fn crd_from_yaml(text: &str) -> Value {
+    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("not a YAML document: {e}"))
+}
+
+/// RFC 7386 JSON merge patch.
+fn merge_patch(target: &mut Value, patch: &Value) {
+    let Some(p) = patch.as_object() else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = json!({});
+    }
+    let t = target.as_object_mut().expect("made an object");
+    for (k, v) in p {
+        if v.is_null() {
+            t.remove(k);
+        } else {
+            merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+        }
+    }
+}
+
+/// `metadata.name` must be a DNS-1123 subdomain, as for every custom resource.
+fn name_error(name: &str) -> Option<Invalid> {
+    if name.is_empty() {
+        return Some(Invalid {
+            field: "metadata.name".to_owned(),
+            reason: "FieldValueRequired",
+            message: "Required value: name or generateName is required".to_owned(),
+        });
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    (name.len() > 253 || !name.split('.').all(label_ok)).then(|| Invalid {
+        field: "metadata.name".to_owned(),
+        reason: "FieldValueInvalid",
+        message: format!(
+            "Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
+        ),
+    })
+}
+
+/// The real server's limit on all of an object's annotations together (keys and values):
+/// what a client-side `kubectl apply` of a large object runs into, as it copies the whole
+/// object into `kubectl.kubernetes.io/last-applied-configuration`.
+const MAX_ANNOTATIONS_BYTES: usize = 256 * 1024;
+
+fn annotations_error(annotations: &Value) -> Option<Invalid> {
+    let total: usize = annotations
+        .as_object()?
+        .iter()
+        .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+        .sum();
+    (total > MAX_ANNOTATIONS_BYTES).then(|| Invalid {
+        field: "metadata.annotations".to_owned(),
+        reason: "FieldValueTooLong",
+        message: format!("Too long: must have at most {MAX_ANNOTATIONS_BYTES} bytes"),
+    })
+}
+
+/// One schema violation, as a `Status` cause.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    /// `results[0].result`
+    pub field: String,
+    /// `FieldValueNotSupported`, `FieldValueRequired`, `FieldValueTypeInvalid`, `FieldValueInvalid`
+    pub reason: &'static str,
+    /// `Unsupported value: "bogus": supported values: "pass", …`
+    pub message: String,
+}
+
+/// What [`validate`] found.
+#[derive(Debug, Default)]
+pub struct Validation {
+    pub invalid: Vec<Invalid>,
+    /// Field paths the schema does not declare (pruned, or refused under
+    /// `fieldValidation=Strict`).
+    pub unknown: Vec<String>,
+}
+
+/// Checks `object` against a CRD's structural `openAPIV3Schema` as the API server does:
+/// `type` (object, array, string, integer with the int32 range, number, boolean),
+/// `properties` and `required`, `additionalProperties`, `items`, `enum`; null as absent
+/// (non-nullable nulls are pruned); fields not declared are collected as unknown unless
+/// `x-kubernetes-preserve-unknown-fields`. `apiVersion`, `kind` and `metadata` (ObjectMeta,
+/// whose name is checked apart) are the server's own at the root, declared or not. Other `x-kubernetes-*` extensions, CEL rules and other formats are not checked.
+pub fn validate(schema: &Value, object: &Value) -> Validation {
+    let mut out = Validation::default();
+    walk(schema, object, "", &mut out);
+    out
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn walk(schema: &Value, value: &Value, path: &str, out: &mut Validation) {
+    if value.is_null() {
+        return;
+    }
+    let field = if path.is_empty() { "<root>" } else { path };
+    if let Some(want) = schema["type"].as_str() {
+        let got = type_name(value);
+        let fits = got == want || (want == "number" && got == "integer");
+        if !fits {
+            out.invalid.push(Invalid {
+                field: field.to_owned(),
+                reason: "FieldValueTypeInvalid",
+                message: format!(
+                    "Invalid value: \"{got}\": {field} in body must be of type {want}: \"{got}\""
+                ),
+            });
+            return;
+        }
+    }
+    if let Some(allowed) = schema["enum"].as_array()
+        && !allowed.contains(value)
+    {
+        let list: Vec<String> = allowed.iter().map(Value::to_string).collect();
+        out.invalid.push(Invalid {
+            field: field.to_owned(),
+            reason: "FieldValueNotSupported",
+            message: format!(
+                "Unsupported value: {value}: supported values: {}",
+                list.join(", ")
+            ),
+        });
+    }
+    if schema["format"] == "int32"
+        && let Some(n) = value.as_i64()
+        && i32::try_from(n).is_err()
+    {
+        out.invalid.push(Invalid {
+            field: field.to_owned(),
+            reason: "FieldValueInvalid",
+            message: format!("Invalid value: {n}: {field} in body must be of type int32"),
+        });
+    }
+    let preserve = schema["x-kubernetes-preserve-unknown-fields"] == true;
+    match value {
+        Value::Object(map) => {
+            let props = schema["properties"].as_object();
+            for req in schema["required"].as_array().into_iter().flatten() {
+                let Some(req) = req.as_str() else { continue };
+                if map.get(req).is_none_or(Value::is_null) {
+                    out.invalid.push(Invalid {
+                        field: join(path, req),
+                        reason: "FieldValueRequired",
+                        message: "Required value".to_owned(),
+                    });
+                }
+            }
+            for (k, v) in map {
+                // TypeMeta and ObjectMeta are the server's own, declared or not.
+                if path.is_empty() && matches!(k.as_str(), "apiVersion" | "kind" | "metadata") {
+                    continue;
+                }
+                let child = join(path, k);
+                if let Some(s) = props.and_then(|p| p.get(k)) {
+                    walk(s, v, &child, out);
+                } else if schema["additionalProperties"].is_object() {
+                    walk(&schema["additionalProperties"], v, &child, out);
+                } else if !preserve && schema["additionalProperties"] != true {
+                    out.unknown.push(child);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(&schema["items"], item, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
     }
 }
 
