@@ -37,7 +37,7 @@ use crate::verify::policy::{
     AuthorityOptions, Glob, Mode, NamedAuthority, Policy, PolicyError, Requirement, StaticAction,
     Unsupported,
 };
-use crate::verify::scope::{LabelExpression, LabelOperator, LabelSelector, ResourceFilter, Scope};
+use crate::verify::scope::{LabelSelector, ResourceFilter, Scope};
 use crate::verify::sigstore::Authority;
 use crate::verify::trust::PublicKey;
 use crate::verify::{KeylessIdentity, Matcher};
@@ -1129,56 +1129,10 @@ fn read_filter(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<ResourceFilte
     })
 }
 
+/// A label selector, checked as Kubernetes checks it (`In`/`NotIn` need values): one it would
+/// refuse is refused, not read as matching everything.
 fn read_selector(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<LabelSelector, PolicyError> {
-    doc.map(node, field, &["matchLabels", "matchExpressions"])?;
-    let mut sel = LabelSelector::default();
-    if let Some(m) = doc.get(node, "matchLabels") {
-        for (k, _, v) in doc.keys(m) {
-            let value = doc.string(v, &format!("{field}.matchLabels.{k}"))?;
-            sel.match_labels.insert(k, value);
-        }
-    }
-    if let Some(list) = doc.get(node, "matchExpressions") {
-        for (i, e) in doc
-            .seq(list, &join(field, "matchExpressions"))?
-            .into_iter()
-            .enumerate()
-        {
-            let efield = format!("{field}.matchExpressions[{i}]");
-            doc.map(e, &efield, &["key", "operator", "values"])?;
-            let key = doc.opt_string(e, "key", &efield)?.unwrap_or_default();
-            let op_node = doc
-                .get(e, "operator")
-                .ok_or_else(|| doc.err(e, &efield, "needs `operator`"))?;
-            let operator = match doc.string(op_node, &join(&efield, "operator"))?.as_str() {
-                "In" => LabelOperator::In,
-                "NotIn" => LabelOperator::NotIn,
-                "Exists" => LabelOperator::Exists,
-                "DoesNotExist" => LabelOperator::DoesNotExist,
-                other => {
-                    return Err(doc.err(
-                        op_node,
-                        &join(&efield, "operator"),
-                        format!("unknown operator {other:?} (In, NotIn, Exists, DoesNotExist)"),
-                    ));
-                }
-            };
-            let values = match doc.get(e, "values") {
-                None => Vec::new(),
-                Some(v) => doc
-                    .seq(v, &join(&efield, "values"))?
-                    .into_iter()
-                    .map(|s| doc.string(s, &join(&efield, "values")))
-                    .collect::<Result<_, _>>()?,
-            };
-            sel.match_expressions.push(LabelExpression {
-                key,
-                operator,
-                values,
-            });
-        }
-    }
-    Ok(sel)
+    super::label_selector(doc, node, field)
 }
 
 /// A YAML node as JSON, scalars typed as Kubernetes' YAML reader types them (plain `true`,
@@ -2102,6 +2056,42 @@ mod tests {
         assert!(!ps[0].matches(&image("ghcr.io/kyverno/app:1")));
         // No failure action: Kyverno's default, Audit.
         assert_eq!(ps[0].requirement.mode, Mode::Warn);
+    }
+
+    /// Kyverno matches a pattern against the whole reference (`repo:tag` or `repo@digest`):
+    /// `*:latest` covers every image tagged `latest`, and a skip pattern without a tag
+    /// (`ghcr.io/acme/app`) matches no reference, so it skips nothing.
+    #[test]
+    fn kyverno_patterns_over_the_whole_reference() {
+        let text = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*:latest', 'ghcr.io/*']\n      skipImageReferences: ['ghcr.io/acme/app', 'ghcr.io/acme/dbg:debug']\n      attestors: [{entries: [{keyless: {subject: a, issuer: b}}]}]\n";
+        let ps = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).expect("read");
+        assert!(
+            ps[0].matches(&image("nginx:latest")),
+            "*:latest covers nginx:latest"
+        );
+        assert!(ps[0].matches(&image("quay.io/x/y")), "no tag is latest");
+        assert!(!ps[0].matches(&image("quay.io/x/y:v1")));
+        assert!(
+            ps[0].matches(&image("ghcr.io/acme/app:v1")),
+            "a skip pattern without a tag matches no reference in Kyverno"
+        );
+        assert!(!ps[0].matches(&image("ghcr.io/acme/dbg:debug")));
+        assert!(ps[0].matches(&image("ghcr.io/acme/dbg:v1")));
+    }
+
+    /// A label selector Kubernetes would refuse (`NotIn` without values) is refused, not read
+    /// as matching every object (which, in `exclude`, took the policy off everything).
+    #[test]
+    fn malformed_label_selectors_are_refused() {
+        let text = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  rules:\n  - name: r\n    exclude: {any: [{resources: {selector: {matchExpressions: [{key: env, operator: NotIn}]}}}]}\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{entries: [{keyless: {subject: a, issuer: b}}]}]\n";
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default())
+            .expect_err("refused");
+        assert!(
+            e.to_string().contains(
+                "spec.rules[0].exclude.any[0].resources.selector.matchExpressions[0].values"
+            ),
+            "{e}"
+        );
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.
