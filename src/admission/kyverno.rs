@@ -1236,11 +1236,20 @@ fn read_ivpol(doc: &Doc<'_>) -> Result<Vec<Policy>, PolicyError> {
 fn ivpol_mode(doc: &Doc<'_>, spec: NodeId) -> Result<Mode, PolicyError> {
     Ok(match doc.get(spec, "validationActions") {
         Some(list) => {
-            let actions: Vec<String> = doc
+            let mut actions = Vec::new();
+            for (i, n) in doc
                 .seq(list, "spec.validationActions")?
                 .into_iter()
-                .map(|n| doc.string(n, "spec.validationActions"))
-                .collect::<Result<_, _>>()?;
+                .enumerate()
+            {
+                let f = format!("spec.validationActions[{i}]");
+                let a = doc.string(n, &f)?;
+                // A value the CRD would refuse must not read as a warning.
+                if !matches!(a.as_str(), "Deny" | "Audit" | "Warn") {
+                    return Err(doc.err(n, &f, format!("must be Deny, Audit or Warn, got {a:?}")));
+                }
+                actions.push(a);
+            }
             if actions.iter().any(|a| a == "Deny") {
                 Mode::Enforce
             } else {
@@ -2092,6 +2101,30 @@ mod tests {
             ),
             "{e}"
         );
+    }
+
+    /// `validationActions` other than Deny, Audit or Warn (a typo such as `Dny`) is refused,
+    /// not read as a warning that lets every failure through.
+    #[test]
+    fn unknown_validation_actions_are_refused() {
+        let text = "apiVersion: policies.kyverno.io/v1beta1\nkind: ImageValidatingPolicy\nmetadata: {name: p}\nspec:\n  validationActions: [Dny]\n  matchImageReferences: [{glob: 'ghcr.io/*'}]\n  attestors: [{name: a, cosign: {keyless: {identities: [{subject: s, issuer: i}]}}}]\n  validations:\n  - expression: images.containers.map(image, verifyImageSignatures(image, [attestors.a])).all(e, e > 0)\n";
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default())
+            .expect_err("refused");
+        assert!(e.to_string().contains("spec.validationActions[0]"), "{e}");
+        for (actions, mode) in [
+            ("[Deny]", Mode::Enforce),
+            ("[Audit, Warn]", Mode::Warn),
+            ("[Warn, Deny]", Mode::Enforce),
+        ] {
+            let ps = parse_with(
+                &text.replace("[Dny]", actions),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect("read");
+            assert_eq!(ps[0].requirement.mode, mode, "{actions}");
+        }
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.
