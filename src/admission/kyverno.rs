@@ -1033,21 +1033,44 @@ fn read_match(
             "clusterRoles",
         ],
     )?;
+    let exclude = field.ends_with("exclude");
+    let direct = ["resources", "subjects", "roles", "clusterRoles"]
+        .iter()
+        .any(|k| doc.get(node, k).is_some());
+    let forms = usize::from(doc.get(node, "any").is_some())
+        + usize::from(doc.get(node, "all").is_some())
+        + usize::from(direct);
+    if forms > 1 {
+        // Kyverno reads one of them (and refuses the mixture): combining them would decide
+        // differently from it.
+        return Err(doc.err(
+            node,
+            field,
+            "takes one of `any`, `all` or `resources`, not several",
+        ));
+    }
     let mut any = Vec::new();
     let mut all = Vec::new();
+    let read = |f: NodeId, ffield: &str| -> Result<ResourceFilter, PolicyError> {
+        let filter = read_filter(doc, f, ffield)?;
+        if exclude && filter == ResourceFilter::default() {
+            return Err(doc.err(
+                f,
+                ffield,
+                "an empty filter in exclude would exclude every object",
+            ));
+        }
+        Ok(filter)
+    };
     for (key, out) in [("any", &mut any), ("all", &mut all)] {
         if let Some(list) = doc.get(node, key) {
             for (i, f) in doc.seq(list, &join(field, key))?.into_iter().enumerate() {
-                out.push(read_filter(doc, f, &format!("{field}.{key}[{i}]"))?);
+                out.push(read(f, &format!("{field}.{key}[{i}]"))?);
             }
         }
     }
-    if doc.get(node, "resources").is_some()
-        || doc.get(node, "subjects").is_some()
-        || doc.get(node, "roles").is_some()
-        || doc.get(node, "clusterRoles").is_some()
-    {
-        all.push(read_filter(doc, node, field)?);
+    if direct {
+        all.push(read(node, field)?);
     }
     Ok((any, all))
 }
@@ -1112,7 +1135,22 @@ fn read_filter(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<ResourceFilte
         ));
     }
     // `operations` (CREATE, UPDATE…): an audit has no operation; the rule is taken as applying.
-    strings("operations")?;
+    // What runs was admitted by a CREATE: an exclude for other operations only did not take
+    // it out, and reading it as excluding would (so it is refused).
+    let operations = strings("operations")?;
+    if field.contains(".exclude")
+        && !operations.is_empty()
+        && !operations.iter().any(|o| o == "CREATE")
+        && let Some(n) = doc.get(r, "operations")
+    {
+        return Err(refuse(
+            doc,
+            n,
+            &join(&rfield, "operations"),
+            "an exclude for operations other than CREATE is not evaluated (an audit has no \
+             operation)",
+        ));
+    }
     Ok(ResourceFilter {
         kinds: strings("kinds")?,
         names,
@@ -2125,6 +2163,50 @@ mod tests {
             .expect("read");
             assert_eq!(ps[0].requirement.mode, mode, "{actions}");
         }
+    }
+
+    /// An exclude that would take the policy off every object (an empty filter), or a block
+    /// mixing `any`, `all` and `resources` (Kyverno reads one of them), is refused.
+    #[test]
+    fn excludes_that_would_cover_everything_are_refused() {
+        let policy = |exclude: &str| {
+            format!(
+                "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  rules:\n  - name: r\n    exclude: {exclude}\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{{entries: [{{keyless: {{subject: a, issuer: b}}}}]}}]\n"
+            )
+        };
+        for (exclude, field) in [
+            ("{any: [{resources: {}}]}", "spec.rules[0].exclude.any[0]"),
+            ("{any: [{}]}", "spec.rules[0].exclude.any[0]"),
+            ("{resources: {}}", "spec.rules[0].exclude"),
+            (
+                "{any: [{resources: {namespaces: [a], operations: [DELETE]}}]}",
+                "spec.rules[0].exclude.any[0].resources.operations",
+            ),
+            (
+                "{any: [{resources: {namespaces: [a]}}], all: [{resources: {namespaces: [b]}}]}",
+                "spec.rules[0].exclude",
+            ),
+        ] {
+            let e = parse_with(
+                &policy(exclude),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect_err(exclude);
+            assert!(
+                e.to_string().contains(&format!("{field}: ")),
+                "{exclude}: {e}"
+            );
+        }
+        let ps = parse_with(
+            &policy("{any: [{resources: {namespaces: [kube-system]}}]}"),
+            "p.yaml",
+            Path::new("."),
+            &ReadOptions::default(),
+        )
+        .expect("read");
+        assert_eq!(ps[0].scope.exclude_any.len(), 1);
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.
