@@ -16,7 +16,8 @@
 //! - `match`/`exclude` become the policy's [`Scope`]; a namespaced `Policy` applies to its own
 //!   namespace only;
 //! - `failureAction` (on the `verifyImages` entry) or else `spec.validationFailureAction`
-//!   decide the mode: `Enforce` → enforce, `Audit` (Kyverno's default) → warn, any case;
+//!   decide the mode: `Enforce` → enforce, `Audit` (Kyverno's default) → warn (or
+//!   `enforce`, `audit`; other spellings are refused, as Kyverno's CRD refuses them);
 //! - a `verifyImages` entry with neither attestors nor attestations only asks for a digest
 //!   (`verifyDigest`): every image passes it, as every image we check is checked by digest;
 //! - `required`, `verifyDigest`, `mutateDigest` (`pin --verify` pins what it verified),
@@ -176,15 +177,16 @@ pub fn read_document(doc: &Doc<'_>) -> Result<Vec<Policy>, PolicyError> {
     Ok(out)
 }
 
-/// `Enforce`/`Audit` in any case (Kyverno accepts `enforce`, `audit`).
+/// `Enforce`/`Audit`, or `enforce`/`audit` — exactly the values Kyverno's CRD accepts: a
+/// value it would refuse (`AUDIT`, `Audti`) must not read as a warning.
 fn action(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<Mode, PolicyError> {
-    match doc.string(node, field)?.to_ascii_lowercase().as_str() {
-        "enforce" => Ok(Mode::Enforce),
-        "audit" => Ok(Mode::Warn),
+    match doc.string(node, field)?.as_str() {
+        "Enforce" | "enforce" => Ok(Mode::Enforce),
+        "Audit" | "audit" => Ok(Mode::Warn),
         other => Err(doc.err(
             node,
             field,
-            format!("must be Enforce or Audit, got {other:?}"),
+            format!("must be Enforce or Audit (or enforce, audit), got {other:?}"),
         )),
     }
 }
@@ -2207,6 +2209,46 @@ mod tests {
         )
         .expect("read");
         assert_eq!(ps[0].scope.exclude_any.len(), 1);
+    }
+
+    /// Only the spellings Kyverno's CRD accepts are read; another (`AUDIT`) is refused rather
+    /// than read as a warning.
+    #[test]
+    fn failure_actions_as_the_crd_spells_them() {
+        let policy = |action: &str| {
+            format!(
+                "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  validationFailureAction: {action}\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{{entries: [{{keyless: {{subject: a, issuer: b}}}}]}}]\n"
+            )
+        };
+        for (action, mode) in [
+            ("Enforce", Mode::Enforce),
+            ("enforce", Mode::Enforce),
+            ("Audit", Mode::Warn),
+            ("audit", Mode::Warn),
+        ] {
+            let ps = parse_with(
+                &policy(action),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect(action);
+            assert_eq!(ps[0].requirement.mode, mode, "{action}");
+        }
+        for action in ["AUDIT", "Audti", "ENFORCE"] {
+            let e = parse_with(
+                &policy(action),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect_err(action);
+            assert!(
+                e.to_string()
+                    .contains("spec.validationFailureAction: must be"),
+                "{e}"
+            );
+        }
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.
