@@ -862,6 +862,16 @@ fn read_key_text(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> 
             "KMS and remote keys are not read",
         ));
     }
+    if text.matches("-----BEGIN").count() > 1 {
+        // Kyverno makes each key an entry of the attestor set (all needed by default); the
+        // PEM reader takes the first block only, which would need one signature, not all.
+        return Err(unsupported(
+            doc,
+            node,
+            field,
+            "several keys in one entry are not read (write one entry per key)",
+        ));
+    }
     let key = PublicKey::from_pem(&text, field)
         .map_err(|e| Stop::Err(doc.err(node, field, crate::verify::policy::chain(&e))))?;
     Ok(NamedAuthority::signature(
@@ -2249,6 +2259,34 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    /// `publicKeys` holding several PEM keys: Kyverno makes each its own entry of the set
+    /// (all of them needed by default). Reading only the first would need one signature where
+    /// Kyverno needs two.
+    #[test]
+    fn several_public_keys_in_one_entry_are_not_read_as_one() {
+        let key = "-----BEGIN PUBLIC KEY-----\n              MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE8nXRh950IZbRj8Ra/N9sbqOPZrfM\n              5/KAQN0/KjHcorm/J5yctVd7iEcnessRQjU917hmKO6JWVGHpDguIyakZA==\n              -----END PUBLIC KEY-----";
+        let text = format!(
+            "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*']\n      attestors:\n      - entries:\n        - keys:\n            publicKeys: |-\n              {key}\n              {key}\n"
+        );
+        match parse_with(&text, "p.yaml", Path::new("."), &ReadOptions::default()) {
+            Ok(ps) => assert!(
+                ps[0].requirement.count >= 2,
+                "two keys read as count {}",
+                ps[0].requirement.count
+            ),
+            Err(e) => assert!(
+                e.to_string().contains(
+                    "spec.rules[0].verifyImages[0].attestors[0].entries[0].keys.publicKeys"
+                ),
+                "{e}"
+            ),
+        }
+        let one = text.replacen(&format!("              {key}\n"), "", 1);
+        let ps =
+            parse_with(&one, "p.yaml", Path::new("."), &ReadOptions::default()).expect("one key");
+        assert_eq!(ps[0].requirement.count, 1);
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.
