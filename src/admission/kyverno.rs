@@ -16,7 +16,8 @@
 //! - `match`/`exclude` become the policy's [`Scope`]; a namespaced `Policy` applies to its own
 //!   namespace only;
 //! - `failureAction` (on the `verifyImages` entry) or else `spec.validationFailureAction`
-//!   decide the mode: `Enforce` → enforce, `Audit` (Kyverno's default) → warn, any case;
+//!   decide the mode: `Enforce` → enforce, `Audit` (Kyverno's default) → warn (or
+//!   `enforce`, `audit`; other spellings are refused, as Kyverno's CRD refuses them);
 //! - a `verifyImages` entry with neither attestors nor attestations only asks for a digest
 //!   (`verifyDigest`): every image passes it, as every image we check is checked by digest;
 //! - `required`, `verifyDigest`, `mutateDigest` (`pin --verify` pins what it verified),
@@ -37,7 +38,7 @@ use crate::verify::policy::{
     AuthorityOptions, Glob, Mode, NamedAuthority, Policy, PolicyError, Requirement, StaticAction,
     Unsupported,
 };
-use crate::verify::scope::{LabelExpression, LabelOperator, LabelSelector, ResourceFilter, Scope};
+use crate::verify::scope::{LabelSelector, ResourceFilter, Scope};
 use crate::verify::sigstore::Authority;
 use crate::verify::trust::PublicKey;
 use crate::verify::{KeylessIdentity, Matcher};
@@ -176,15 +177,16 @@ pub fn read_document(doc: &Doc<'_>) -> Result<Vec<Policy>, PolicyError> {
     Ok(out)
 }
 
-/// `Enforce`/`Audit` in any case (Kyverno accepts `enforce`, `audit`).
+/// `Enforce`/`Audit`, or `enforce`/`audit` — exactly the values Kyverno's CRD accepts: a
+/// value it would refuse (`AUDIT`, `Audti`) must not read as a warning.
 fn action(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<Mode, PolicyError> {
-    match doc.string(node, field)?.to_ascii_lowercase().as_str() {
-        "enforce" => Ok(Mode::Enforce),
-        "audit" => Ok(Mode::Warn),
+    match doc.string(node, field)?.as_str() {
+        "Enforce" | "enforce" => Ok(Mode::Enforce),
+        "Audit" | "audit" => Ok(Mode::Warn),
         other => Err(doc.err(
             node,
             field,
-            format!("must be Enforce or Audit, got {other:?}"),
+            format!("must be Enforce or Audit (or enforce, audit), got {other:?}"),
         )),
     }
 }
@@ -860,6 +862,16 @@ fn read_key_text(doc: &Doc<'_>, node: NodeId, field: &str) -> R<NamedAuthority> 
             "KMS and remote keys are not read",
         ));
     }
+    if text.matches("-----BEGIN").count() > 1 {
+        // Kyverno makes each key an entry of the attestor set (all needed by default); the
+        // PEM reader takes the first block only, which would need one signature, not all.
+        return Err(unsupported(
+            doc,
+            node,
+            field,
+            "several keys in one entry are not read (write one entry per key)",
+        ));
+    }
     let key = PublicKey::from_pem(&text, field)
         .map_err(|e| Stop::Err(doc.err(node, field, crate::verify::policy::chain(&e))))?;
     Ok(NamedAuthority::signature(
@@ -1033,21 +1045,44 @@ fn read_match(
             "clusterRoles",
         ],
     )?;
+    let exclude = field.ends_with("exclude");
+    let direct = ["resources", "subjects", "roles", "clusterRoles"]
+        .iter()
+        .any(|k| doc.get(node, k).is_some());
+    let forms = usize::from(doc.get(node, "any").is_some())
+        + usize::from(doc.get(node, "all").is_some())
+        + usize::from(direct);
+    if forms > 1 {
+        // Kyverno reads one of them (and refuses the mixture): combining them would decide
+        // differently from it.
+        return Err(doc.err(
+            node,
+            field,
+            "takes one of `any`, `all` or `resources`, not several",
+        ));
+    }
     let mut any = Vec::new();
     let mut all = Vec::new();
+    let read = |f: NodeId, ffield: &str| -> Result<ResourceFilter, PolicyError> {
+        let filter = read_filter(doc, f, ffield)?;
+        if exclude && filter == ResourceFilter::default() {
+            return Err(doc.err(
+                f,
+                ffield,
+                "an empty filter in exclude would exclude every object",
+            ));
+        }
+        Ok(filter)
+    };
     for (key, out) in [("any", &mut any), ("all", &mut all)] {
         if let Some(list) = doc.get(node, key) {
             for (i, f) in doc.seq(list, &join(field, key))?.into_iter().enumerate() {
-                out.push(read_filter(doc, f, &format!("{field}.{key}[{i}]"))?);
+                out.push(read(f, &format!("{field}.{key}[{i}]"))?);
             }
         }
     }
-    if doc.get(node, "resources").is_some()
-        || doc.get(node, "subjects").is_some()
-        || doc.get(node, "roles").is_some()
-        || doc.get(node, "clusterRoles").is_some()
-    {
-        all.push(read_filter(doc, node, field)?);
+    if direct {
+        all.push(read(node, field)?);
     }
     Ok((any, all))
 }
@@ -1112,7 +1147,22 @@ fn read_filter(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<ResourceFilte
         ));
     }
     // `operations` (CREATE, UPDATE…): an audit has no operation; the rule is taken as applying.
-    strings("operations")?;
+    // What runs was admitted by a CREATE: an exclude for other operations only did not take
+    // it out, and reading it as excluding would (so it is refused).
+    let operations = strings("operations")?;
+    if field.contains(".exclude")
+        && !operations.is_empty()
+        && !operations.iter().any(|o| o == "CREATE")
+        && let Some(n) = doc.get(r, "operations")
+    {
+        return Err(refuse(
+            doc,
+            n,
+            &join(&rfield, "operations"),
+            "an exclude for operations other than CREATE is not evaluated (an audit has no \
+             operation)",
+        ));
+    }
     Ok(ResourceFilter {
         kinds: strings("kinds")?,
         names,
@@ -1129,56 +1179,10 @@ fn read_filter(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<ResourceFilte
     })
 }
 
+/// A label selector, checked as Kubernetes checks it (`In`/`NotIn` need values): one it would
+/// refuse is refused, not read as matching everything.
 fn read_selector(doc: &Doc<'_>, node: NodeId, field: &str) -> Result<LabelSelector, PolicyError> {
-    doc.map(node, field, &["matchLabels", "matchExpressions"])?;
-    let mut sel = LabelSelector::default();
-    if let Some(m) = doc.get(node, "matchLabels") {
-        for (k, _, v) in doc.keys(m) {
-            let value = doc.string(v, &format!("{field}.matchLabels.{k}"))?;
-            sel.match_labels.insert(k, value);
-        }
-    }
-    if let Some(list) = doc.get(node, "matchExpressions") {
-        for (i, e) in doc
-            .seq(list, &join(field, "matchExpressions"))?
-            .into_iter()
-            .enumerate()
-        {
-            let efield = format!("{field}.matchExpressions[{i}]");
-            doc.map(e, &efield, &["key", "operator", "values"])?;
-            let key = doc.opt_string(e, "key", &efield)?.unwrap_or_default();
-            let op_node = doc
-                .get(e, "operator")
-                .ok_or_else(|| doc.err(e, &efield, "needs `operator`"))?;
-            let operator = match doc.string(op_node, &join(&efield, "operator"))?.as_str() {
-                "In" => LabelOperator::In,
-                "NotIn" => LabelOperator::NotIn,
-                "Exists" => LabelOperator::Exists,
-                "DoesNotExist" => LabelOperator::DoesNotExist,
-                other => {
-                    return Err(doc.err(
-                        op_node,
-                        &join(&efield, "operator"),
-                        format!("unknown operator {other:?} (In, NotIn, Exists, DoesNotExist)"),
-                    ));
-                }
-            };
-            let values = match doc.get(e, "values") {
-                None => Vec::new(),
-                Some(v) => doc
-                    .seq(v, &join(&efield, "values"))?
-                    .into_iter()
-                    .map(|s| doc.string(s, &join(&efield, "values")))
-                    .collect::<Result<_, _>>()?,
-            };
-            sel.match_expressions.push(LabelExpression {
-                key,
-                operator,
-                values,
-            });
-        }
-    }
-    Ok(sel)
+    super::label_selector(doc, node, field)
 }
 
 /// A YAML node as JSON, scalars typed as Kubernetes' YAML reader types them (plain `true`,
@@ -1282,11 +1286,20 @@ fn read_ivpol(doc: &Doc<'_>) -> Result<Vec<Policy>, PolicyError> {
 fn ivpol_mode(doc: &Doc<'_>, spec: NodeId) -> Result<Mode, PolicyError> {
     Ok(match doc.get(spec, "validationActions") {
         Some(list) => {
-            let actions: Vec<String> = doc
+            let mut actions = Vec::new();
+            for (i, n) in doc
                 .seq(list, "spec.validationActions")?
                 .into_iter()
-                .map(|n| doc.string(n, "spec.validationActions"))
-                .collect::<Result<_, _>>()?;
+                .enumerate()
+            {
+                let f = format!("spec.validationActions[{i}]");
+                let a = doc.string(n, &f)?;
+                // A value the CRD would refuse must not read as a warning.
+                if !matches!(a.as_str(), "Deny" | "Audit" | "Warn") {
+                    return Err(doc.err(n, &f, format!("must be Deny, Audit or Warn, got {a:?}")));
+                }
+                actions.push(a);
+            }
             if actions.iter().any(|a| a == "Deny") {
                 Mode::Enforce
             } else {
@@ -2102,6 +2115,178 @@ mod tests {
         assert!(!ps[0].matches(&image("ghcr.io/kyverno/app:1")));
         // No failure action: Kyverno's default, Audit.
         assert_eq!(ps[0].requirement.mode, Mode::Warn);
+    }
+
+    /// Kyverno matches a pattern against the whole reference (`repo:tag` or `repo@digest`):
+    /// `*:latest` covers every image tagged `latest`, and a skip pattern without a tag
+    /// (`ghcr.io/acme/app`) matches no reference, so it skips nothing.
+    #[test]
+    fn kyverno_patterns_over_the_whole_reference() {
+        let text = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*:latest', 'ghcr.io/*']\n      skipImageReferences: ['ghcr.io/acme/app', 'ghcr.io/acme/dbg:debug']\n      attestors: [{entries: [{keyless: {subject: a, issuer: b}}]}]\n";
+        let ps = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default()).expect("read");
+        assert!(
+            ps[0].matches(&image("nginx:latest")),
+            "*:latest covers nginx:latest"
+        );
+        assert!(ps[0].matches(&image("quay.io/x/y")), "no tag is latest");
+        assert!(!ps[0].matches(&image("quay.io/x/y:v1")));
+        assert!(
+            ps[0].matches(&image("ghcr.io/acme/app:v1")),
+            "a skip pattern without a tag matches no reference in Kyverno"
+        );
+        assert!(!ps[0].matches(&image("ghcr.io/acme/dbg:debug")));
+        assert!(ps[0].matches(&image("ghcr.io/acme/dbg:v1")));
+    }
+
+    /// A label selector Kubernetes would refuse (`NotIn` without values) is refused, not read
+    /// as matching every object (which, in `exclude`, took the policy off everything).
+    #[test]
+    fn malformed_label_selectors_are_refused() {
+        let text = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  rules:\n  - name: r\n    exclude: {any: [{resources: {selector: {matchExpressions: [{key: env, operator: NotIn}]}}}]}\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{entries: [{keyless: {subject: a, issuer: b}}]}]\n";
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default())
+            .expect_err("refused");
+        assert!(
+            e.to_string().contains(
+                "spec.rules[0].exclude.any[0].resources.selector.matchExpressions[0].values"
+            ),
+            "{e}"
+        );
+    }
+
+    /// `validationActions` other than Deny, Audit or Warn (a typo such as `Dny`) is refused,
+    /// not read as a warning that lets every failure through.
+    #[test]
+    fn unknown_validation_actions_are_refused() {
+        let text = "apiVersion: policies.kyverno.io/v1beta1\nkind: ImageValidatingPolicy\nmetadata: {name: p}\nspec:\n  validationActions: [Dny]\n  matchImageReferences: [{glob: 'ghcr.io/*'}]\n  attestors: [{name: a, cosign: {keyless: {identities: [{subject: s, issuer: i}]}}}]\n  validations:\n  - expression: images.containers.map(image, verifyImageSignatures(image, [attestors.a])).all(e, e > 0)\n";
+        let e = parse_with(text, "p.yaml", Path::new("."), &ReadOptions::default())
+            .expect_err("refused");
+        assert!(e.to_string().contains("spec.validationActions[0]"), "{e}");
+        for (actions, mode) in [
+            ("[Deny]", Mode::Enforce),
+            ("[Audit, Warn]", Mode::Warn),
+            ("[Warn, Deny]", Mode::Enforce),
+        ] {
+            let ps = parse_with(
+                &text.replace("[Dny]", actions),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect("read");
+            assert_eq!(ps[0].requirement.mode, mode, "{actions}");
+        }
+    }
+
+    /// An exclude that would take the policy off every object (an empty filter), or a block
+    /// mixing `any`, `all` and `resources` (Kyverno reads one of them), is refused.
+    #[test]
+    fn excludes_that_would_cover_everything_are_refused() {
+        let policy = |exclude: &str| {
+            format!(
+                "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  rules:\n  - name: r\n    exclude: {exclude}\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{{entries: [{{keyless: {{subject: a, issuer: b}}}}]}}]\n"
+            )
+        };
+        for (exclude, field) in [
+            ("{any: [{resources: {}}]}", "spec.rules[0].exclude.any[0]"),
+            ("{any: [{}]}", "spec.rules[0].exclude.any[0]"),
+            ("{resources: {}}", "spec.rules[0].exclude"),
+            (
+                "{any: [{resources: {namespaces: [a], operations: [DELETE]}}]}",
+                "spec.rules[0].exclude.any[0].resources.operations",
+            ),
+            (
+                "{any: [{resources: {namespaces: [a]}}], all: [{resources: {namespaces: [b]}}]}",
+                "spec.rules[0].exclude",
+            ),
+        ] {
+            let e = parse_with(
+                &policy(exclude),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect_err(exclude);
+            assert!(
+                e.to_string().contains(&format!("{field}: ")),
+                "{exclude}: {e}"
+            );
+        }
+        let ps = parse_with(
+            &policy("{any: [{resources: {namespaces: [kube-system]}}]}"),
+            "p.yaml",
+            Path::new("."),
+            &ReadOptions::default(),
+        )
+        .expect("read");
+        assert_eq!(ps[0].scope.exclude_any.len(), 1);
+    }
+
+    /// Only the spellings Kyverno's CRD accepts are read; another (`AUDIT`) is refused rather
+    /// than read as a warning.
+    #[test]
+    fn failure_actions_as_the_crd_spells_them() {
+        let policy = |action: &str| {
+            format!(
+                "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  validationFailureAction: {action}\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*']\n      attestors: [{{entries: [{{keyless: {{subject: a, issuer: b}}}}]}}]\n"
+            )
+        };
+        for (action, mode) in [
+            ("Enforce", Mode::Enforce),
+            ("enforce", Mode::Enforce),
+            ("Audit", Mode::Warn),
+            ("audit", Mode::Warn),
+        ] {
+            let ps = parse_with(
+                &policy(action),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect(action);
+            assert_eq!(ps[0].requirement.mode, mode, "{action}");
+        }
+        for action in ["AUDIT", "Audti", "ENFORCE"] {
+            let e = parse_with(
+                &policy(action),
+                "p.yaml",
+                Path::new("."),
+                &ReadOptions::default(),
+            )
+            .expect_err(action);
+            assert!(
+                e.to_string()
+                    .contains("spec.validationFailureAction: must be"),
+                "{e}"
+            );
+        }
+    }
+
+    /// `publicKeys` holding several PEM keys: Kyverno makes each its own entry of the set
+    /// (all of them needed by default). Reading only the first would need one signature where
+    /// Kyverno needs two.
+    #[test]
+    fn several_public_keys_in_one_entry_are_not_read_as_one() {
+        let key = "-----BEGIN PUBLIC KEY-----\n              MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE8nXRh950IZbRj8Ra/N9sbqOPZrfM\n              5/KAQN0/KjHcorm/J5yctVd7iEcnessRQjU917hmKO6JWVGHpDguIyakZA==\n              -----END PUBLIC KEY-----";
+        let text = format!(
+            "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {{name: p}}\nspec:\n  rules:\n  - name: r\n    verifyImages:\n    - imageReferences: ['*']\n      attestors:\n      - entries:\n        - keys:\n            publicKeys: |-\n              {key}\n              {key}\n"
+        );
+        match parse_with(&text, "p.yaml", Path::new("."), &ReadOptions::default()) {
+            Ok(ps) => assert!(
+                ps[0].requirement.count >= 2,
+                "two keys read as count {}",
+                ps[0].requirement.count
+            ),
+            Err(e) => assert!(
+                e.to_string().contains(
+                    "spec.rules[0].verifyImages[0].attestors[0].entries[0].keys.publicKeys"
+                ),
+                "{e}"
+            ),
+        }
+        let one = text.replacen(&format!("              {key}\n"), "", 1);
+        let ps =
+            parse_with(&one, "p.yaml", Path::new("."), &ReadOptions::default()).expect("one key");
+        assert_eq!(ps[0].requirement.count, 1);
     }
 
     /// Each attestor set is its own requirement (all must pass); `count` within a set.

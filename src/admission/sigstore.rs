@@ -271,12 +271,13 @@ fn read_match(doc: &Doc<'_>, m: NodeId, field: &str) -> Result<ResourceFilter, P
     doc.map(m, field, &["group", "version", "resource", "selector"])?;
     let text = |key: &str| -> Result<String, PolicyError> {
         match doc.get(m, key) {
-            Some(n) if !doc.ctx.yaml.is_null(n) => Ok(doc
+            Some(n) if !doc.ctx.yaml.is_null(n) => doc
                 .ctx
                 .yaml
                 .scalar(n)
                 .map(|(t, _, _)| t.to_owned())
-                .unwrap_or_default()),
+                // A list or mapping must not read as the empty (core) group.
+                .ok_or_else(|| doc.err(n, &join(field, key), "must be a string")),
             _ => Ok(String::new()),
         }
     };
@@ -289,6 +290,16 @@ fn read_match(doc: &Doc<'_>, m: NodeId, field: &str) -> Result<ResourceFilter, P
             "required (an empty resource matches no object)",
         ));
     }
+    let version = text("version")?;
+    if version.is_empty() {
+        // Compared exactly (or `*`): an empty version matches no object, and the policy would
+        // apply to nothing.
+        return Err(doc.err(
+            m,
+            &join(field, "version"),
+            "required (an empty version matches no object; `*` matches every one)",
+        ));
+    }
     let selector = match doc.get(m, "selector") {
         Some(s) => Some(label_selector(doc, s, &join(field, "selector"))?),
         None => None,
@@ -296,7 +307,7 @@ fn read_match(doc: &Doc<'_>, m: NodeId, field: &str) -> Result<ResourceFilter, P
     Ok(ResourceFilter {
         resources: vec![GroupVersionResource {
             group: text("group")?,
-            version: text("version")?,
+            version,
             resource,
         }],
         selector,
@@ -1042,6 +1053,19 @@ mod tests {
             (
                 cip(KEYLESS).replace("  images", "  match: [{version: v1}]\n  images"),
                 "spec.match[0].resource: required",
+            ),
+            (
+                // policy-controller compares the version exactly: none matches no object,
+                // and the policy would apply to nothing.
+                cip(KEYLESS).replace("  images", "  match: [{resource: pods}]\n  images"),
+                "spec.match[0].version: required",
+            ),
+            (
+                cip(KEYLESS).replace(
+                    "  images",
+                    "  match: [{group: [apps], version: v1, resource: deployments}]\n  images",
+                ),
+                "spec.match[0].group: must be a string",
             ),
             (
                 cip(KEYLESS).replace("\"**\"", "\"ghcr.io/{a,b}\""),

@@ -327,6 +327,14 @@ impl Conditions {
     /// condition that holds (or is absent) and all of its `all` hold. The failure names the
     /// first condition (or `any` block) that did not, and the values its keys had.
     pub fn evaluate(&self, data: &Value) -> Result<(), ConditionFailure> {
+        // Kyverno substitutes the variables of every condition before evaluating any
+        // (`SubstituteAllInConditions`): a field missing anywhere, even in an `any`
+        // alternative another one would outvote, fails the whole list.
+        for b in &self.blocks {
+            for c in b.any.iter().flatten().chain(&b.all) {
+                c.resolve(data)?;
+            }
+        }
         for b in &self.blocks {
             if let Some(any) = &b.any {
                 let mut seen = Vec::new();
@@ -371,18 +379,22 @@ impl Cond {
         )
     }
 
-    fn check(&self, data: &Value) -> Result<(), ConditionFailure> {
-        let fail = |why: String, seen: Vec<String>| ConditionFailure {
+    fn fail(&self, why: String, seen: Vec<String>) -> ConditionFailure {
+        ConditionFailure {
             expression: self.describe(),
             why,
             seen,
-        };
-        let key = substitute(&self.key, data).map_err(|e| fail(e, Vec::new()))?;
+        }
+    }
+
+    /// The key and value with their variables substituted, and what was seen.
+    fn resolve(&self, data: &Value) -> Result<(Value, Value, Vec<String>), ConditionFailure> {
+        let key = substitute(&self.key, data).map_err(|e| self.fail(e, Vec::new()))?;
         let mut seen = Vec::new();
         if self.key != key {
             seen.push(format!("{} = {}", show(&self.key), clip(&go_json(&key))));
         }
-        let value = substitute(&self.value, data).map_err(|e| fail(e, seen.clone()))?;
+        let value = substitute(&self.value, data).map_err(|e| self.fail(e, seen.clone()))?;
         if self.value != value {
             seen.push(format!(
                 "{} = {}",
@@ -390,6 +402,11 @@ impl Cond {
                 clip(&go_json(&value))
             ));
         }
+        Ok((key, value, seen))
+    }
+
+    fn check(&self, data: &Value) -> Result<(), ConditionFailure> {
+        let (key, value, seen) = self.resolve(data)?;
         if self.operator.evaluate(&key, &value) {
             Ok(())
         } else {
@@ -397,7 +414,7 @@ impl Cond {
                 Some(m) if !m.is_empty() => format!("is false: {m}"),
                 _ => "is false".to_owned(),
             };
-            Err(fail(why, seen))
+            Err(self.fail(why, seen))
         }
     }
 }
@@ -1894,6 +1911,28 @@ mod tests {
             .expect("holds");
         let f = c.evaluate(&json!({"repo": {}})).expect_err("missing");
         assert!(f.why.contains("resolved to nothing"), "{f}");
+    }
+
+    /// Kyverno substitutes every variable of the conditions before evaluating any of them, so
+    /// a missing field anywhere (even in an `any` alternative that another one would outvote)
+    /// fails the attestation: it must not pass here because the other alternative holds.
+    #[test]
+    fn a_missing_field_in_an_any_alternative_fails_closed() {
+        let c = Conditions::parse(
+            &json!([{"any": [
+                {"key": "{{ repo.branch }}", "operator": "Equals", "value": "main"},
+                {"key": "{{ repo.tag }}", "operator": "Equals", "value": "v1"},
+            ]}]),
+            "c",
+        )
+        .expect("parses");
+        c.evaluate(&json!({"repo": {"branch": "main", "tag": "v0"}}))
+            .expect("branch holds, tag is there");
+        let f = c
+            .evaluate(&json!({"repo": {"branch": "main"}}))
+            .expect_err("repo.tag is missing: Kyverno fails the substitution");
+        assert!(f.why.contains("resolved to nothing"), "{f}");
+        assert!(f.expression.contains("c[0].any[1]"), "{f}");
     }
 
     #[test]

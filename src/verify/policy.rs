@@ -297,7 +297,7 @@ impl Policy {
     /// Whether the image is one the policy is about (its globs, minus `skip`); whether it
     /// applies to a particular use is [`Scope::applies`].
     pub fn matches(&self, image: &ImageRef) -> bool {
-        self.globs.iter().any(|g| g.matches(image)) && !self.skip.iter().any(|g| g.matches(image))
+        self.globs.iter().any(|g| g.matches(image)) && !self.skip.iter().any(|g| g.skips(image))
     }
 }
 
@@ -408,6 +408,10 @@ impl PolicySet {
 pub struct Glob {
     source: String,
     matcher: GlobMatcher,
+    /// A Kyverno pattern (normalised): Kyverno matches it as a plain wildcard over the whole
+    /// reference (`repo:tag` or `repo@digest`), which [`Glob::matches`] adds to the globset
+    /// (a pattern covers more, never less) and [`Glob::skips`] alone decides.
+    kyverno: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -431,7 +435,9 @@ impl Glob {
     /// A Kyverno image pattern: its `*` is a plain wildcard over the whole reference, crossing
     /// `/` (`ghcr.io/acme/*` covers `ghcr.io/acme/team/app`).
     pub fn wildcard(source: &str) -> Result<Self, String> {
-        Self::build(source, false)
+        let mut glob = Self::build(source, false)?;
+        glob.kyverno = Some(normalise_glob(source.trim()));
+        Ok(glob)
     }
 
     fn build(source: &str, literal_separator: bool) -> Result<Self, String> {
@@ -455,6 +461,7 @@ impl Glob {
         Ok(Self {
             source: s.to_owned(),
             matcher: GlobMatcher::Globset { full, matcher },
+            kyverno: None,
         })
     }
 
@@ -494,6 +501,7 @@ impl Glob {
         Ok(Self {
             source: source.to_owned(),
             matcher: GlobMatcher::Regex(re),
+            kyverno: None,
         })
     }
 
@@ -503,6 +511,13 @@ impl Glob {
 
     /// Whether the normalised reference matches.
     pub fn matches(&self, image: &ImageRef) -> bool {
+        if let Some(p) = &self.kyverno
+            && spellings(image)
+                .iter()
+                .any(|n| crate::verify::scope::wildcard(p, n))
+        {
+            return true;
+        }
         match &self.matcher {
             GlobMatcher::Globset {
                 full: true,
@@ -524,6 +539,35 @@ impl Glob {
             }
         }
     }
+}
+
+impl Glob {
+    /// Whether an image the policy's globs match is taken out by this skip pattern. A Kyverno
+    /// `skipImageReferences` pattern skips only when it matches every spelling Kyverno may
+    /// have seen (`repo:tag`, `repo@digest`): a skip never covers more than Kyverno's would
+    /// (`ghcr.io/acme/app`, without a tag, matches no reference there, so skips nothing).
+    pub fn skips(&self, image: &ImageRef) -> bool {
+        match &self.kyverno {
+            Some(p) => spellings(image)
+                .iter()
+                .all(|n| crate::verify::scope::wildcard(p, n)),
+            None => self.matches(image),
+        }
+    }
+}
+
+/// The spellings of a reference a pattern may be compared with: as resolved, by tag, by
+/// digest.
+fn spellings(image: &ImageRef) -> Vec<String> {
+    let repo = image.canonical_repository();
+    let mut names = vec![
+        image.canonical(),
+        format!("{repo}:{}", image.tag_or_latest()),
+    ];
+    if let Some(d) = image.digest() {
+        names.push(format!("{repo}@{d}"));
+    }
+    names
 }
 
 /// Normalises a glob the way references are: a first component that is not a host (no `.`,

@@ -211,11 +211,13 @@ impl Scope {
     }
 }
 
-/// Whether `kind` is one of `kinds` (autogen: `Pod` covers the pod controllers).
+/// Whether `kind` is one of `kinds` (autogen: a filter covering `Pod` covers the pod
+/// controllers). As Kyverno's `CheckKind`: wildcards (`*`, `?`), case-sensitive — a
+/// case-insensitive match would make an `exclude` take out more than Kyverno does.
 fn kind_matches(kinds: &[String], kind: &str) -> bool {
     kinds.iter().any(|k| {
         let k = k.rsplit('/').next().unwrap_or(k);
-        k == "*" || k.eq_ignore_ascii_case(kind) || (k == "Pod" && POD_CONTROLLERS.contains(&kind))
+        wildcard(k, kind) || (wildcard(k, "Pod") && POD_CONTROLLERS.contains(&kind))
     })
 }
 
@@ -271,6 +273,37 @@ mod tests {
         ] {
             assert_eq!(wildcard(p, v), want, "{p} {v}");
         }
+    }
+
+    /// Kinds match as Kyverno's (`wildcard.Match` per component, case-sensitive): `*Set`
+    /// covers a StatefulSet (else the policy did not apply to it), and an exclude of
+    /// `deployment` (which Kyverno does not read as `Deployment`) does not take Deployments out.
+    #[test]
+    fn kinds_match_as_kyverno_wildcards() {
+        let subject = |kind: &str| Subject {
+            kind: Some(kind.into()),
+            namespace: Some("default".into()),
+            labels: Some(BTreeMap::new()),
+            ..Default::default()
+        };
+        let filter = |k: &str| ResourceFilter {
+            kinds: vec![k.into()],
+            ..Default::default()
+        };
+        let only = |k: &str| Scope {
+            any: vec![filter(k)],
+            ..Default::default()
+        };
+        assert!(only("*Set").applies(&subject("StatefulSet")));
+        assert!(only("apps/v1/*Set").applies(&subject("DaemonSet")));
+        assert!(!only("*Set").applies(&subject("Deployment")));
+        assert!(only("P?d").applies(&subject("Deployment")), "autogen");
+        let excluding = Scope {
+            exclude_any: vec![filter("deployment")],
+            ..Default::default()
+        };
+        assert!(excluding.applies(&subject("Deployment")));
+        assert!(!excluding.applies(&subject("deployment")));
     }
 
     /// Unknown facts never make a policy apply less: an argument (no object) is in every
