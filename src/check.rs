@@ -140,7 +140,9 @@ pub async fn check(
     out
 }
 
-/// Whether two entries report the same outcome (reference, digest, verdict, policy).
+/// Whether two entries report the same outcome (reference, digest, verdict, policy, and the
+/// outcome of every requirement: groups under different scopes may agree on the verdict but
+/// not on which policies applied, and each use must be listed with its own).
 fn same_entry(a: &ImageEntry, b: &ImageEntry) -> bool {
     a.reference == b.reference
         && a.digest == b.digest
@@ -148,6 +150,7 @@ fn same_entry(a: &ImageEntry, b: &ImageEntry) -> bool {
         && a.policy == b.policy
         && a.origin == b.origin
         && a.enforced == b.enforced
+        && a.results == b.results
 }
 
 /// [`check`] for uses that all have the same policies applying.

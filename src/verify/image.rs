@@ -162,7 +162,7 @@ pub struct Judgement {
 }
 
 /// The outcome of one requirement for an image.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequirementResult {
     /// The requirement's name (`flags`, a policy's name).
