@@ -1108,4 +1108,38 @@ fn kyverno_policies_from_cluster_a_namespaced_policy_judges_only_its_namespace()
     assert!(!yaml.contains("disallow-privileged"), "{yaml}");
     let applied = apply(tmp.path(), &kubeconfig, &yaml, &[]);
     assert!(applied.status.success(), "{}", text(&applied.stderr));
+
+    // `-n team-b` lists Policies in team-b only: the image passes, exit 0.
+    let out = kubectl_with_plugin(tmp.path(), &kubeconfig)
+        .args([
+            "verify",
+            "pods",
+            "-n",
+            "team-b",
+            "--policy-from-cluster",
+            "-o",
+            "json",
+        ])
+        .args(["--no-builtin-policy", "--insecure-registry", &host])
+        .args(["--trusted-root", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json = crate::cluster::json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let e = crate::cluster::entry(&json, &image, None);
+    assert_eq!(e["verdict"], "verified", "{e:#}");
+    assert_eq!(e["origin"]["name"], "team-signed", "{e:#}");
+    let policy_lists: Vec<String> = api
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.ends_with("/policies"))
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(
+        policy_lists,
+        [
+            "/apis/kyverno.io/v1/policies",
+            "/apis/kyverno.io/v1/namespaces/team-b/policies",
+        ]
+    );
 }
