@@ -902,3 +902,244 @@ fn a_large_report_needs_server_side_apply() {
         "policyreport.wgpolicyk8s.io/kubectl-verify-big serverside-applied (server dry run)\n"
     );
 }
+
+/// Serves Kyverno's `ClusterPolicy` (cluster-scoped) and `Policy` (namespaced) in
+/// kyverno.io/v1, with Kyverno's plurals and short names. Hand-written for the test, not
+/// Kyverno's CRD: its schema is not in tests/data, so these objects are not schema-checked
+/// (the policy reader checks every field it is given instead).
+fn serve_kyverno_kinds(api: &KubeApi) {
+    api.register(
+        "kyverno.io/v1",
+        "ClusterPolicy",
+        "clusterpolicies",
+        false,
+        &["cpol"],
+    );
+    api.register("kyverno.io/v1", "Policy", "policies", true, &["pol"]);
+}
+
+/// A Kyverno policy with one `verifyImages` rule on Pods: images under `images` signed by
+/// `key`, enforced. `namespace` Some: a namespaced `Policy` there.
+fn kyverno_key_policy(
+    namespace: Option<&str>,
+    name: &str,
+    rule: &str,
+    images: &str,
+    key: &crate::support::sigstore::Key,
+) -> Value {
+    let mut metadata = serde_json::json!({ "name": name });
+    if let Some(ns) = namespace {
+        metadata["namespace"] = ns.into();
+    }
+    serde_json::json!({
+        "apiVersion": "kyverno.io/v1",
+        "kind": if namespace.is_some() { "Policy" } else { "ClusterPolicy" },
+        "metadata": metadata,
+        "spec": {
+            "validationFailureAction": "Enforce",
+            "rules": [{
+                "name": rule,
+                "match": { "any": [{ "resources": { "kinds": ["Pod"] } }] },
+                "verifyImages": [{
+                    "imageReferences": [images],
+                    "attestors": [{ "entries": [{ "keys": { "publicKeys": key.public_pem() } }] }],
+                }],
+            }],
+        },
+    })
+}
+
+/// `--policy-from-cluster` with Kyverno's kinds installed, through the real kubectl: a
+/// ClusterPolicy (the signing key, Enforce) and a namespaced Policy in `team-a` (another key,
+/// Enforce) over the same signed image run in `team-a` and `team-b`. In team-a both judge it
+/// (ClusterPolicy pass, the Policy `invalid-signature` → fail, exit 1); in team-b only the
+/// ClusterPolicy does (pass): a namespaced Policy judges its own namespace only. Each result
+/// names the Kyverno policy and rule. A pod-security ClusterPolicy (a `validate` rule only) in
+/// the cluster is skipped, neither an error nor a result. The reports apply.
+#[test]
+fn kyverno_policies_from_cluster_a_namespaced_policy_judges_only_its_namespace() {
+    use crate::support::registry::TestRegistry;
+    use crate::support::sigstore::{Key, Signer, TestSigstore, simple_signing_payload};
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let (key, release_key) = (Key::generate(), Key::generate());
+    let digest = reg.push_image("team/app", "v1");
+    let payload = simple_signing_payload(&format!("{host}/team/app"), &digest);
+    crate::image::push_legacy(
+        &reg,
+        "team/app",
+        &digest,
+        &[s.legacy_layer(Signer::Key(&key), &payload)],
+    );
+    let image = format!("{host}/team/app:v1");
+    let image_id = format!("{host}/team/app@{digest}");
+
+    let api = KubeApi::start();
+    for crd in report_crds() {
+        api.register_crd(&crd);
+    }
+    serve_kyverno_kinds(&api);
+    for ns in ["team-a", "team-b"] {
+        api.add(fixtures::pod(
+            ns,
+            "web",
+            &[],
+            &[C {
+                name: "app",
+                image: &image,
+                image_id: Some(&image_id),
+            }],
+        ));
+    }
+    let images = format!("{host}/team/*");
+    api.add(kyverno_key_policy(
+        None,
+        "team-signed",
+        "team-key",
+        &images,
+        &key,
+    ));
+    api.add(kyverno_key_policy(
+        Some("team-a"),
+        "team-a-release",
+        "release-key",
+        &images,
+        &release_key,
+    ));
+    // Kyverno's pod-security sample shape: a validate rule, no verifyImages.
+    api.add(serde_json::json!({
+        "apiVersion": "kyverno.io/v1",
+        "kind": "ClusterPolicy",
+        "metadata": { "name": "disallow-privileged-containers" },
+        "spec": {
+            "validationFailureAction": "Enforce",
+            "rules": [{
+                "name": "privileged-containers",
+                "match": { "any": [{ "resources": { "kinds": ["Pod"] } }] },
+                "validate": {
+                    "message": "Privileged mode is disallowed.",
+                    "pattern": { "spec": { "containers": [{
+                        "=(securityContext)": { "=(privileged)": "false" },
+                    }]}},
+                },
+            }],
+        },
+    }));
+    let tmp = tempfile::tempdir().unwrap();
+    let kubeconfig = cluster_with_token(&api, tmp.path(), None);
+    let root = s.trusted_root_path();
+    let out = kubectl_with_plugin(tmp.path(), &kubeconfig)
+        .args([
+            "verify",
+            "pods",
+            "-A",
+            "--policy-from-cluster",
+            "-o",
+            "policyreport",
+        ])
+        .args(["--no-builtin-policy", "--insecure-registry", &host])
+        .args(["--trusted-root", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let yaml = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    // An enforced failure (team-a's Policy) fails the run.
+    assert_eq!(out.status.code(), Some(1), "{yaml}\n{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!stderr.contains("disallow-privileged"), "{stderr}");
+    let docs = documents(&yaml);
+    assert_valid(&docs);
+    let results = |ns: &str| -> Vec<[String; 5]> {
+        let doc = docs
+            .iter()
+            .find(|d| d["metadata"]["namespace"] == ns)
+            .unwrap_or_else(|| panic!("no report for {ns}:\n{yaml}"));
+        let mut r: Vec<[String; 5]> = doc["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                [
+                    &r["policy"],
+                    &r["rule"],
+                    &r["result"],
+                    &r["properties"]["verdict"],
+                    &r["properties"]["policyKind"],
+                ]
+                .map(|v| v.as_str().unwrap_or("").to_owned())
+            })
+            .collect();
+        r.sort();
+        r
+    };
+    let own = |p: &str, r: &str, res: &str, v: &str, k: &str| [p, r, res, v, k].map(str::to_owned);
+    assert_eq!(
+        results("team-a"),
+        [
+            own(
+                "team-a-release",
+                "release-key",
+                "fail",
+                "invalid-signature",
+                "Policy"
+            ),
+            own(
+                "team-signed",
+                "team-key",
+                "pass",
+                "verified",
+                "ClusterPolicy"
+            ),
+        ],
+        "{yaml}"
+    );
+    assert_eq!(
+        results("team-b"),
+        [own(
+            "team-signed",
+            "team-key",
+            "pass",
+            "verified",
+            "ClusterPolicy"
+        )],
+        "{yaml}"
+    );
+    assert!(!yaml.contains("disallow-privileged"), "{yaml}");
+    let applied = apply(tmp.path(), &kubeconfig, &yaml, &[]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+
+    // `-n team-b` lists Policies in team-b only: the image passes, exit 0.
+    let out = kubectl_with_plugin(tmp.path(), &kubeconfig)
+        .args([
+            "verify",
+            "pods",
+            "-n",
+            "team-b",
+            "--policy-from-cluster",
+            "-o",
+            "json",
+        ])
+        .args(["--no-builtin-policy", "--insecure-registry", &host])
+        .args(["--trusted-root", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json = crate::cluster::json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let e = crate::cluster::entry(&json, &image, None);
+    assert_eq!(e["verdict"], "verified", "{e:#}");
+    assert_eq!(e["origin"]["name"], "team-signed", "{e:#}");
+    let policy_lists: Vec<String> = api
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.ends_with("/policies"))
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(
+        policy_lists,
+        [
+            "/apis/kyverno.io/v1/policies",
+            "/apis/kyverno.io/v1/namespaces/team-b/policies",
+        ]
+    );
+}
