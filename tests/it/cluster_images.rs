@@ -790,7 +790,7 @@ fn parsed_yaml(text: &str) -> Value {
     use kubectl_verify::manifest::yaml::{Value as Y, Yaml};
     fn convert(y: &Yaml, id: usize) -> Value {
         match &y.node(id).value {
-            Y::Scalar { text, .. } => Value::String(text.clone()),
+            Y::Scalar { text, .. } => Value::String((*text).to_owned()),
             Y::Seq(items) => Value::Array(items.iter().map(|i| convert(y, *i)).collect()),
             Y::Map(pairs) => Value::Object(
                 pairs
