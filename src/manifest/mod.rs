@@ -93,6 +93,7 @@ pub struct ImageScalar {
 
 /// What a file turned out to be.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per file, built once and matched at once
 pub enum Source {
     Manifest(Manifest),
     /// The file does not parse as YAML and contains `{{ … }}`: a Helm or other template,
@@ -220,7 +221,7 @@ impl<'a> Tree<'a> for YamlNode<'a> {
     }
 
     fn identity(self) -> usize {
-        self.id
+        self.id as usize
     }
 }
 

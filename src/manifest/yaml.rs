@@ -26,7 +26,7 @@ use super::{ManifestError, Position};
 use crate::reference::excerpt;
 
 /// Index of a node of a [`Yaml`].
-pub type NodeId = usize;
+pub type NodeId = u32;
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,7 +341,7 @@ impl Yaml {
 
     /// The node `id`: its value, span and start.
     pub fn node(&self, id: NodeId) -> Node<'_> {
-        let slot = &self.slots[id];
+        let slot = &self.slots[id as usize];
         Node {
             value: self.value(&self.source, slot, id),
             span: slot.start as usize..slot.end as usize,
@@ -369,7 +369,6 @@ impl Yaml {
     }
 
     fn tag(&self, id: NodeId) -> Option<&str> {
-        let id = u32::try_from(id).ok()?;
         self.tags
             .binary_search_by_key(&id, |t| t.0)
             .ok()
@@ -382,12 +381,11 @@ impl Yaml {
     }
 
     fn start_in(&self, source: &str, id: NodeId) -> Position {
-        if let Ok(i) = u32::try_from(id).map(|id| self.starts.binary_search_by_key(&id, |s| s.0))
-            && let Ok(i) = i
-        {
+        if let Ok(i) = self.starts.binary_search_by_key(&id, |s| s.0) {
             return self.starts[i].1;
         }
-        self.lines.position(source, self.slots[id].start as usize)
+        self.lines
+            .position(source, self.slots[id as usize].start as usize)
     }
 
     /// The scalar text of a node, if it is a scalar.
@@ -400,7 +398,7 @@ impl Yaml {
         source: &'a str,
         id: NodeId,
     ) -> Option<(&'a str, Style, Option<&'a str>)> {
-        match self.value(source, &self.slots[id], id) {
+        match self.value(source, &self.slots[id as usize], id) {
             Value::Scalar { text, style, tag } => Some((text, style, tag)),
             _ => None,
         }
@@ -437,7 +435,7 @@ impl Yaml {
             }
         }
         for m in merges {
-            let sources = match self.slots[m].kind {
+            let sources = match self.slots[m as usize].kind {
                 Kind::Map => std::slice::from_ref(&m),
                 Kind::Seq => self.items(m),
                 Kind::Scalar { .. } => &[],
@@ -452,13 +450,13 @@ impl Yaml {
     }
 
     fn entries_of(&self, map: NodeId) -> Option<&[(NodeId, NodeId)]> {
-        let slot = &self.slots[map];
+        let slot = &self.slots[map as usize];
         matches!(slot.kind, Kind::Map).then(|| &self.entries[slot.a as usize..slot.b as usize])
     }
 
     /// The items of a sequence (empty for anything else).
     pub fn items(&self, seq: NodeId) -> &[NodeId] {
-        let slot = &self.slots[seq];
+        let slot = &self.slots[seq as usize];
         match slot.kind {
             Kind::Seq => &self.items[slot.a as usize..slot.b as usize],
             _ => &[],
@@ -523,8 +521,7 @@ impl Builder<'_> {
         anchor: usize,
         open: bool,
     ) -> Result<NodeId, ManifestError> {
-        let id = self.yaml.slots.len();
-        let id32 = small(id)?;
+        let id = small(self.yaml.slots.len())?;
         let start = self.at(span.start);
         self.yaml.slots.push(Slot {
             start,
@@ -535,7 +532,7 @@ impl Builder<'_> {
         });
         let reported = Self::position(span);
         if self.yaml.lines.position(self.source, start as usize) != reported {
-            self.yaml.starts.push((id32, reported));
+            self.yaml.starts.push((id, reported));
         }
         if anchor > 0 {
             self.anchors.insert(anchor, (id, open));
@@ -584,7 +581,7 @@ impl Builder<'_> {
                 if let Some(t) = tag {
                     self.yaml
                         .tags
-                        .push((small(id)?, format!("{}{}", t.handle, t.suffix).into()));
+                        .push((id, format!("{}{}", t.handle, t.suffix).into()));
                 }
                 self.attach(id)?;
             }
@@ -646,7 +643,7 @@ impl Builder<'_> {
                     }
                 };
                 let end = self.at(span.end);
-                let slot = &mut self.yaml.slots[id];
+                let slot = &mut self.yaml.slots[id as usize];
                 slot.a = small(children.0)?;
                 slot.b = small(children.1)?;
                 slot.end = end.max(slot.start);
