@@ -178,7 +178,6 @@ for net in $NETWORKS; do
         # An empty cache for the first run of each round; the cached modes reuse it.
         [[ $mode == first ]] && rm -rf "$work/cache-$run"
         export KUBECTL_VERIFY_CACHE_DIR=$work/cache-$run
-        if [[ $layout == referrers ]]; then proxy_log >"$work/before.log"; else registry_log >"$work/before.log"; fi
         if [[ $mode == digest ]]; then
           # A digest reference is its own cache entry (the key holds the reference as
           # written): one unmeasured run writes it, the measured one reads it.
@@ -186,6 +185,7 @@ for net in $NETWORKS; do
             --certificate-identity "$IDENTITY" --certificate-oidc-issuer "$ISSUER" \
             -o json "${refs[@]}" >/dev/null 2>&1 || true
         fi
+        if [[ $layout == referrers ]]; then proxy_log >"$work/before.log"; else registry_log >"$work/before.log"; fi
         [[ -n $delay_pid ]] && c0=$(connections "$delay_pid" "$([[ $layout == referrers ]] && echo proxy || echo host)")
         /usr/bin/time -f '%e %U %S %M' -o "$work/kv.time" \
           "$bin" image --trusted-root "$work/trusted_root.json" --insecure-registry "$via" \
