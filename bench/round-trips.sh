@@ -15,7 +15,11 @@
 # referrers layout) — replayed by `curl --parallel --parallel-max 16` on kept connections with
 # the same methods, paths and Accept headers. Printed: requests per image, median wall and CPU
 # (user + system) seconds of each and their ratio, kubectl-verify's peak RSS, and the
-# connections it opened through the delay proxy.
+# connections it opened through the delay proxy. Each round starts with an empty verification
+# cache (KUBECTL_VERIFY_CACHE_DIR); after the first run, the same references are verified again
+# from that cache (layout `+cached`, goal: at most 1 request per tag), and by the digests the
+# first run reported, once to fill the cache and once measured (`+cached@`, goal: 0
+# requests); each measured run is also replayed by curl.
 #
 #   bench/round-trips.sh                                   # release binary, 300 and 1,000
 #   SIZES=300 RUNS=1 RTT_MS=50 bench/round-trips.sh
@@ -163,9 +167,24 @@ for net in $NETWORKS; do
         fi
       fi
       head -n "$n" "$work/$layout.refs" | sed "s|^$target/|$via/|" >"$work/refs"
-      mapfile -t refs <"$work/refs"
+      for mode in first cached digest; do
+      case $mode in
+        first) mapfile -t refs <"$work/refs"; name=$layout ;;
+        cached) mapfile -t refs <"$work/refs"; name=$layout+cached ;;
+        digest) mapfile -t refs <"$work/digest.refs"; name=$layout+cached@ ;;
+      esac
       kv_wall=() kv_cpu=() curl_wall=() curl_cpu=() rss=() per= conns=
       for run in $(seq "$RUNS"); do
+        # An empty cache for the first run of each round; the cached modes reuse it.
+        [[ $mode == first ]] && rm -rf "$work/cache-$run"
+        export KUBECTL_VERIFY_CACHE_DIR=$work/cache-$run
+        if [[ $mode == digest ]]; then
+          # A digest reference is its own cache entry (the key holds the reference as
+          # written): one unmeasured run writes it, the measured one reads it.
+          "$bin" image --trusted-root "$work/trusted_root.json" --insecure-registry "$via" \
+            --certificate-identity "$IDENTITY" --certificate-oidc-issuer "$ISSUER" \
+            -o json "${refs[@]}" >/dev/null 2>&1 || true
+        fi
         if [[ $layout == referrers ]]; then proxy_log >"$work/before.log"; else registry_log >"$work/before.log"; fi
         [[ -n $delay_pid ]] && c0=$(connections "$delay_pid" "$([[ $layout == referrers ]] && echo proxy || echo host)")
         /usr/bin/time -f '%e %U %S %M' -o "$work/kv.time" \
@@ -174,7 +193,7 @@ for net in $NETWORKS; do
           -o json "${refs[@]}" >"$work/kv.json" 2>"$work/kv.err" || true
         verified=$(grep -c '"verdict": "verified"' "$work/kv.json" || true)
         if [[ $verified != "$n" ]]; then
-          echo "$net $n $layout: only $verified of $n verified" >&2
+          echo "$net $n $name: only $verified of $n verified" >&2
           head -c 2000 "$work/kv.err" >&2
           exit 1
         fi
@@ -182,15 +201,26 @@ for net in $NETWORKS; do
         if [[ $layout == referrers ]]; then proxy_log >"$work/after.log"; else registry_log >"$work/after.log"; fi
         tail -n +"$(($(wc -l <"$work/before.log") + 1))" "$work/after.log" >"$work/requests"
         count=$(wc -l <"$work/requests")
+        if [[ $mode == first && $run == 1 ]]; then
+          # The digests that verified, for the `+cached@` runs: `host/repo@sha256:…`.
+          python3 -c "
+import json, sys
+for r in json.load(open(sys.argv[1]))['images']:
+    print(r['reference'].rsplit(':', 1)[0] + '@' + r['digest'])" "$work/kv.json" >"$work/digest.refs"
+        fi
         per=$(python3 -c "print(f'{$count/$n:.2f}')")
         curl_config "$via" "$work/requests" "$work/curl.cfg"
-        /usr/bin/time -f '%e %U %S %M' -o "$work/curl.time" \
-          curl -sS --no-progress-meter --parallel --parallel-max "$PARALLEL" -K "$work/curl.cfg" || true
+        if [[ -s $work/requests ]]; then
+          /usr/bin/time -f '%e %U %S %M' -o "$work/curl.time" \
+            curl -sS --no-progress-meter --parallel --parallel-max "$PARALLEL" -K "$work/curl.cfg" || true
+        else
+          echo "0 0 0 0" >"$work/curl.time" # nothing to replay
+        fi
         read -r w u s m <"$work/kv.time"
         kv_wall+=("$w") kv_cpu+=("$(python3 -c "print($u+$s)")") rss+=("$m")
         read -r w u s _ <"$work/curl.time"
         curl_wall+=("$w") curl_cpu+=("$(python3 -c "print($u+$s)")")
-        echo "  $net $n $layout run $run: $count requests; kv ${kv_wall[-1]}s/${kv_cpu[-1]}s cpu; curl ${curl_wall[-1]}s/${curl_cpu[-1]}s cpu" >&2
+        echo "  $net $n $name run $run: $count requests; kv ${kv_wall[-1]}s/${kv_cpu[-1]}s cpu; curl ${curl_wall[-1]}s/${curl_cpu[-1]}s cpu" >&2
       done
       kw=$(echo "${kv_wall[*]}" | median) kc=$(echo "${kv_cpu[*]}" | median)
       cw=$(echo "${curl_wall[*]}" | median) cc=$(echo "${curl_cpu[*]}" | median)
@@ -199,10 +229,11 @@ for net in $NETWORKS; do
       [[ $net == rtt ]] && label="${RTT_MS}ms"
       rows+=("$(python3 -c "
 kw, kc, cw, cc, mr = $kw, $kc, $cw, $cc, $mr
-print(f'{\"$label\":<9} {$n:>6} {\"$layout\":<10} {$per:>8} {kw:>8.2f} {cw:>8.2f} {kw/cw:>6.2f}x {kc:>7.2f} {cc:>7.2f} {kc/max(cc,0.01):>6.2f}x {mr/1024:>7.1f} {\"${conns:--}\":>6}')")")
+print(f'{\"$label\":<9} {$n:>6} {\"$name\":<18} {$per:>8} {kw:>8.2f} {cw:>8.2f} {kw/max(cw,0.01):>6.2f}x {kc:>7.2f} {cc:>7.2f} {kc/max(cc,0.01):>6.2f}x {mr/1024:>7.1f} {\"${conns:--}\":>6}')")")
+      done
     done
   done
 done
-printf '%-9s %6s %-10s %8s %8s %8s %7s %7s %7s %7s %7s %6s\n' network images layout req/img \
+printf '%-9s %6s %-18s %8s %8s %8s %7s %7s %7s %7s %7s %6s\n' network images layout req/img \
   kv-wall curl-wall ratio kv-cpu curl-cpu ratio rss-MiB conns
 printf '%s\n' "${rows[@]}"

@@ -21,7 +21,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{ImageScalar, ManifestError, Position, Source};
+use super::{ImageScalar, Manifest, ManifestError, Position};
 use crate::reference::excerpt;
 
 /// File extensions that mark a manifest inside a directory, compared case-insensitively
@@ -248,10 +248,10 @@ pub fn read_input(input: Input, limit: u64) -> ReadInput {
         }
     };
     let streamed = matches!(input, Input::Stdin | Input::Pipe(_));
-    let parsed = if streamed && bytes.trim_ascii().is_empty() {
-        Err(ReadError::Empty)
+    let (bytes, parsed) = if streamed && bytes.trim_ascii().is_empty() {
+        (bytes, Err(ReadError::Empty))
     } else {
-        parse(&bytes)
+        parse(bytes)
     };
     ReadInput {
         input,
@@ -260,12 +260,35 @@ pub fn read_input(input: Input, limit: u64) -> ReadInput {
     }
 }
 
-fn parse(bytes: &[u8]) -> Result<Parsed, ReadError> {
-    let text = super::decode(bytes)?;
-    Ok(match super::load(text)? {
-        Source::Templated { at } => Parsed::Templated { at },
-        Source::Manifest(m) => Parsed::Images(m.images()?),
-    })
+/// Decodes and parses `bytes`, and gives them back: they are moved into the parser and out
+/// again, never copied (`pin` of a large file holds it once; issue 10).
+fn parse(bytes: Vec<u8>) -> (Vec<u8>, Result<Parsed, ReadError>) {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let err = super::decode(&bytes)
+                .err()
+                .unwrap_or(ManifestError::NotUtf8 {
+                    at: Position { line: 1, col: 1 },
+                });
+            return (bytes, Err(err.into()));
+        }
+    };
+    match Manifest::parse(text) {
+        Ok(m) => {
+            let images = m.images();
+            (
+                m.into_text().into_bytes(),
+                images.map(Parsed::Images).map_err(ReadError::from),
+            )
+        }
+        Err((e, text)) => {
+            let parsed =
+                super::templated_at(&text).map_or(Err(e.into()), |at| Ok(Parsed::Templated { at }));
+            (text.into_bytes(), parsed)
+        }
+    }
 }
 
 /// A byte count as `--max-input-size` spells it: `64Mi`, `500k`, `1Gi`, or plain bytes.

@@ -96,8 +96,9 @@ pub struct ImageScalar {
 
 /// What a file turned out to be.
 #[derive(Debug)]
-pub enum Source<'t> {
-    Manifest(Manifest<'t>),
+#[allow(clippy::large_enum_variant)] // one per file, built once and matched at once
+pub enum Source {
+    Manifest(Manifest),
     /// The file does not parse as YAML and contains `{{ … }}`: a Helm or other template,
     /// which must be rendered before it can be read.
     Templated {
@@ -105,12 +106,13 @@ pub enum Source<'t> {
     },
 }
 
-/// A parsed file: its documents and the text they came from.
+/// A parsed file: its documents and the text they came from (which it holds: a file given to
+/// [`Manifest::parse`] is held once, not once as read and once as parsed).
 #[derive(Debug)]
-pub struct Manifest<'t> {
-    text: &'t str,
+pub struct Manifest {
     yaml: Yaml,
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start (u32: the parser refuses 4 GiB and more).
+    line_starts: Vec<u32>,
 }
 
 /// Decodes a file's bytes as UTF-8, naming the line of the first bad byte.
@@ -135,23 +137,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ManifestError> {
 /// YAML whatever its strings hold; an image value with `{{` in it is then an invalid
 /// reference, reported at its line. Only a file that does not parse and holds a template
 /// marker is [`Source::Templated`], at the first marker.
-pub fn load(text: &str) -> Result<Source<'_>, ManifestError> {
-    let yaml = match Yaml::parse(text) {
-        Ok(y) => y,
-        Err(e) => {
-            return match template_marks(text).first() {
-                Some(m) => Ok(Source::Templated {
-                    at: position_of(text, &line_starts(text), m.start),
-                }),
-                None => Err(e),
-            };
-        }
-    };
-    Ok(Source::Manifest(Manifest {
-        text,
-        line_starts: line_starts(text),
-        yaml,
-    }))
+pub fn load(text: &str) -> Result<Source, ManifestError> {
+    match Manifest::parse(text.to_owned()) {
+        Ok(m) => Ok(Source::Manifest(m)),
+        Err((e, text)) => templated_at(&text).map_or(Err(e), |at| Ok(Source::Templated { at })),
+    }
+}
+
+/// Where the first template marker of `text` is (for a file that does not parse).
+pub fn templated_at(text: &str) -> Option<Position> {
+    template_marks(text)
+        .first()
+        .map(|m| position_of(text, &line_starts(text), m.start))
 }
 
 /// Byte ranges of `{{ … }}` (opened and closed on one line), in file order.
@@ -178,15 +175,18 @@ fn template_marks(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
+fn line_starts(text: &str) -> Vec<u32> {
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(
+            text.match_indices('\n')
+                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        )
         .collect()
 }
 
-fn position_of(text: &str, line_starts: &[usize], offset: usize) -> Position {
-    let line = line_starts.partition_point(|&s| s <= offset);
-    let mut start = line_starts[line - 1];
+fn position_of(text: &str, line_starts: &[u32], offset: usize) -> Position {
+    let line = line_starts.partition_point(|&s| s as usize <= offset);
+    let mut start = line_starts[line - 1] as usize;
     if line == 1 && text.starts_with('\u{feff}') {
         start = '\u{feff}'.len_utf8().min(offset);
     }
@@ -237,13 +237,29 @@ impl<'a> Tree<'a> for YamlNode<'a> {
     }
 
     fn identity(self) -> usize {
-        self.id
+        self.id as usize
     }
 }
 
-impl<'t> Manifest<'t> {
-    pub fn text(&self) -> &'t str {
-        self.text
+impl Manifest {
+    /// Parses `text`, keeping it; on error the text is given back (see [`load`] for
+    /// templates).
+    pub fn parse(text: String) -> Result<Self, (ManifestError, String)> {
+        let yaml = Yaml::parse_owned(text)?;
+        Ok(Self {
+            line_starts: line_starts(yaml.source()),
+            yaml,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        self.yaml.source()
+    }
+
+    /// The text, given back.
+    #[must_use]
+    pub fn into_text(self) -> String {
+        self.yaml.into_source()
     }
 
     /// Number of documents (empty and comment-only ones included).
@@ -253,7 +269,7 @@ impl<'t> Manifest<'t> {
 
     /// Line and column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        position_of(self.text, &self.line_starts, offset)
+        position_of(self.text(), &self.line_starts, offset)
     }
 
     /// Every image scalar of every document, in file order.
@@ -278,20 +294,20 @@ impl<'t> Manifest<'t> {
     ) -> Result<ImageScalar, ManifestError> {
         let node = self.yaml.node(site.node.id);
         let null = self.yaml.is_null(site.node.id);
-        let start = skip_properties(self.text, node.span.clone());
+        let start = skip_properties(self.text(), node.span.clone());
         let mut end = node.span.end.max(start);
         let (mut value, style) = match self.yaml.scalar(site.node.id) {
             Some((text, style, _)) => ((!null).then(|| text.to_owned()), style),
             // A map or list where an image belongs: report its text so the reference parser
             // rejects it with the file position. Its text after any anchor or tag, as the span
             // is (with them, `image: &a [x]` was reported as an internal error).
-            None => (Some(self.text[start..end].to_owned()), Style::Plain),
+            None => (Some(self.text()[start..end].to_owned()), Style::Plain),
         };
         // The parser's span of a quoted scalar runs on over the spaces and comment after the
         // closing quote; end it at the quote itself.
         match style {
             Style::SingleQuoted | Style::DoubleQuoted => {
-                if let Some(close) = closing_quote(&self.text[start..end]) {
+                if let Some(close) = closing_quote(&self.text()[start..end]) {
                     end = start + close + 1;
                 }
             }
@@ -301,14 +317,14 @@ impl<'t> Manifest<'t> {
         // that line, keeping the indicator; its value is the line (the newline `|` and `>`
         // keep is not part of the reference). One of several lines is refused by the pinner.
         if style == Style::Block
-            && let Some(line) = block_content_line(&self.text[start..end])
+            && let Some(line) = block_content_line(&self.text()[start..end])
         {
             let span = start + line.start..start + line.end;
-            value = Some(self.text[span.clone()].to_owned());
+            value = Some(self.text()[span.clone()].to_owned());
             return self.finish_scalar(site, document, value, span, Form::Block);
         }
         let span = start..end;
-        let slice = &self.text[span.clone()];
+        let slice = &self.text()[span.clone()];
         let form = match style {
             Style::Block => Form::MultiLine,
             _ if slice.contains(['\n', '\r']) => Form::MultiLine,
@@ -328,7 +344,7 @@ impl<'t> Manifest<'t> {
         form: Form,
     ) -> Result<ImageScalar, ManifestError> {
         let at = self.position(span.start);
-        let slice = &self.text[span.clone()];
+        let slice = &self.text()[span.clone()];
         if let Some(v) = &value
             && !span_holds(slice, form, v)
         {
@@ -458,7 +474,7 @@ fn span_holds(slice: &str, form: Form, value: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn manifest(text: &str) -> Manifest<'_> {
+    fn manifest(text: &str) -> Manifest {
         match load(text).unwrap() {
             Source::Manifest(m) => m,
             Source::Templated { at } => panic!("templated at {at}"),

@@ -2,24 +2,31 @@
 //! original text.
 //!
 //! Built on `saphyr-parser` events. Its markers count characters, not bytes, so every span is
-//! converted through a char → byte table built once per file (skipped for ASCII files, where the
-//! two agree). Spans are located by the marker's line and column, not its running index: the
-//! parser (0.3.4) advances the index by BYTES over a directive's name and parameters
+//! converted through the line table built once per file (with a sparse character → byte table
+//! for non-ASCII files). Spans are located by the marker's line and column, not its running
+//! index: the parser (0.3.4) advances the index by BYTES over a directive's name and parameters
 //! (`%t\u{5d1}`), which shifted every later span (found by fuzzing), while its line and column
 //! restart at each line break. Aliases are resolved to the anchored node itself (the arena is a DAG, never a
 //! copy), so a value reached through `*alias` has the span of the `&anchor` node and rewriting it
 //! rewrites the anchor once. Merge keys (`<<: *base`, `<<: [*a, *b]`) are honoured by lookups.
+//!
+//! Memory (issue 10, `pin` of a 10,000-reference file): the arena is compact. A node is 20
+//! bytes (u32 span, u32 payload, kind): a scalar's text is a span of the source text the
+//! [`Yaml`] keeps, unless the parser had to unescape or fold it (then it lives in one shared
+//! string); children of all collections live in two shared vectors; tags and the rare start
+//! position that the span cannot give back are side tables. [`Yaml::node`] returns a view
+//! ([`Node`]) with the familiar `value`, `span` and `start`.
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::{ManifestError, Position};
 use crate::reference::excerpt;
 
-/// Index of a node in [`Yaml::nodes`].
-pub type NodeId = usize;
+/// Index of a node of a [`Yaml`].
+pub type NodeId = u32;
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,68 +38,167 @@ pub enum Style {
     Block,
 }
 
-#[derive(Debug)]
-pub enum Value {
+/// A node's content, borrowed from its [`Yaml`].
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'a> {
     Scalar {
-        text: String,
+        text: &'a str,
         style: Style,
         /// The resolved tag, e.g. `tag:yaml.org,2002:str` for `!!str`.
-        tag: Option<String>,
+        tag: Option<&'a str>,
     },
-    Seq(Vec<NodeId>),
-    Map(Vec<(NodeId, NodeId)>),
+    Seq(Items<'a>),
+    Map(Entries<'a>),
 }
 
-#[derive(Debug)]
-pub struct Node {
-    pub value: Value,
+/// The items of a sequence: a slice (`items.iter()`, `items.len()`, `for &i in items`).
+#[derive(Debug, Clone, Copy)]
+pub struct Items<'a>(&'a [NodeId]);
+
+/// The `(key, value)` entries of a mapping, in file order: a slice, as [`Items`].
+#[derive(Debug, Clone, Copy)]
+pub struct Entries<'a>(&'a [(NodeId, NodeId)]);
+
+impl Deref for Items<'_> {
+    type Target = [NodeId];
+    fn deref(&self) -> &[NodeId] {
+        self.0
+    }
+}
+
+impl Deref for Entries<'_> {
+    type Target = [(NodeId, NodeId)];
+    fn deref(&self) -> &[(NodeId, NodeId)] {
+        self.0
+    }
+}
+
+impl<'a> IntoIterator for &Items<'a> {
+    type Item = &'a NodeId;
+    type IntoIter = std::slice::Iter<'a, NodeId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for Items<'a> {
+    type Item = &'a NodeId;
+    type IntoIter = std::slice::Iter<'a, NodeId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Entries<'a> {
+    type Item = &'a (NodeId, NodeId);
+    type IntoIter = std::slice::Iter<'a, (NodeId, NodeId)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for Entries<'a> {
+    type Item = &'a (NodeId, NodeId);
+    type IntoIter = std::slice::Iter<'a, (NodeId, NodeId)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// One node, as [`Yaml::node`] shows it.
+#[derive(Debug, Clone)]
+pub struct Node<'a> {
+    pub value: Value<'a>,
     /// Bytes of the whole node as the parser reports it, anchor and tag included.
     pub span: Range<usize>,
     /// Where the node starts (anchor and tag included).
     pub start: Position,
 }
 
+/// What a slot holds; a scalar's text is `source[a..b]`, or `owned[a..b]` when `owned`.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Scalar {
+        style: Style,
+        owned: bool,
+    },
+    /// Children are `items[a..b]`.
+    Seq,
+    /// Children are `entries[a..b]`.
+    Map,
+}
+
+/// A node as stored: 20 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: u32,
+    end: u32,
+    a: u32,
+    b: u32,
+    kind: Kind,
+}
+
 /// All documents of one file, in one arena.
 #[derive(Debug, Default)]
 pub struct Yaml {
-    pub nodes: Vec<Node>,
+    /// The text parsed (scalar texts and positions are read from it).
+    source: String,
+    /// Texts the parser unescaped or folded, one after the other.
+    owned: String,
+    slots: Vec<Slot>,
+    items: Vec<NodeId>,
+    entries: Vec<(NodeId, NodeId)>,
+    /// Tags of the nodes that have one, by node (ascending).
+    tags: Vec<(u32, Box<str>)>,
+    /// Start positions the span does not give back (the parser's end-of-stream marker one
+    /// line past the last, a start inside byte order marks), by node (ascending).
+    starts: Vec<(u32, Position)>,
+    lines: Lines,
     /// Root node of each document, in file order. Empty and comment-only documents are
     /// present too (as a null scalar).
     pub documents: Vec<NodeId>,
 }
 
-/// Converts the parser's (line, column) markers to byte offsets.
-pub struct Offsets {
-    /// `chars[i]` is the byte offset of character `i`; empty when the text is ASCII.
-    chars: Vec<usize>,
-    /// Character index where each line's column 0 is: the line's first character, or the one
+/// Characters between checkpoints of [`Lines::checkpoints`].
+const CHECKPOINT: usize = 64;
+
+/// Where the lines of a text start, to turn the parser's (line, column) markers into byte
+/// offsets and back.
+#[derive(Debug, Default)]
+struct Lines {
+    /// Byte offset where each line's column 0 is: the line's first character, or the one
     /// after its leading byte order marks, which the parser skips without counting a column.
-    lines: Vec<usize>,
+    bytes: Vec<u32>,
+    /// The same as character indexes; empty when the text is ASCII (they are the bytes).
+    chars: Vec<u32>,
+    /// Byte offset of every [`CHECKPOINT`]th character; empty when the text is ASCII.
+    checkpoints: Vec<u32>,
     len: usize,
 }
 
-impl Offsets {
+impl Lines {
+    /// The line table of `text`, which must be shorter than 4 GiB (see [`Yaml::parse`]).
     pub fn new(text: &str) -> Self {
-        let chars = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(b, _)| b)
-                .chain(std::iter::once(text.len()))
-                .collect()
-        };
+        let ascii = text.is_ascii();
+        let (mut bytes, mut chars, mut checkpoints) = (Vec::new(), Vec::new(), Vec::new());
         // Line breaks as the parser counts them: `\n`, `\r\n` and a lone `\r`.
-        let mut lines = Vec::new();
         let mut pending = true;
         let mut prev_cr = false;
-        for (i, c) in text.chars().enumerate() {
+        for (i, (b, c)) in text.char_indices().enumerate() {
+            let b32 = u32::try_from(b).unwrap_or(u32::MAX);
+            if !ascii && i % CHECKPOINT == 0 {
+                checkpoints.push(b32);
+            }
             let crlf = c == '\n' && prev_cr;
             prev_cr = c == '\r';
             if pending && !crlf {
                 if c == '\u{feff}' {
                     continue;
                 }
-                lines.push(i);
+                bytes.push(b32);
+                if !ascii {
+                    chars.push(u32::try_from(i).unwrap_or(u32::MAX));
+                }
                 pending = false;
             }
             if c == '\n' || c == '\r' {
@@ -100,39 +206,118 @@ impl Offsets {
             }
         }
         Self {
+            bytes,
             chars,
-            lines,
+            checkpoints,
             len: text.len(),
         }
     }
 
     /// The byte offset of a marker at 1-based `line`, 0-based character `col`: clamped to the
     /// end of the text (the parser reports the end of the stream one line past the last).
-    pub fn byte(&self, line: usize, col: usize) -> usize {
-        let Some(start) = line.checked_sub(1).and_then(|l| self.lines.get(l)) else {
+    pub fn byte(&self, text: &str, line: usize, col: usize) -> usize {
+        let Some(l) = line.checked_sub(1).filter(|&l| l < self.bytes.len()) else {
             return self.len;
         };
-        let ch = start.saturating_add(col);
         if self.chars.is_empty() {
-            ch.min(self.len)
-        } else {
-            self.chars.get(ch).copied().unwrap_or(self.len)
+            return (self.bytes[l] as usize).saturating_add(col).min(self.len);
         }
+        // Character index → byte: from the checkpoint at or before it, at most 63 steps.
+        let ch = (self.chars[l] as usize).saturating_add(col);
+        let Some(&from) = self.checkpoints.get(ch / CHECKPOINT) else {
+            return self.len;
+        };
+        let from = from as usize;
+        text[from..]
+            .char_indices()
+            .nth(ch % CHECKPOINT)
+            .map_or(self.len, |(b, _)| from + b)
     }
 
-    fn at(&self, marker: saphyr_parser::Marker) -> usize {
-        self.byte(marker.line(), marker.col())
+    /// The line and column of byte offset `at`, counted as the parser counts them (lines
+    /// broken at `\n`, `\r\n` and `\r`; columns in characters from after any byte order marks).
+    fn position(&self, text: &str, at: usize) -> Position {
+        let line = self.bytes.partition_point(|&s| s as usize <= at).max(1);
+        let start = self.bytes.get(line - 1).map_or(0, |&s| s as usize).min(at);
+        let col = if self.chars.is_empty() {
+            at - start
+        } else {
+            self.char_index(text, at)
+                .saturating_sub(self.char_index(text, start))
+        };
+        Position { line, col: col + 1 }
+    }
+
+    /// The character index of byte offset `at` (a character boundary), for non-ASCII text.
+    fn char_index(&self, text: &str, at: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b as usize <= at)
+            .max(1);
+        let from = self
+            .checkpoints
+            .get(k - 1)
+            .map_or(0, |&b| b as usize)
+            .min(at);
+        (k - 1) * CHECKPOINT + text.get(from..at).map_or(0, |s| s.chars().count())
     }
 }
 
+/// A file too large for the arena's 32-bit offsets.
+fn too_large() -> ManifestError {
+    ManifestError::Syntax {
+        at: Position { line: 1, col: 1 },
+        reason: "larger than 4 GiB; not read".to_owned(),
+    }
+}
+
+fn small(n: usize) -> Result<u32, ManifestError> {
+    u32::try_from(n).map_err(|_| too_large())
+}
+
 impl Yaml {
-    /// Parses every document of `text`.
+    /// Parses every document of `text` (a copy is kept: scalar texts are read from it).
     pub fn parse(text: &str) -> Result<Self, ManifestError> {
-        let offsets = Offsets::new(text);
+        Self::parse_owned(text.to_owned()).map_err(|(e, _)| e)
+    }
+
+    /// [`Yaml::parse`], keeping `text` itself rather than a copy ([`Yaml::into_source`] gives
+    /// it back), so a large file is held once. On error, the text is given back.
+    pub fn parse_owned(text: String) -> Result<Self, (ManifestError, String)> {
+        match Self::build(&text) {
+            Ok(mut yaml) => {
+                yaml.source = text;
+                Ok(yaml)
+            }
+            Err(e) => Err((e, text)),
+        }
+    }
+
+    /// The text parsed.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The text parsed, given back.
+    #[must_use]
+    pub fn into_source(self) -> String {
+        self.source
+    }
+
+    fn build(text: &str) -> Result<Self, ManifestError> {
+        // Offsets are u32, and one past the end must fit.
+        if text.len() >= u32::MAX as usize {
+            return Err(too_large());
+        }
         let mut b = Builder {
-            yaml: Yaml::default(),
-            offsets: &offsets,
+            source: text,
+            yaml: Yaml {
+                lines: Lines::new(text),
+                ..Yaml::default()
+            },
             stack: Vec::new(),
+            scratch_items: Vec::new(),
+            scratch_entries: Vec::new(),
             anchors: HashMap::new(),
         };
         let mut parser = Parser::new_from_str(text);
@@ -147,17 +332,74 @@ impl Yaml {
             })?;
             b.event(event, span)?;
         }
-        Ok(b.yaml)
+        let mut yaml = b.yaml;
+        yaml.slots.shrink_to_fit();
+        yaml.items.shrink_to_fit();
+        yaml.entries.shrink_to_fit();
+        Ok(yaml)
     }
 
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id]
+    /// The node `id`: its value, span and start.
+    pub fn node(&self, id: NodeId) -> Node<'_> {
+        let slot = &self.slots[id as usize];
+        Node {
+            value: self.value(&self.source, slot, id),
+            span: slot.start as usize..slot.end as usize,
+            start: self.start(id),
+        }
+    }
+
+    /// The value of `slot` (node `id`), whose scalar texts are in `source` (the builder's
+    /// text, before it is moved in).
+    fn value<'a>(&'a self, source: &'a str, slot: &Slot, id: NodeId) -> Value<'a> {
+        let (a, b) = (slot.a as usize, slot.b as usize);
+        match slot.kind {
+            Kind::Scalar { style, owned } => Value::Scalar {
+                text: if owned {
+                    &self.owned[a..b]
+                } else {
+                    &source[a..b]
+                },
+                style,
+                tag: self.tag(id),
+            },
+            Kind::Seq => Value::Seq(Items(&self.items[a..b])),
+            Kind::Map => Value::Map(Entries(&self.entries[a..b])),
+        }
+    }
+
+    fn tag(&self, id: NodeId) -> Option<&str> {
+        self.tags
+            .binary_search_by_key(&id, |t| t.0)
+            .ok()
+            .map(|i| &*self.tags[i].1)
+    }
+
+    /// Where node `id` starts (anchor and tag included), as the parser reported it.
+    pub fn start(&self, id: NodeId) -> Position {
+        self.start_in(&self.source, id)
+    }
+
+    fn start_in(&self, source: &str, id: NodeId) -> Position {
+        if let Ok(i) = self.starts.binary_search_by_key(&id, |s| s.0) {
+            return self.starts[i].1;
+        }
+        self.lines
+            .position(source, self.slots[id as usize].start as usize)
     }
 
     /// The scalar text of a node, if it is a scalar.
     pub fn scalar(&self, id: NodeId) -> Option<(&str, Style, Option<&str>)> {
-        match &self.nodes[id].value {
-            Value::Scalar { text, style, tag } => Some((text, *style, tag.as_deref())),
+        self.scalar_in(&self.source, id)
+    }
+
+    fn scalar_in<'a>(
+        &'a self,
+        source: &'a str,
+        id: NodeId,
+    ) -> Option<(&'a str, Style, Option<&'a str>)> {
+        match self.value(source, &self.slots[id as usize], id) {
+            Value::Scalar { text, style, tag } => Some((text, style, tag)),
             _ => None,
         }
     }
@@ -165,9 +407,8 @@ impl Yaml {
     /// True for YAML's null: `~`, `null`, an empty plain value (`image:`), untagged.
     pub fn is_null(&self, id: NodeId) -> bool {
         matches!(
-            &self.nodes[id].value,
-            Value::Scalar { text, style: Style::Plain, tag: None }
-                if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+            self.scalar(id),
+            Some(("" | "~" | "null" | "Null" | "NULL", Style::Plain, None))
         )
     }
 
@@ -184,9 +425,7 @@ impl Yaml {
             return None;
         }
         visited.push(map);
-        let Value::Map(entries) = &self.nodes[map].value else {
-            return None;
-        };
+        let entries = self.entries_of(map)?;
         let mut merges = Vec::new();
         for &(k, v) in entries {
             match self.scalar(k) {
@@ -196,10 +435,10 @@ impl Yaml {
             }
         }
         for m in merges {
-            let sources = match &self.nodes[m].value {
-                Value::Map(_) => std::slice::from_ref(&m),
-                Value::Seq(items) => items.as_slice(),
-                Value::Scalar { .. } => &[],
+            let sources = match self.slots[m as usize].kind {
+                Kind::Map => std::slice::from_ref(&m),
+                Kind::Seq => self.items(m),
+                Kind::Scalar { .. } => &[],
             };
             for &s in sources {
                 if let Some(found) = self.get_merged(s, key, visited) {
@@ -210,10 +449,16 @@ impl Yaml {
         None
     }
 
+    fn entries_of(&self, map: NodeId) -> Option<&[(NodeId, NodeId)]> {
+        let slot = &self.slots[map as usize];
+        matches!(slot.kind, Kind::Map).then(|| &self.entries[slot.a as usize..slot.b as usize])
+    }
+
     /// The items of a sequence (empty for anything else).
     pub fn items(&self, seq: NodeId) -> &[NodeId] {
-        match &self.nodes[seq].value {
-            Value::Seq(items) => items,
+        let slot = &self.slots[seq as usize];
+        match slot.kind {
+            Kind::Seq => &self.items[slot.a as usize..slot.b as usize],
             _ => &[],
         }
     }
@@ -223,22 +468,29 @@ enum Frame {
     Seq {
         id: NodeId,
         anchor: usize,
-        items: Vec<NodeId>,
+        /// Where this sequence's items start in [`Builder::scratch_items`].
+        from: usize,
     },
     Map {
         id: NodeId,
         anchor: usize,
-        entries: Vec<(NodeId, NodeId)>,
+        /// Where this mapping's entries start in [`Builder::scratch_entries`].
+        from: usize,
         key: Option<NodeId>,
         /// Scalar keys seen so far and the line of their first appearance.
         seen: HashMap<String, usize>,
     },
 }
 
-struct Builder<'o> {
+struct Builder<'t> {
+    /// The text parsed (moved into the [`Yaml`] when done).
+    source: &'t str,
     yaml: Yaml,
-    offsets: &'o Offsets,
     stack: Vec<Frame>,
+    /// Children of the open collections, innermost last: a collection's children move to
+    /// the arena in one piece when it ends.
+    scratch_items: Vec<NodeId>,
+    scratch_entries: Vec<(NodeId, NodeId)>,
     /// Parser anchor id → node, and whether that node is still open (an alias to an open
     /// node would make the tree cyclic).
     anchors: HashMap<usize, (NodeId, bool)>,
@@ -252,17 +504,63 @@ impl Builder<'_> {
         }
     }
 
-    fn new_node(&mut self, value: Value, span: Span, anchor: usize, open: bool) -> NodeId {
-        let id = self.yaml.nodes.len();
-        self.yaml.nodes.push(Node {
-            value,
-            span: self.offsets.at(span.start)..self.offsets.at(span.end),
-            start: Self::position(span),
+    fn at(&self, marker: saphyr_parser::Marker) -> u32 {
+        let b = self
+            .yaml
+            .lines
+            .byte(self.source, marker.line(), marker.col());
+        // Below 4 GiB: checked in `Yaml::parse`.
+        u32::try_from(b).unwrap_or(u32::MAX)
+    }
+
+    fn new_node(
+        &mut self,
+        kind: Kind,
+        (a, b): (u32, u32),
+        span: Span,
+        anchor: usize,
+        open: bool,
+    ) -> Result<NodeId, ManifestError> {
+        let id = small(self.yaml.slots.len())?;
+        let start = self.at(span.start);
+        self.yaml.slots.push(Slot {
+            start,
+            end: self.at(span.end),
+            a,
+            b,
+            kind,
         });
+        let reported = Self::position(span);
+        if self.yaml.lines.position(self.source, start as usize) != reported {
+            self.yaml.starts.push((id, reported));
+        }
         if anchor > 0 {
             self.anchors.insert(anchor, (id, open));
         }
-        id
+        Ok(id)
+    }
+
+    /// Where a scalar's text is: a span of the source when it is written there as it reads
+    /// (plain, or quoted without escapes, on one line), else appended to the owned texts.
+    fn scalar_text(
+        &mut self,
+        text: &str,
+        style: Style,
+        span: Span,
+    ) -> Result<(u32, u32, bool), ManifestError> {
+        let source = self.source;
+        let start = self.at(span.start) as usize;
+        let end = (self.at(span.end) as usize).max(start);
+        let mut from = super::skip_properties(source, start..end);
+        if matches!(style, Style::SingleQuoted | Style::DoubleQuoted) {
+            from += 1;
+        }
+        if style != Style::Block && source.get(from..from + text.len()) == Some(text) {
+            return Ok((small(from)?, small(from + text.len())?, false));
+        }
+        let a = small(self.yaml.owned.len())?;
+        self.yaml.owned.push_str(text);
+        Ok((a, small(self.yaml.owned.len())?, true))
     }
 
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), ManifestError> {
@@ -277,17 +575,14 @@ impl Builder<'_> {
                     ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
                     ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
                 };
-                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
-                let id = self.new_node(
-                    Value::Scalar {
-                        text: text.into_owned(),
-                        style,
-                        tag,
-                    },
-                    span,
-                    anchor,
-                    false,
-                );
+                let (a, b, owned) = self.scalar_text(&text, style, span)?;
+                let id =
+                    self.new_node(Kind::Scalar { style, owned }, (a, b), span, anchor, false)?;
+                if let Some(t) = tag {
+                    self.yaml
+                        .tags
+                        .push((id, format!("{}{}", t.handle, t.suffix).into()));
+                }
                 self.attach(id)?;
             }
             Event::Alias(anchor) => {
@@ -309,19 +604,19 @@ impl Builder<'_> {
                 self.attach(id)?;
             }
             Event::SequenceStart(anchor, _) => {
-                let id = self.new_node(Value::Seq(Vec::new()), span, anchor, true);
+                let id = self.new_node(Kind::Seq, (0, 0), span, anchor, true)?;
                 self.stack.push(Frame::Seq {
                     id,
                     anchor,
-                    items: Vec::new(),
+                    from: self.scratch_items.len(),
                 });
             }
             Event::MappingStart(anchor, _) => {
-                let id = self.new_node(Value::Map(Vec::new()), span, anchor, true);
+                let id = self.new_node(Kind::Map, (0, 0), span, anchor, true)?;
                 self.stack.push(Frame::Map {
                     id,
                     anchor,
-                    entries: Vec::new(),
+                    from: self.scratch_entries.len(),
                     key: None,
                     seen: HashMap::new(),
                 });
@@ -333,19 +628,25 @@ impl Builder<'_> {
                         reason: "unbalanced end of collection".to_owned(),
                     });
                 };
-                let (id, anchor, value) = match frame {
-                    Frame::Seq { id, anchor, items } => (id, anchor, Value::Seq(items)),
+                let (id, anchor, children) = match frame {
+                    Frame::Seq { id, anchor, from } => {
+                        let a = self.yaml.items.len();
+                        self.yaml.items.extend(self.scratch_items.drain(from..));
+                        (id, anchor, (a, self.yaml.items.len()))
+                    }
                     Frame::Map {
-                        id,
-                        anchor,
-                        entries,
-                        ..
-                    } => (id, anchor, Value::Map(entries)),
+                        id, anchor, from, ..
+                    } => {
+                        let a = self.yaml.entries.len();
+                        self.yaml.entries.extend(self.scratch_entries.drain(from..));
+                        (id, anchor, (a, self.yaml.entries.len()))
+                    }
                 };
-                let end = self.offsets.at(span.end);
-                let node = &mut self.yaml.nodes[id];
-                node.value = value;
-                node.span.end = end.max(node.span.start);
+                let end = self.at(span.end);
+                let slot = &mut self.yaml.slots[id as usize];
+                slot.a = small(children.0)?;
+                slot.b = small(children.1)?;
+                slot.end = end.max(slot.start);
                 if let Some(a) = self.anchors.get_mut(&anchor) {
                     a.1 = false;
                 }
@@ -359,17 +660,15 @@ impl Builder<'_> {
         let yaml = &self.yaml;
         match self.stack.last_mut() {
             None => self.yaml.documents.push(id),
-            Some(Frame::Seq { items, .. }) => items.push(id),
-            Some(Frame::Map {
-                entries, key, seen, ..
-            }) => match key.take() {
+            Some(Frame::Seq { .. }) => self.scratch_items.push(id),
+            Some(Frame::Map { key, seen, .. }) => match key.take() {
                 None => {
                     // Duplicate keys: kubectl's strict validation rejects them, and pinning
                     // one of two `image:` keys would be a guess.
-                    if let Some((text, _, _)) = yaml.scalar(id)
+                    if let Some((text, _, _)) = yaml.scalar_in(self.source, id)
                         && text != "<<"
                     {
-                        let at = yaml.nodes[id].start;
+                        let at = yaml.start_in(self.source, id);
                         if let Some(first) = seen.insert(text.to_owned(), at.line) {
                             return Err(ManifestError::Syntax {
                                 at,
@@ -382,7 +681,7 @@ impl Builder<'_> {
                     }
                     *key = Some(id);
                 }
-                Some(k) => entries.push((k, id)),
+                Some(k) => self.scratch_entries.push((k, id)),
             },
         }
         Ok(())
@@ -413,7 +712,7 @@ mod tests {
         ];
         for (text, line, col, byte) in table {
             assert_eq!(
-                Offsets::new(text).byte(*line, *col),
+                Lines::new(text).byte(text, *line, *col),
                 *byte,
                 "{text:?} line {line} col {col}"
             );
@@ -492,6 +791,55 @@ mod tests {
             assert_eq!(at.line, *line, "{src}");
             assert!(reason.contains(want), "{src}: {reason}");
         }
+    }
+
+    /// Scalar texts are read from the source where they are written as they read, and kept
+    /// apart where the parser unescaped or folded them: either way the text is the parser's.
+    #[test]
+    fn scalar_texts_borrowed_or_unescaped() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            ("a: nginx:1.27 # c\n", "nginx:1.27", None),
+            ("a: 'it''s'\n", "it's", None),
+            ("a: 'plain'\n", "plain", None),
+            ("a: \"x\\ty\"\n", "x\ty", None),
+            ("a: \"\u{e9}t\u{e9}\"\n", "\u{e9}t\u{e9}", None),
+            ("a: \"\\u00e9\"\n", "\u{e9}", None),
+            ("a: two\n  lines\n", "two lines", None),
+            ("a: |\n  x\n  y\n", "x\ny\n", None),
+            ("a: >-\n  x\n  y\n", "x y", None),
+            ("a: !!str &n 7\n", "7", Some("tag:yaml.org,2002:str")),
+            ("a: &n !custom  v\nb: *n\n", "v", Some("!custom")),
+            ("{\"a\": \"j\"}", "j", None),
+            ("\u{feff}a: \u{5d0}b\n", "\u{5d0}b", None),
+        ];
+        for (src, text, tag) in table {
+            let y = Yaml::parse(src).unwrap();
+            let a = y.get(y.documents[0], "a").unwrap();
+            let (t, _, g) = y.scalar(a).unwrap();
+            assert_eq!((t, g), (*text, *tag), "{src:?}");
+            let Value::Scalar { text: t2, .. } = y.node(a).value else {
+                panic!("{src:?}")
+            };
+            assert_eq!(t2, *text, "{src:?}");
+        }
+    }
+
+    /// The start a node reports is the parser's, whether the span gives it back (most nodes)
+    /// or not (the empty document at the end of the stream, lines after byte order marks).
+    #[test]
+    fn starts_are_the_parsers_positions() {
+        let src = "\u{feff}a: 1\r\nb:\r  - \u{5d0}\u{5d1}: &x c\n  - *x\n---\n";
+        let y = Yaml::parse(src).unwrap();
+        let root = y.documents[0];
+        let b = y.get(root, "b").unwrap();
+        assert_eq!(y.node(root).start, Position { line: 1, col: 1 });
+        assert_eq!(y.node(b).start, Position { line: 3, col: 3 });
+        let item = y.items(b)[0];
+        let c = y.get(item, "\u{5d0}\u{5d1}").unwrap();
+        assert_eq!(y.node(c).start, Position { line: 3, col: 9 });
+        assert_eq!(y.items(b)[1], c);
+        assert_eq!(y.documents.len(), 2);
+        assert!(y.is_null(y.documents[1]));
     }
 
     #[test]

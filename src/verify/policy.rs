@@ -754,7 +754,7 @@ impl Ctx<'_> {
 
     fn seq(&self, node: NodeId, what: &str) -> Result<Vec<NodeId>, PolicyError> {
         match &self.yaml.node(node).value {
-            Value::Seq(items) => Ok(items.clone()),
+            Value::Seq(items) => Ok(items.to_vec()),
             _ => Err(self.err(node, format!("{what} must be a list"))),
         }
     }

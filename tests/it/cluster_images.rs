@@ -813,10 +813,10 @@ fn wide_lists_uses_and_yaml_has_the_same_sources() {
 
 /// A YAML document as JSON, read by the crate's YAML parser: scalars become strings.
 fn parsed_yaml(text: &str) -> Value {
-    use kubectl_verify::manifest::yaml::{Value as Y, Yaml};
-    fn convert(y: &Yaml, id: usize) -> Value {
+    use kubectl_verify::manifest::yaml::{NodeId, Value as Y, Yaml};
+    fn convert(y: &Yaml, id: NodeId) -> Value {
         match &y.node(id).value {
-            Y::Scalar { text, .. } => Value::String(text.clone()),
+            Y::Scalar { text, .. } => Value::String((*text).to_owned()),
             Y::Seq(items) => Value::Array(items.iter().map(|i| convert(y, *i)).collect()),
             Y::Map(pairs) => Value::Object(
                 pairs
