@@ -1202,9 +1202,9 @@ pub fn to_json(doc: &Doc<'_>, node: NodeId) -> Value {
         ),
         Yv::Scalar { text, style, tag } => {
             if *style != Style::Plain || tag.as_deref().is_some_and(|t| t.ends_with(":str")) {
-                return Value::String(text.clone());
+                return Value::String((*text).to_owned());
             }
-            match text.as_str() {
+            match *text {
                 "" | "~" | "null" | "Null" | "NULL" => Value::Null,
                 "true" | "True" | "TRUE" => Value::Bool(true),
                 "false" | "False" | "FALSE" => Value::Bool(false),

@@ -185,7 +185,7 @@ impl<'a> Doc<'a> {
     /// The items of a list (a null value is an empty list, as Kubernetes reads it).
     pub fn seq(&self, node: NodeId, field: &str) -> Result<Vec<NodeId>, PolicyError> {
         match &self.ctx.yaml.node(node).value {
-            Value::Seq(items) => Ok(items.clone()),
+            Value::Seq(items) => Ok(items.to_vec()),
             _ if self.ctx.yaml.is_null(node) => Ok(Vec::new()),
             _ => Err(self.err(node, field, "must be a list")),
         }
