@@ -422,15 +422,7 @@ async fn verify(
 
 /// At most ~200 bytes of text a server or file controls.
 fn clip(s: &str) -> String {
-    let mut end = s.len().min(200);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = format!("{:?}", &s[..end]);
-    if end < s.len() {
-        out.push('…');
-    }
-    out
+    crate::text::clip_quoted(s, 200)
 }
 
 /// `repo:tag` at `digest` (`repo:tag@digest`): the tag stays for messages and for finding

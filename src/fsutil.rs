@@ -87,7 +87,10 @@ fn persist(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}{TEMP_MARK}", truncate(&name, NAME_KEPT)))
+        .prefix(&format!(
+            ".{}{TEMP_MARK}",
+            crate::text::prefix(&name, NAME_KEPT)
+        ))
         .rand_bytes(TEMP_RANDOM)
         .tempfile_in(&dir)
         .map_err(temp_err)?;
@@ -111,15 +114,6 @@ fn persist(
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-/// At most `max` bytes of `s`, cut at a character boundary.
-fn truncate(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Whether `name` is a temporary file name [`write_atomic`] makes.

@@ -51,6 +51,7 @@ pub mod registry;
 pub mod release;
 pub mod remote;
 pub mod report;
+pub mod text;
 pub mod tree;
 pub mod tuf;
 pub mod verify;

@@ -133,14 +133,7 @@ impl Digest {
 /// At most [`EXCERPT_MAX`] bytes of `text` (cut at a character boundary, `…` appended when
 /// cut), so that a hostile value is never echoed whole into a message.
 pub fn excerpt(text: &str) -> String {
-    if text.len() <= EXCERPT_MAX {
-        return text.to_owned();
-    }
-    let mut end = EXCERPT_MAX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &text[..end])
+    crate::text::clip(text, EXCERPT_MAX)
 }
 
 /// How much of a user's or server's text a message quotes.

@@ -492,15 +492,7 @@ fn first_line(e: &dyn std::error::Error) -> String {
 
 /// At most ~200 bytes of server text.
 fn clip(s: &str) -> String {
-    const MAX: usize = 200;
-    if s.len() <= MAX {
-        return s.to_owned();
-    }
-    let mut end = MAX;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
+    crate::text::clip(s, 200)
 }
 
 /// The uses of one object's images.

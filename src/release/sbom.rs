@@ -358,15 +358,7 @@ fn not_tag_value(line: usize, found: &str) -> SbomError {
 
 /// At most 80 characters of a line, quoted.
 fn excerpt(s: &str) -> String {
-    let mut end = s.len().min(80);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    if end < s.len() {
-        format!("{:?}…", &s[..end])
-    } else {
-        format!("{s:?}")
-    }
+    crate::text::clip_quoted(s, 80)
 }
 
 /// The rest of a `<text>` value that started on `line` with `first` after the tag.

@@ -745,15 +745,7 @@ fn show(v: &Value) -> String {
 }
 
 fn clip(s: &str) -> String {
-    const MAX: usize = 120;
-    if s.len() <= MAX {
-        return s.to_owned();
-    }
-    let mut end = MAX;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
+    crate::text::clip(s, 120)
 }
 
 // ---------------------------------------------------------------------------------------------
