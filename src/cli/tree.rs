@@ -90,7 +90,17 @@ impl TreeArgs {
             (s.trusted_root.is_some(), "--trusted-root"),
             (s.insecure_ignore_tlog, "--insecure-ignore-tlog"),
             (s.insecure_ignore_sct, "--insecure-ignore-sct"),
+            (
+                !self.trust.attestation_type.is_empty(),
+                "--attestation-type",
+            ),
+            (
+                !self.trust.attestation_condition.is_empty(),
+                "--attestation-condition",
+            ),
+            (self.trust.require_signature, "--require-signature"),
             (self.trust.policy.is_some(), "--policy"),
+            (self.trust.skip_unsupported, "--skip-unsupported"),
             (self.trust.no_builtin_policy, "--no-builtin-policy"),
             (!self.trust.profile.is_empty(), "--profile"),
             (self.trust.allow_unmatched, "--allow-unmatched"),

@@ -555,6 +555,13 @@ fn tree_exit_codes() {
         stderr.contains("--key only apply with --verify"),
         "{stderr}"
     );
+    // Attestation requirements judge too: without --verify they would be silently unused.
+    let (code, _, stderr) = run(&["--attestation-type", "slsaprovenance1", &image]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--attestation-type only apply with --verify"),
+        "{stderr}"
+    );
 }
 
 #[test]
