@@ -680,3 +680,84 @@ fn policy_explain_shows_every_kyverno_vector() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// One image used in two namespaces, verified under a ClusterPolicy everywhere and a
+/// namespaced Policy in `team-a` only: both uses verify, but under different policies, so the
+/// report lists them as two entries, each with the outcomes of the policies that applied to it
+/// (merging them would claim team-a's Policy judged team-b's Pod).
+#[test]
+fn uses_verified_under_different_policies_are_listed_apart() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let key = Key::generate();
+    push_signed(&s, &reg, &key, "kyverno/test-image-verify", "v1");
+    let cluster_policy = with_key(&vector("legacy-2021-image-key.yaml"), &key)
+        .replace("ghcr.io/kyverno/", &format!("{host}/kyverno/"));
+    let team_policy = cluster_policy
+        .replace("kind: ClusterPolicy", "kind: Policy")
+        .replace(
+            "  name: verify-image\n  annotations:",
+            "  name: team-a-verify\n  namespace: team-a\n  annotations:",
+        );
+    let policy = write(
+        s.dir(),
+        "policies.yaml",
+        &format!("{cluster_policy}\n---\n{team_policy}"),
+    );
+    let image = format!("{host}/kyverno/test-image-verify:v1");
+    let pod = |ns: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  namespace: {ns}\nspec:\n  containers:\n  - name: c\n    image: {image}\n"
+        )
+    };
+    let pods = write(
+        s.dir(),
+        "pods.yaml",
+        &format!("{}---\n{}", pod("team-a"), pod("team-b")),
+    );
+    let root = s.trusted_root_path();
+    let out = crate::support::kubectl_verify()
+        .args(["manifests", "-o", "json", "--insecure-registry", &host])
+        .args(["--trusted-root", root.to_str().unwrap()])
+        .args(["--policy", policy.to_str().unwrap()])
+        .arg(&pods)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let mut entries: Vec<(Vec<u64>, Vec<String>)> = json["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["verdict"], "verified", "{e:#}");
+            let lines = e["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["line"].as_u64().unwrap())
+                .collect();
+            let mut policies: Vec<String> = e["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["origin"]["name"].as_str().unwrap().to_owned())
+                .collect();
+            policies.sort();
+            (lines, policies)
+        })
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        [
+            (
+                vec![9],
+                vec!["team-a-verify".to_owned(), "verify-image".to_owned()]
+            ),
+            (vec![19], vec!["verify-image".to_owned()]),
+        ],
+        "{json:#}"
+    );
+}
