@@ -48,7 +48,8 @@ pub fn kubectl_verify() -> Command {
 
 static CACHE_RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-/// The real Sigstore test vectors, copied from shared/vectors with their provenance (`tests/data/vectors`).
+/// The real Sigstore test vectors in this repository (`tests/data/vectors`, each set with its
+/// PROVENANCE.md naming the upstream repository, commit and path).
 pub fn vectors() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vectors")
 }
