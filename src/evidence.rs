@@ -1008,19 +1008,46 @@ async fn bundle_evidence(
     if !within_referrer_limit(fetch, digest, descriptors.len(), "signature bundles", gaps) {
         return Vec::new();
     }
+    fetch_bundles(fetch, descriptors, BundleKind::Signature, gaps).await
+}
+
+/// Which bundles a referrers listing is read for: the same fetch, classified apart.
+#[derive(Debug, Clone, Copy)]
+enum BundleKind {
+    Signature,
+    Attestation,
+}
+
+/// Fetches each listed bundle (manifest, layer, blob) as `kind`. What is not of that kind, or
+/// listed but gone, is nothing to judge; a limit or a registry failure goes to `gaps` (and
+/// stops the listing when [`Fetcher::failed`] says so).
+async fn fetch_bundles(
+    fetch: &mut Fetcher<'_>,
+    descriptors: Vec<Digest>,
+    kind: BundleKind,
+    gaps: &mut Vec<Verdict>,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     for d in descriptors {
-        match fetch_bundle(fetch, &d).await {
+        let fetched = match kind {
+            BundleKind::Signature => fetch_bundle(fetch, &d).await,
+            BundleKind::Attestation => fetch_attestation_bundle(fetch, &d)
+                .await
+                .map(|a| a.map(Evidence::Attestation)),
+        };
+        match fetched {
             Ok(Some(ev)) => out.push(ev),
-            // Not a signature bundle, or listed but gone: nothing to judge.
             Ok(None) | Err(FetchError::Registry(RegistryError::NotFound { .. })) => {}
             Err(FetchError::Limit(v)) => {
                 gaps.push(v);
                 break;
             }
             Err(FetchError::Registry(e)) => {
-                let what = format!("fetching signature bundle {}", d.short());
-                if fetch.failed(gaps, &what, &e) {
+                let what = match kind {
+                    BundleKind::Signature => "signature",
+                    BundleKind::Attestation => "attestation",
+                };
+                if fetch.failed(gaps, &format!("fetching {what} bundle {}", d.short()), &e) {
                     break;
                 }
             }
@@ -1346,24 +1373,7 @@ async fn attestation_bundles(
     ) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for d in descriptors {
-        match fetch_attestation_bundle(fetch, &d).await {
-            Ok(Some(a)) => out.push(Evidence::Attestation(a)),
-            Ok(None) | Err(FetchError::Registry(RegistryError::NotFound { .. })) => {}
-            Err(FetchError::Limit(v)) => {
-                gaps.push(v);
-                break;
-            }
-            Err(FetchError::Registry(e)) => {
-                let what = format!("fetching attestation bundle {}", d.short());
-                if fetch.failed(gaps, &what, &e) {
-                    break;
-                }
-            }
-        }
-    }
-    out
+    fetch_bundles(fetch, descriptors, BundleKind::Attestation, gaps).await
 }
 
 async fn fetch_attestation_bundle(
