@@ -80,14 +80,17 @@ pub struct ImageSite<N> {
     pub pod_spec: N,
 }
 
-/// Kinds whose PodSpec sits at `spec.template.spec` (and any unknown kind, checked loosely).
-const TEMPLATE_KINDS: &[&str] = &[
+/// The pod controllers: kinds whose pods come from a template, at `spec.template.spec` (a
+/// `CronJob`'s at `spec.jobTemplate.spec.template.spec`). Policies' `Pod` filters also match
+/// these ([`crate::verify::scope`]).
+pub const POD_CONTROLLERS: &[&str] = &[
     "Deployment",
     "StatefulSet",
     "DaemonSet",
     "ReplicaSet",
     "ReplicationController",
     "Job",
+    "CronJob",
 ];
 
 /// Lists nest at most this deep; deeper means a hostile or broken input, not a real manifest.
@@ -140,7 +143,7 @@ fn walk_object<'a, N: Tree<'a>>(
         "Pod" => Some(&["spec"]),
         "PodTemplate" => Some(&["template", "spec"]),
         "CronJob" => Some(&["spec", "jobTemplate", "spec", "template", "spec"]),
-        k if TEMPLATE_KINDS.contains(&k) => Some(&["spec", "template", "spec"]),
+        k if POD_CONTROLLERS.contains(&k) => Some(&["spec", "template", "spec"]),
         k if k == "List" || k.ends_with("List") => {
             if depth < MAX_LIST_DEPTH
                 && let Some(items) = object.get("items")

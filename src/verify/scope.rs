@@ -38,16 +38,9 @@ pub struct Subject {
     pub namespace_labels: Option<BTreeMap<String, String>>,
 }
 
-/// Pod controllers whose pod templates a `Pod` filter also matches.
-pub const POD_CONTROLLERS: &[&str] = &[
-    "Deployment",
-    "StatefulSet",
-    "DaemonSet",
-    "ReplicaSet",
-    "ReplicationController",
-    "Job",
-    "CronJob",
-];
+/// Pod controllers whose pod templates a `Pod` filter also matches: the kinds whose pod
+/// templates the workload reader finds images in.
+pub use crate::workload::POD_CONTROLLERS;
 
 /// A Kubernetes label selector (`matchLabels` and `matchExpressions`, ANDed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
