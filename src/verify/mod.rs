@@ -9,6 +9,7 @@ pub mod blob;
 pub mod image;
 pub mod kyverno_conditions;
 pub mod legacy;
+pub mod memo;
 pub mod pem;
 pub mod policy;
 pub mod scope;
