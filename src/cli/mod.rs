@@ -109,7 +109,10 @@ pub fn main() -> ExitCode {
     };
     crate::report::init_color(cli.global.color);
     crate::report::set_verbosity(cli.global.verbose);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    // Every signature check of the run goes through one memo, so a check another image already
+    // passed is not made again (`verify::memo`).
+    crate::verify::memo::install();
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
