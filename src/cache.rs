@@ -39,7 +39,7 @@
 //! written in the future, or whose integrity hash does not match is ignored and replaced by the
 //! next verification, never trusted. The integrity hash detects corruption and truncation, not
 //! an attacker: whoever can write the cache directory can recompute it (and could as well
-//! replace the cached trusted root). Entries are written atomically ([`fsutil::create_atomic`]),
+//! replace the cached trusted root). Entries are written atomically ([`fsutil::create_atomic_unsynced`]),
 //! so concurrent runs sharing the directory see whole entries.
 
 use std::io::{self, Read as _};
@@ -659,7 +659,7 @@ impl Cache {
         };
         let mut bytes = serde_json::to_vec_pretty(&entry).unwrap_or_default();
         bytes.push(b'\n');
-        fsutil::create_atomic(&path, &bytes).map_err(CacheError::Write)?;
+        fsutil::create_atomic_unsynced(&path, &bytes).map_err(CacheError::Write)?;
         Ok(Some(path))
     }
 

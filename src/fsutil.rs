@@ -56,7 +56,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     };
     let target = std::fs::canonicalize(path).map_err(resolve)?;
     let permissions = std::fs::metadata(&target).map_err(resolve)?.permissions();
-    persist(&target, bytes, Some(permissions))?;
+    persist(&target, bytes, Some(permissions), Durability::Synced)?;
     Ok(target)
 }
 
@@ -64,7 +64,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
 /// program owns (its cache): the file need not exist, a new one gets the temporary file's
 /// owner-only permissions, and a symlink at `path` is replaced, not followed.
 pub fn create_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    persist(path, bytes, None)
+    persist(path, bytes, None, Durability::Synced)
+}
+
+/// As [`create_atomic`], but not synced to disk: for files whose loss or truncation in a crash
+/// is harmless because every reader checks them and ignores what does not check out (the
+/// verification cache's entries carry an integrity digest). A reader still never sees half a
+/// file while the system runs. Two `fsync`s per entry were most of a 300-image run's system
+/// time, and a cache entry is rewritten by the next run that misses it.
+pub fn create_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    persist(path, bytes, None, Durability::Unsynced)
+}
+
+/// Whether [`persist`] waits for the data and the rename to reach the disk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    Synced,
+    Unsynced,
 }
 
 /// Writes `bytes` to a locked temporary file beside `target`, syncs it, and renames it over
@@ -73,6 +89,7 @@ fn persist(
     target: &Path,
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
+    durability: Durability,
 ) -> Result<(), WriteError> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -103,14 +120,18 @@ fn persist(
             .set_permissions(permissions)
             .map_err(temp_err)?;
     }
-    tmp.as_file().sync_all().map_err(temp_err)?;
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all().map_err(temp_err)?;
+    }
     tmp.persist(target).map_err(|e| WriteError::Rename {
         path: target.to_owned(),
         source: e.error,
     })?;
     // Make the rename itself durable. Not every platform or filesystem lets a directory be
     // opened and synced; the data is already safe, so a failure here is not an error.
-    if let Ok(d) = std::fs::File::open(&dir) {
+    if durability == Durability::Synced
+        && let Ok(d) = std::fs::File::open(&dir)
+    {
         let _ = d.sync_all();
     }
     Ok(())
