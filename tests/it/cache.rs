@@ -240,10 +240,18 @@ fn a_policy_trust_root_key_or_ttl_change_misses_the_cache() {
     let (code, json, stderr) = f.run(&["--key", key, &image]);
     assert_eq!((code, cached(&json, 0)), (0, true), "{stderr}");
 
-    // Another trusted root (the same root, another document): a miss.
-    let root: Value = serde_json::from_str(&f.s.trusted_root_json()).unwrap();
-    let other_root = f.s.dir().join("root-pretty.json");
-    std::fs::write(&other_root, serde_json::to_string_pretty(&root).unwrap()).unwrap();
+    // Another trusted root (the same root, another document: the file the runs above read,
+    // compacted): a miss. Not a freshly made root, which is byte-identical to the file when
+    // made within the same second.
+    let root: Value =
+        serde_json::from_slice(&std::fs::read(f.s.trusted_root_path()).unwrap()).unwrap();
+    let other_root = f.s.dir().join("root-compact.json");
+    let compact = serde_json::to_string(&root).unwrap();
+    assert_ne!(
+        compact.as_bytes(),
+        std::fs::read(f.s.trusted_root_path()).unwrap()
+    );
+    std::fs::write(&other_root, compact).unwrap();
     let out = kubectl_verify()
         .env("KUBECTL_VERIFY_CACHE_DIR", f.cache.path())
         .args([
