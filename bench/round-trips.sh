@@ -24,10 +24,13 @@
 #   bench/round-trips.sh                                   # release binary, 300 and 1,000
 #   SIZES=300 RUNS=1 RTT_MS=50 bench/round-trips.sh
 #   KV_BIN=/tmp/kv-before NETWORKS=rtt bench/round-trips.sh  # another binary (e.g. main's)
+#   KV_BENCH_CERTS=each bench/round-trips.sh                # one signing certificate per image
 #
 # The signed images and the test Sigstore are made by the integration-test fixture
 # `image::bench_fixture` (the one bench/verify-200.sh uses), which waits until this script is
-# done. Needs curl, python3 and GNU time (/usr/bin/time).
+# done. By default every image is signed with one keyless certificate, as one `cosign sign`
+# of many images signs them; KV_BENCH_CERTS=each gives each image its own, as separate signing
+# runs do (each certificate's chain and SCT are then checked once per image: more CPU). Needs curl, python3 and GNU time (/usr/bin/time).
 set -euo pipefail
 
 SIZES=${SIZES:-300 1000}

@@ -1500,15 +1500,29 @@ fn bench_fixture() {
         .unwrap_or(200);
     let s = TestSigstore::new();
     // Long-lived enough for a slow machine: the certificate must be valid at integration.
-    let id = s.keyless_with(&LeafOptions {
-        lifetime: Duration::from_secs(3600),
-        ..LeafOptions::new(EMAIL, GOOGLE)
-    });
+    let leaf = || {
+        s.keyless_with(&LeafOptions {
+            lifetime: Duration::from_secs(3600),
+            ..LeafOptions::new(EMAIL, GOOGLE)
+        })
+    };
+    // One certificate for every image, as one `cosign sign` of many images makes, or with
+    // KV_BENCH_CERTS=each one per image, as separate signing runs make (no certificate check
+    // repeats then, bench/round-trips.sh).
+    let each = std::env::var("KV_BENCH_CERTS").is_ok_and(|v| v == "each");
+    let shared = leaf();
     let reg = TestRegistry::plain();
     let proxy = ReferrersProxy::start(&reg.host());
     let host = reg.host();
     let mut refs: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
     for i in 0..n {
+        let own;
+        let id = if each {
+            own = leaf();
+            &own
+        } else {
+            &shared
+        };
         let tag = format!("v{i}");
         let d = reg.push_image("legacy/app", &tag);
         let payload = simple_signing_payload(&format!("{host}/legacy/app"), &d);
@@ -1516,7 +1530,7 @@ fn bench_fixture() {
             &reg,
             "legacy/app",
             &d,
-            &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+            &[s.legacy_layer(Signer::Keyless(id), &payload)],
         );
         refs.entry("legacy")
             .or_default()
@@ -1527,7 +1541,7 @@ fn bench_fixture() {
             &reg,
             "fallback/app",
             &d,
-            &s.bundle_v03(Signer::Keyless(&id), &d),
+            &s.bundle_v03(Signer::Keyless(id), &d),
         );
         refs.entry("fallback")
             .or_default()
@@ -1539,7 +1553,7 @@ fn bench_fixture() {
             "referrers/app",
             &d,
             0,
-            &s.bundle_v03(Signer::Keyless(&id), &d),
+            &s.bundle_v03(Signer::Keyless(id), &d),
         );
         proxy.set_referrers("referrers/app", &d, &[entry]);
         refs.entry("referrers")
