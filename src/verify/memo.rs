@@ -167,11 +167,6 @@ pub fn install() {
     let _ = sigstore_verify::crypto::provider::install_default_provider(memo);
 }
 
-/// The installed memo, for `-v` figures and tests.
-pub fn installed() -> Option<&'static Memo> {
-    MEMO.get()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
