@@ -1143,29 +1143,24 @@ fn membership(key: &Value, value: &Value, op: Set) -> bool {
 
 /// `keyExistsInArray` (`In`, `NotIn`): `None` when the value is of the wrong type.
 fn key_in_array(key: &str, value: &Value) -> Option<bool> {
-    match value {
-        Value::Array(a) => Some(a.iter().any(|v| either_matches(&go_sprint(v), key))),
-        Value::String(s) => {
-            if wildcard_match(s, key) {
-                return Some(true);
-            }
-            let arr: Vec<String> = serde_json::from_str(s).ok()?;
-            Some(arr.iter().any(|v| v == key))
-        }
-        _ => None,
-    }
+    key_in(key, value, |s| serde_json::from_str(s).ok())
 }
 
 /// `anyKeyExistsInArray` / `allKeyExistsInArray`: a string that is not JSON is one item.
 fn key_in_array_lenient(key: &str, value: &Value) -> Option<bool> {
+    key_in(key, value, json_string_list)
+}
+
+/// Whether `key` is among `value`'s items; the two Kyverno spellings differ only in how a
+/// string value becomes a list (`list`).
+fn key_in(key: &str, value: &Value, list: impl Fn(&str) -> Option<Vec<String>>) -> Option<bool> {
     match value {
         Value::Array(a) => Some(a.iter().any(|v| either_matches(&go_sprint(v), key))),
         Value::String(s) => {
             if wildcard_match(s, key) {
                 return Some(true);
             }
-            let arr = json_string_list(s)?;
-            Some(arr.iter().any(|v| v == key))
+            Some(list(s)?.iter().any(|v| v == key))
         }
         _ => None,
     }

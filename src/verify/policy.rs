@@ -526,17 +526,7 @@ impl Glob {
             GlobMatcher::Globset { matcher, .. } => matcher.is_match(image.canonical_repository()),
             // Every spelling policy-controller may have matched (the reference as resolved,
             // by tag, by digest): a policy applies when any does.
-            GlobMatcher::Regex(re) => {
-                let repo = image.canonical_repository();
-                let mut names = vec![
-                    image.canonical(),
-                    format!("{repo}:{}", image.tag_or_latest()),
-                ];
-                if let Some(d) = image.digest() {
-                    names.push(format!("{repo}@{d}"));
-                }
-                names.iter().any(|n| re.is_match(n))
-            }
+            GlobMatcher::Regex(re) => spellings(image).iter().any(|n| re.is_match(n)),
         }
     }
 }
