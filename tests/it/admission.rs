@@ -5,6 +5,7 @@
 //! for the vectors' in-cluster ones.
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
+use crate::hostile::verdict;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -413,11 +414,7 @@ fn cluster_image_policy_keyless_and_warn() {
         &substitute(&vector("cip-mode-warn.yaml"), EMAIL),
     );
     let (code, json, _) = f.run(&["--policy", &warn_ok, &f.signed]);
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (0, Some("verified")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (0, "verified"), "{json:#}");
 }
 
 /// `static: {action: fail}` denies every image it covers, signed or not; `static: pass`
@@ -551,8 +548,8 @@ fn trust_root_ref_uses_the_trust_root_document() {
     let without = f.policy("no-trustroot.yaml", &cip(false));
     let (code, json, _) = run(&without);
     assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("untrusted-certificate")),
+        (code, verdict(&json)),
+        (1, "untrusted-certificate"),
         "{json:#}"
     );
 }
@@ -635,11 +632,7 @@ fn source_oci_is_the_signature_repository() {
         ),
     );
     let (code, json, _) = f.run(&["--policy", &without, &image]);
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("unsigned")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json:#}");
 }
 
 /// `match` (policy-controller's e2e shape): a policy for `pods` labelled `match: match`

@@ -3,6 +3,7 @@
 //! (keyless and keys) and pushed to a real registry; and cosign's real production attestation.
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
+use crate::hostile::verdict;
 use serde_json::{Value, json};
 
 use crate::image::{ReferrersProxy, run_json};
@@ -399,11 +400,7 @@ fn attestation_alone_or_with_the_signature_and_requests_per_image() {
         "{json:#}\n{stderr}"
     );
     let (code, json, _) = run(&flags(&["--require-signature"], &image));
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("unsigned")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json:#}");
     assert_eq!(json["images"][0]["attestations"][0]["result"], "verified");
 
     // Signed and attested: verified with --require-signature, and the requests counted.
@@ -527,11 +524,7 @@ fn policy_file_attestations() {
 
     // The second authority wants the image signature, which is not there.
     let (code, json, _) = run(&policy(HOLDS, true));
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("unsigned")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json:#}");
 
     // A condition that does not compile is an error in the file, with its position.
     let out = crate::support::kubectl_verify()
@@ -680,9 +673,5 @@ fn real_cosign_attestation_verifies_under_the_embedded_root() {
     );
     assert_eq!(code, 0);
     let (code, json, _) = run("someone@else.example", &[]);
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("identity-mismatch")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "identity-mismatch"), "{json:#}");
 }

@@ -5,6 +5,7 @@
 //! Kubernetes API stand-in.
 #![allow(clippy::unwrap_used)] // test setup: a failure is a broken fixture
 
+use crate::hostile::verdict;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -266,16 +267,12 @@ fn kyverno_page_code_review_attestation_conditions() {
     assert_eq!(e["origin"]["name"], "attest-code-review", "{e:#}");
 
     let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{both}"));
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("condition-failed")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "condition-failed"), "{json:#}");
 
     let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/org/app@{bare}"));
     assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("attestation-missing")),
+        (code, verdict(&json)),
+        (1, "attestation-missing"),
         "{json:#}"
     );
 }
@@ -451,11 +448,7 @@ fn image_validating_policy_keyless_attestation() {
         "{e:#}"
     );
     let (code, json, _) = run_image(&s, &host, &policy, &format!("{host}/{repo}:foreign"));
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("identity-mismatch")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "identity-mismatch"), "{json:#}");
 }
 
 /// A refused vector under `--skip-unsupported`: the images it applies to fail as
@@ -615,11 +608,7 @@ fn kyverno_repository_holds_the_signatures() {
     );
     let without = policy("");
     let (code, json, _) = run_image(&s, &host, &without, &image);
-    assert_eq!(
-        (code, json["images"][0]["verdict"].as_str()),
-        (1, Some("unsigned")),
-        "{json:#}"
-    );
+    assert_eq!((code, verdict(&json)), (1, "unsigned"), "{json:#}");
 }
 
 /// `policy explain` shows every Kyverno vector (with `--skip-unsupported`, what is refused
