@@ -122,7 +122,17 @@ pub fn main() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    match runtime.block_on(run(cli)) {
+    let outcome = runtime.block_on(run(cli));
+    if let Some((made, answered)) = crate::verify::memo::counts()
+        && made + answered > 0
+    {
+        crate::report::log(2, || {
+            format!(
+                "signature checks: {made} made, {answered} answered by an earlier pass in this run"
+            )
+        });
+    }
+    match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(EXIT_FINDINGS),
         Err(e) if crate::report::is_broken_pipe(&e) => ExitCode::SUCCESS,

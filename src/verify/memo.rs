@@ -15,6 +15,7 @@
 //! that, checks are made and not remembered.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use sigstore_verify::crypto::provider::{CryptoProvider, HashContext, SigningKeyPair};
@@ -30,6 +31,9 @@ pub const MAX_ENTRIES: usize = 65_536;
 pub struct Memo {
     inner: &'static dyn CryptoProvider,
     passed: Mutex<HashSet<(SigningScheme, [u8; 32])>>,
+    /// Checks handed to the provider, and checks answered by an earlier pass.
+    made: AtomicU64,
+    answered: AtomicU64,
 }
 
 /// Whether a check was over the message itself or over its digest: the same bytes mean
@@ -45,6 +49,8 @@ impl Memo {
         Memo {
             inner,
             passed: Mutex::new(HashSet::new()),
+            made: AtomicU64::new(0),
+            answered: AtomicU64::new(0),
         }
     }
 
@@ -68,8 +74,10 @@ impl Memo {
     ) -> sigstore_verify::crypto::Result<()> {
         let entry = (scheme, key);
         if self.lock().contains(&entry) {
+            self.answered.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
+        self.made.fetch_add(1, Ordering::Relaxed);
         check()?;
         let mut passed = self.lock();
         if passed.len() < MAX_ENTRIES {
@@ -92,6 +100,14 @@ impl Memo {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// (checks made, checks answered by an earlier pass) so far.
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.made.load(Ordering::Relaxed),
+            self.answered.load(Ordering::Relaxed),
+        )
     }
 }
 
@@ -165,6 +181,11 @@ static MEMO: OnceLock<Memo> = OnceLock::new();
 pub fn install() {
     let memo = MEMO.get_or_init(|| Memo::new(aws_lc_provider()));
     let _ = sigstore_verify::crypto::provider::install_default_provider(memo);
+}
+
+/// The installed memo's [`Memo::counts`], if [`install`] ran.
+pub fn counts() -> Option<(u64, u64)> {
+    MEMO.get().map(Memo::counts)
 }
 
 #[cfg(test)]

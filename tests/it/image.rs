@@ -1592,6 +1592,51 @@ fn bench_fixture() {
     write_log();
 }
 
+/// Images signed by one `cosign sign` share their certificate: its chain and SCT are checked
+/// once per run, and the Rekor SET that `sigstore-verify` checks twice per signature is
+/// checked once (`verify::memo`). Three images: 4 checks for the first (signature, SET, SCT,
+/// certificate), 2 for each other (signature, SET); the rest are answered from the run's memo.
+#[test]
+fn signature_checks_repeated_across_images_are_made_once() {
+    let s = TestSigstore::new();
+    let reg = TestRegistry::plain();
+    let host = reg.host();
+    let id = s.keyless(EMAIL, GOOGLE);
+    let mut refs = Vec::new();
+    for tag in ["1", "2", "3"] {
+        let d = reg.push_image("shared", tag);
+        let payload = simple_signing_payload(&format!("{host}/shared"), &d);
+        push_legacy(
+            &reg,
+            "shared",
+            &d,
+            &[s.legacy_layer(Signer::Keyless(&id), &payload)],
+        );
+        refs.push(format!("{host}/shared:{tag}"));
+    }
+    let root = s.trusted_root_path();
+    let mut args = vec![
+        "-v=2",
+        "--no-cache",
+        "--insecure-registry",
+        &host,
+        "--trusted-root",
+        root.to_str().unwrap(),
+        "--certificate-identity",
+        EMAIL,
+        "--certificate-oidc-issuer",
+        GOOGLE,
+    ];
+    args.extend(refs.iter().map(String::as_str));
+    let (code, json, stderr) = run_json(&args);
+    assert_eq!(code, 0, "{json:#}\n{stderr}");
+    assert_eq!(json["summary"]["verified"], 3, "{json:#}");
+    assert!(
+        stderr.contains("signature checks: 8 made, 7 answered by an earlier pass in this run"),
+        "{stderr}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // `pin --verify`
 
